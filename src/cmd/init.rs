@@ -1,0 +1,124 @@
+//! `fremdrift init`: a ready project for one of the five KKR.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use serde::Deserialize;
+
+use crate::cli::InitArgs;
+use crate::output::skriv_atomisk;
+use crate::world::INDBYGGEDE_SKRIFTER;
+
+/// The public list of all 98 kommuner by KKR.
+const KOMMUNER: &str = include_str!("../../data/kommuner.yaml");
+
+#[derive(Deserialize)]
+struct KkrData {
+    navn: String,
+    web: String,
+    kommuner: Vec<KommuneData>,
+}
+
+#[derive(Deserialize)]
+struct KommuneData {
+    id: String,
+    kode: u32,
+    navn: String,
+}
+
+/// All five KKR with their kommuner.
+fn alle() -> BTreeMap<String, KkrData> {
+    crate::yaml::fortolk(KOMMUNER, Path::new("data/kommuner.yaml")).expect("embedded list is valid")
+}
+
+pub fn koer(periode: Option<&str>, a: &InitArgs) -> anyhow::Result<ExitCode> {
+    let mappe = &a.mappe;
+    if mappe.exists()
+        && std::fs::read_dir(mappe)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
+        bail!(
+            "mappen «{}» findes allerede og er ikke tom\n  hint: vælg en ny mappe; init overskriver aldrig noget",
+            mappe.display()
+        );
+    }
+    let alle = alle();
+    let kkr = alle.get(a.kkr.noegle()).context("ukendt KKR")?;
+    let periode = periode.map(str::to_string).unwrap_or_else(aktuelt_aar);
+    let filer = [
+        ("content/kkr.yaml".to_string(), kkr_yaml(kkr)),
+        (
+            format!("content/{periode}/anbefalinger.yaml"),
+            runde_yaml(&periode),
+        ),
+        (format!("content/{periode}/status/.gitkeep"), String::new()),
+        (".gitignore".to_string(), "/out/\n".to_string()),
+        (
+            "fonts/OFL.txt".to_string(),
+            include_str!("../../fonts/OFL.txt").to_string(),
+        ),
+    ];
+    for (rel, indhold) in &filer {
+        skriv_atomisk(&mappe.join(rel), indhold.as_bytes())
+            .with_context(|| format!("kunne ikke skrive {rel}"))?;
+    }
+    for (navn, data) in INDBYGGEDE_SKRIFTER {
+        skriv_atomisk(&mappe.join("fonts").join(navn), data)?;
+    }
+    println!(
+        "Oprettede et projekt for {} med {} kommuner i {}",
+        kkr.navn,
+        kkr.kommuner.len(),
+        mappe.display()
+    );
+    println!(
+        "Næste skridt: ret content/{periode}/anbefalinger.yaml, og lav statusfiler med «fremdrift -C {} skabelon KOMMUNE».",
+        mappe.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The current year, for the first period's folder name (never used in PDFs).
+fn aktuelt_aar() -> String {
+    let sek = std::time::SystemTime::UNIX_EPOCH
+        .elapsed()
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    (1970 + sek / 31_556_952).to_string()
+}
+
+fn kkr_yaml(k: &KkrData) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "# {} og dets {} kommuner. Ret sekretariatets oplysninger til.",
+        k.navn,
+        k.kommuner.len()
+    );
+    let _ = writeln!(s, "navn: {}\nweb: {}", k.navn, k.web);
+    s.push_str("sekretariat:\n  navn: KKR-sekretariatet\n  e-mail: \"\"\n  telefon: \"\"\n  adresse: []\nkommuner:\n");
+    for m in &k.kommuner {
+        let _ = writeln!(
+            s,
+            "  - id: {}\n    kode: {}\n    navn: {}",
+            m.id, m.kode, m.navn
+        );
+    }
+    s
+}
+
+fn runde_yaml(periode: &str) -> String {
+    format!(
+        "# Anbefalingerne for {periode}. Ret titler og tekster, og tilføj fokusområder og anbefalinger.\n\
+# «niveau: skal» / «niveau: kan» deler anbefalingerne i SKAL og KAN; udelad feltet, hvis runden ikke har niveauer.\n\
+titel: Status for anbefalinger til tværkommunalt samarbejde på beskæftigelsesområdet\n\
+dato: {periode}-01-15\nsags-id: \"\"\ndok-id: \"\"\n\
+pejlemærker:\n  - titel: Første pejlemærke\n    tekst: Beskriv pejlemærket.\n\
+fokusområder:\n  - titel: Første fokusområde\n    indledning: Beskriv fokusområdet.\n    anbefalinger:\n\
+      - id: a1\n        tekst: Første anbefaling.\n      - id: a2\n        tekst: Anden anbefaling.\n"
+    )
+}

@@ -1,0 +1,19 @@
+//! fremdrift: fremdriftsskemaer og KKR-tilbagemeldinger fra YAML til PDF.
+//!
+//! The pipeline is content (YAML) → validated model → minijinja templates → Typst
+//! markup → PDF, compiled in-process.
+
+pub mod aggregat;
+pub mod cli;
+pub mod cmd;
+pub mod compile;
+pub mod dato;
+pub mod diag;
+pub mod escape;
+pub mod model;
+pub mod output;
+pub mod project;
+pub mod render;
+pub mod templates;
+pub mod world;
+pub mod yaml;

@@ -1,0 +1,14 @@
+//! The `fremdrift` command: parse arguments, run, print the error chain in Danish.
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = <fremdrift::cli::Cli as clap::Parser>::parse();
+    match fremdrift::cmd::koer(args) {
+        Ok(kode) => kode,
+        Err(fejl) => {
+            fremdrift::cmd::udskriv_fejl(&fejl);
+            ExitCode::from(2)
+        }
+    }
+}

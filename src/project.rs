@@ -1,0 +1,179 @@
+//! A fremdrift project on disk: finding periods and loading everything, validated.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+use crate::diag::{Diagnose, Diagnoser, Indholdsfejl};
+use crate::model::{self, Kkr, KommuneStatus, Runde};
+use crate::yaml;
+
+/// A loaded and validated project for one period.
+#[derive(Clone, Debug)]
+pub struct Projekt {
+    /// The project directory, canonical.
+    pub rod: PathBuf,
+    pub kkr: Kkr,
+    pub runde: Runde,
+    /// Status files that passed validation, sorted by kommunekode.
+    pub status: Vec<KommuneStatus>,
+}
+
+/// The result of loading: the project if it could be built, and every diagnostic.
+#[derive(Debug)]
+pub struct Indlaesning {
+    pub projekt: Option<Projekt>,
+    pub diagnoser: Diagnoser,
+}
+
+impl Indlaesning {
+    /// The project, or an error listing every problem when there are errors.
+    pub fn uden_fejl(self) -> Result<(Projekt, Diagnoser), Indholdsfejl> {
+        match self.projekt {
+            Some(p) if !self.diagnoser.har_fejl() => Ok((p, self.diagnoser)),
+            _ => Err(Indholdsfejl(self.diagnoser)),
+        }
+    }
+}
+
+/// Canonical project directory; fails in Danish when it is missing.
+pub fn projektmappe(sti: &Path) -> anyhow::Result<PathBuf> {
+    let rod = sti
+        .canonicalize()
+        .with_context(|| format!("projektmappen «{}» findes ikke", sti.display()))?;
+    if !rod.join("content").is_dir() {
+        bail!(
+            "«{}» er ikke et fremdrift-projekt: mappen «content» mangler\n  hint: opret et projekt med «fremdrift init --kkr hovedstaden MAPPE», eller angiv projektet med -C",
+            rod.display()
+        );
+    }
+    Ok(rod)
+}
+
+/// The periods of a project: folders in `content/` with an `anbefalinger.yaml`, oldest first.
+pub fn perioder(rod: &Path) -> Vec<String> {
+    let mut ud: Vec<String> = std::fs::read_dir(rod.join("content"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().join("anbefalinger.yaml").is_file())
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .collect();
+    ud.sort_by(|a, b| naturlig(a).cmp(&naturlig(b)));
+    ud
+}
+
+fn naturlig(s: &str) -> (u64, &str) {
+    let tal: String = s.chars().take_while(char::is_ascii_digit).collect();
+    (tal.parse().unwrap_or(0), s)
+}
+
+/// Picks the requested period, or the newest.
+pub fn vaelg_periode(rod: &Path, periode: Option<&str>) -> anyhow::Result<String> {
+    let alle = perioder(rod);
+    match periode {
+        Some(p) if alle.iter().any(|a| a == p) => Ok(p.to_string()),
+        Some(p) => bail!(
+            "perioden «{p}» findes ikke\n  hint: der er anbefalinger for: {}",
+            if alle.is_empty() { "ingen perioder".into() } else { alle.join(", ") }
+        ),
+        None => alle.last().cloned().with_context(|| {
+            "der er ingen perioder i content/\n  hint: opret content/<periode>/anbefalinger.yaml, fx content/2015/anbefalinger.yaml"
+        }),
+    }
+}
+
+/// Loads and validates the KKR, the round and every status file of a period.
+pub fn indlaes(rod: &Path, periode: &str) -> Indlaesning {
+    let mut d = Diagnoser::default();
+    let kkr = laes_kkr(rod, &mut d);
+    let runde = laes_runde(rod, periode, &mut d);
+    let projekt = match (kkr, runde) {
+        (Some(kkr), Some(runde)) => {
+            let status = laes_status(rod, &kkr, &runde, &mut d);
+            Some(Projekt {
+                rod: rod.to_path_buf(),
+                kkr,
+                runde,
+                status,
+            })
+        }
+        _ => None,
+    };
+    d.sorter();
+    Indlaesning {
+        projekt,
+        diagnoser: d,
+    }
+}
+
+pub fn laes_kkr(rod: &Path, d: &mut Diagnoser) -> Option<Kkr> {
+    let vis = Path::new("content/kkr.yaml");
+    match yaml::laes::<model::RawKkr>(&rod.join(vis), vis) {
+        Ok(raw) => model::valider_kkr(raw, vis, d),
+        Err(e) => {
+            d.push(e);
+            None
+        }
+    }
+}
+
+fn laes_runde(rod: &Path, periode: &str, d: &mut Diagnoser) -> Option<Runde> {
+    let vis = PathBuf::from(format!("content/{periode}/anbefalinger.yaml"));
+    match yaml::laes::<model::RawRunde>(&rod.join(&vis), &vis) {
+        Ok(raw) => model::valider_runde(raw, periode, &vis, d),
+        Err(e) => {
+            d.push(e);
+            None
+        }
+    }
+}
+
+/// The status files of a period (relative paths), sorted by name.
+pub fn statusfiler(rod: &Path, periode: &str) -> Vec<PathBuf> {
+    let mappe = PathBuf::from(format!("content/{periode}/status"));
+    let mut ud: Vec<PathBuf> = std::fs::read_dir(rod.join(&mappe))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.file_name())
+        .filter_map(|n| n.to_str().map(str::to_string))
+        .filter(|n| !n.starts_with('.') && (n.ends_with(".yaml") || n.ends_with(".yml")))
+        .map(|n| mappe.join(n))
+        .collect();
+    ud.sort();
+    ud
+}
+
+fn laes_status(rod: &Path, kkr: &Kkr, runde: &Runde, d: &mut Diagnoser) -> Vec<KommuneStatus> {
+    let mut ud: Vec<KommuneStatus> = Vec::new();
+    for vis in statusfiler(rod, &runde.periode) {
+        let raw = match yaml::laes::<model::RawStatus>(&rod.join(&vis), &vis) {
+            Ok(raw) => raw,
+            Err(e) => {
+                d.push(e);
+                continue;
+            }
+        };
+        if let Some(s) = model::valider_status(raw, kkr, runde, &vis, d) {
+            if let Some(foer) = ud.iter().find(|o| o.kommune.id == s.kommune.id) {
+                d.push(
+                    Diagnose::fejl(
+                        &vis,
+                        None,
+                        format!("{} har allerede en statusfil", s.kommune.navn),
+                    )
+                    .med_hint(format!(
+                        "slet den ene af {} og {}",
+                        foer.fil.display(),
+                        vis.display()
+                    )),
+                );
+                continue;
+            }
+            ud.push(s);
+        }
+    }
+    ud.sort_by_key(|s| s.kommune.kode);
+    ud
+}
