@@ -20,6 +20,7 @@ Brug: {usage}
     disable_help_flag = true,
     disable_version_flag = true,
     disable_help_subcommand = true,
+    override_usage = "fremdrift [VALG] <KOMMANDO>",
     subcommand_help_heading = "Kommandoer",
     next_help_heading = "Valg",
     after_help = "Se README.md for en vejledning til kommuner og KKR-sekretariater."
@@ -32,19 +33,20 @@ pub struct Cli {
     pub kommando: Kommando,
 }
 
+impl Faelles {
+    /// The project folder (the current folder by default).
+    pub fn projekt(&self) -> PathBuf {
+        self.projekt.clone().unwrap_or_else(|| PathBuf::from("."))
+    }
+}
+
 /// Options that every command takes.
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Valg")]
 pub struct Faelles {
     /// Projektmappen (standard: den aktuelle mappe)
-    #[arg(
-        short = 'C',
-        long = "projekt",
-        value_name = "MAPPE",
-        global = true,
-        default_value = "."
-    )]
-    pub projekt: PathBuf,
+    #[arg(short = 'C', long = "projekt", value_name = "MAPPE", global = true)]
+    pub projekt: Option<PathBuf>,
 
     /// Perioden, fx 2015 (standard: den nyeste i content/)
     #[arg(long, value_name = "PERIODE", global = true)]
@@ -62,23 +64,23 @@ pub struct Faelles {
 #[derive(Debug, Subcommand)]
 pub enum Kommando {
     /// Kontrollér indholdet og vis alle fejl og advarsler
-    #[command(help_template = HJAELP, next_help_heading = "Valg")]
+    #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift check [VALG]")]
     Check,
 
     /// Lav bilag til kommunalbestyrelsen for en eller flere kommuner
-    #[command(help_template = HJAELP, next_help_heading = "Valg")]
+    #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift bilag [VALG] <KOMMUNE>... | --alle")]
     Bilag(BilagArgs),
 
     /// Lav alle dokumenter for perioden i out/
-    #[command(help_template = HJAELP, next_help_heading = "Valg")]
+    #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift build [VALG]")]
     Build(BuildArgs),
 
     /// Skriv en statusfil for en kommune, klar til at udfylde
-    #[command(help_template = HJAELP, next_help_heading = "Valg")]
+    #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift skabelon [VALG] <KOMMUNE>")]
     Skabelon(SkabelonArgs),
 
     /// Opret et nyt projekt for et af de fem KKR
-    #[command(help_template = HJAELP, next_help_heading = "Valg")]
+    #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift init --kkr <KKR> <MAPPE>")]
     Init(InitArgs),
 }
 
@@ -157,7 +159,45 @@ impl KkrValg {
     }
 }
 
-/// Parses arguments, turning clap's English errors into Danish ones.
-pub fn parse() -> Result<Cli, clap::Error> {
-    Cli::try_parse()
+/// Parses arguments; clap's own errors are turned into Danish messages (exit 2).
+pub fn parse() -> Result<Cli, std::process::ExitCode> {
+    Cli::try_parse().map_err(|e| {
+        use clap::error::{ContextKind, ErrorKind};
+        if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+            let _ = e.print();
+            return std::process::ExitCode::SUCCESS;
+        }
+        let ctx = |k| e.get(k).map(|v| v.to_string()).unwrap_or_default();
+        let besked = match e.kind() {
+            ErrorKind::UnknownArgument => {
+                format!("ukendt argument «{}»", ctx(ContextKind::InvalidArg))
+            }
+            ErrorKind::InvalidSubcommand => {
+                format!("ukendt kommando «{}»", ctx(ContextKind::InvalidSubcommand))
+            }
+            ErrorKind::InvalidValue => format!(
+                "ugyldig værdi «{}» for {}; mulige værdier: {}",
+                ctx(ContextKind::InvalidValue),
+                ctx(ContextKind::InvalidArg),
+                ctx(ContextKind::ValidValue)
+            ),
+            ErrorKind::MissingRequiredArgument => {
+                format!("der mangler et argument: {}", ctx(ContextKind::InvalidArg))
+            }
+            ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+                "angiv en kommando, fx «fremdrift build»".to_string()
+            }
+            ErrorKind::ArgumentConflict => format!(
+                "{} kan ikke bruges sammen med {}",
+                ctx(ContextKind::InvalidArg),
+                ctx(ContextKind::PriorArg)
+            ),
+            ErrorKind::TooManyValues => {
+                format!("for mange værdier: {}", ctx(ContextKind::InvalidArg))
+            }
+            _ => "ugyldige argumenter".to_string(),
+        };
+        eprintln!("fejl: {besked}\n  hint: se «fremdrift --help»");
+        std::process::ExitCode::from(2)
+    })
 }

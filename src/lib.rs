@@ -10,6 +10,7 @@ pub mod compile;
 pub mod dato;
 pub mod diag;
 pub mod escape;
+pub mod kontrol;
 pub mod model;
 pub mod output;
 pub mod project;

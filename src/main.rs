@@ -3,7 +3,10 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args = <fremdrift::cli::Cli as clap::Parser>::parse();
+    let args = match fremdrift::cli::parse() {
+        Ok(args) => args,
+        Err(kode) => return kode,
+    };
     match fremdrift::cmd::koer(args) {
         Ok(kode) => kode,
         Err(fejl) => {

@@ -38,9 +38,12 @@ impl Indlaesning {
 
 /// Canonical project directory; fails in Danish when it is missing.
 pub fn projektmappe(sti: &Path) -> anyhow::Result<PathBuf> {
-    let rod = sti
-        .canonicalize()
-        .with_context(|| format!("projektmappen «{}» findes ikke", sti.display()))?;
+    let Ok(rod) = sti.canonicalize() else {
+        bail!(
+            "projektmappen «{}» findes ikke\n  hint: angiv projektmappen med -C MAPPE",
+            sti.display()
+        );
+    };
     if !rod.join("content").is_dir() {
         bail!(
             "«{}» er ikke et fremdrift-projekt: mappen «content» mangler\n  hint: opret et projekt med «fremdrift init --kkr hovedstaden MAPPE», eller angiv projektet med -C",

@@ -8,7 +8,7 @@ use crate::project;
 pub fn koer(sti: &Path, periode: Option<&str>) -> anyhow::Result<ExitCode> {
     let rod = project::projektmappe(sti)?;
     let periode = project::vaelg_periode(&rod, periode)?;
-    let indl = project::indlaes(&rod, &periode);
+    let indl = crate::kontrol::kontroller(&rod, &periode);
     let d = &indl.diagnoser;
     eprint!("{d}");
     if d.har_fejl() {

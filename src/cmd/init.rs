@@ -112,13 +112,26 @@ fn kkr_yaml(k: &KkrData) -> String {
 }
 
 fn runde_yaml(periode: &str) -> String {
-    format!(
-        "# Anbefalingerne for {periode}. Ret titler og tekster, og tilføj fokusområder og anbefalinger.\n\
-# «niveau: skal» / «niveau: kan» deler anbefalingerne i SKAL og KAN; udelad feltet, hvis runden ikke har niveauer.\n\
-titel: Status for anbefalinger til tværkommunalt samarbejde på beskæftigelsesområdet\n\
-dato: {periode}-01-15\nsags-id: \"\"\ndok-id: \"\"\n\
-pejlemærker:\n  - titel: Første pejlemærke\n    tekst: Beskriv pejlemærket.\n\
-fokusområder:\n  - titel: Første fokusområde\n    indledning: Beskriv fokusområdet.\n    anbefalinger:\n\
-      - id: a1\n        tekst: Første anbefaling.\n      - id: a2\n        tekst: Anden anbefaling.\n"
-    )
+    RUNDE_SKABELON.replace("{periode}", periode)
 }
+
+/// The first round of a new project: placeholders to replace.
+const RUNDE_SKABELON: &str = r#"# Anbefalingerne for {periode}. Ret titler og tekster, og tilføj fokusområder og anbefalinger.
+# «niveau: skal» og «niveau: kan» deler anbefalingerne i SKAL og KAN; udelad feltet,
+# hvis runden ikke har niveauer. Se README.md for alle felter.
+titel: Status for anbefalinger til tværkommunalt samarbejde på beskæftigelsesområdet
+dato: {periode}-01-15
+sags-id: ""
+dok-id: ""
+pejlemærker:
+  - titel: Første pejlemærke
+    tekst: Beskriv pejlemærket.
+fokusområder:
+  - titel: Første fokusområde
+    indledning: Beskriv fokusområdet.
+    anbefalinger:
+      - id: a1
+        tekst: Første anbefaling.
+      - id: a2
+        tekst: Anden anbefaling.
+"#;

@@ -23,11 +23,12 @@ use crate::render::Motor;
 /// Runs a parsed command line.
 pub fn koer(cli: Cli) -> anyhow::Result<ExitCode> {
     let f = &cli.faelles;
+    let projekt = f.projekt();
     match &cli.kommando {
-        Kommando::Check => check::koer(&f.projekt, f.periode.as_deref()),
-        Kommando::Bilag(a) => bilag::koer(&f.projekt, f.periode.as_deref(), a),
-        Kommando::Build(a) => build::koer(&f.projekt, f.periode.as_deref(), a),
-        Kommando::Skabelon(a) => skabelon::koer(&f.projekt, f.periode.as_deref(), a),
+        Kommando::Check => check::koer(&projekt, f.periode.as_deref()),
+        Kommando::Bilag(a) => bilag::koer(&projekt, f.periode.as_deref(), a),
+        Kommando::Build(a) => build::koer(&projekt, f.periode.as_deref(), a),
+        Kommando::Skabelon(a) => skabelon::koer(&projekt, f.periode.as_deref(), a),
         Kommando::Init(a) => init::koer(f.periode.as_deref(), a),
     }
 }
@@ -40,7 +41,10 @@ pub fn udskriv_fejl(fejl: &anyhow::Error) {
     }
     eprintln!("fejl: {fejl}");
     for aarsag in fejl.chain().skip(1) {
-        eprintln!("  årsag: {aarsag}");
+        match aarsag.downcast_ref::<std::io::Error>() {
+            Some(io) => eprintln!("  årsag: {}", crate::yaml::io_fejl(io)),
+            None => eprintln!("  årsag: {aarsag}"),
+        }
     }
 }
 

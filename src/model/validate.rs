@@ -288,20 +288,20 @@ pub fn valider_status(
 ) -> Option<KommuneStatus> {
     let start = d.antal_fejl();
     let kommune = find_kommune(&raw.kommune, kkr, fil, d);
-    if let (Some(k), Some(stamme)) = (&kommune, fil.file_stem().and_then(|s| s.to_str())) {
-        if k.id != stamme {
-            d.push(
-                Diagnose::fejl(
-                    fil,
-                    pos(&raw.kommune),
-                    format!("filen hedder «{stamme}», men er for kommunen «{}»", k.id),
-                )
-                .med_hint(format!(
-                    "omdøb filen til «{}.yaml», så hver kommune har én fil",
-                    k.id
-                )),
-            );
-        }
+    if let (Some(k), Some(stamme)) = (&kommune, fil.file_stem().and_then(|s| s.to_str()))
+        && k.id != stamme
+    {
+        d.push(
+            Diagnose::fejl(
+                fil,
+                pos(&raw.kommune),
+                format!("filen hedder «{stamme}», men er for kommunen «{}»", k.id),
+            )
+            .med_hint(format!(
+                "omdøb filen til «{}.yaml», så hver kommune har én fil",
+                k.id
+            )),
+        );
     }
     let behandlet = raw.behandlet.and_then(|b| {
         let dato = dato(&b.dato, "behandlet.dato", fil, d)?;

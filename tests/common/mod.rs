@@ -1,0 +1,73 @@
+//! Shared helpers for the integration tests: fixture projects in temporary folders.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root (a complete fremdrift project with the default content).
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixtures() -> PathBuf {
+    repo().join("tests/fixtures")
+}
+
+/// Copies a folder recursively.
+pub fn kopier(fra: &Path, til: &Path) {
+    std::fs::create_dir_all(til).unwrap();
+    for e in std::fs::read_dir(fra).unwrap() {
+        let e = e.unwrap();
+        let maal = til.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            kopier(&e.path(), &maal);
+        } else {
+            std::fs::copy(e.path(), &maal).unwrap();
+        }
+    }
+}
+
+/// A copy of a fixture project in a fresh temporary folder.
+pub fn projekt(navn: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    kopier(&fixtures().join(navn), dir.path());
+    dir
+}
+
+/// A copy of the repository's default project (content and templates, no output).
+pub fn standardprojekt() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    kopier(&repo().join("content"), &dir.path().join("content"));
+    dir
+}
+
+/// Runs the fremdrift binary in a project.
+pub fn fremdrift(projekt: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_fremdrift"))
+        .arg("-C")
+        .arg(projekt)
+        .args(args)
+        .output()
+        .expect("fremdrift runs")
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// The text of a PDF, extracted in-process, with whitespace folded.
+pub fn pdf_tekst(pdf: &[u8]) -> String {
+    let tekst = pdf_extract::extract_text_from_mem(pdf).expect("PDF text can be extracted");
+    tekst.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `tekst` contains `del`, ignoring all whitespace (PDF text extraction
+/// places spaces by geometry, not by the source).
+pub fn indeholder(tekst: &str, del: &str) -> bool {
+    let uden = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    uden(tekst).contains(&uden(del))
+}

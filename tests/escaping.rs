@@ -1,0 +1,83 @@
+//! User text is data: whatever a value contains, it comes out of markup → PDF literally.
+
+mod common;
+
+use std::sync::{Arc, OnceLock};
+
+use common::*;
+use fremdrift::compile::{self, Kilde};
+use fremdrift::dato::Dato;
+use fremdrift::escape;
+use fremdrift::world::Faelles;
+use proptest::prelude::*;
+
+fn faelles() -> &'static Arc<Faelles> {
+    static F: OnceLock<Arc<Faelles>> = OnceLock::new();
+    F.get_or_init(|| Faelles::ny(std::path::Path::new("/nonexistent")))
+}
+
+/// Compiles `START<text>SLUT` and returns the PDF's text.
+fn gennem_pdf(tekst: &str) -> String {
+    let markup = format!(
+        "#set document(title: \"t\")\n#set text(font: \"Carlito\", lang: \"da\")\nSTART{}SLUT\n",
+        escape::markup(tekst)
+    );
+    let kilde = Kilde {
+        navn: "escape-test".into(),
+        markup,
+        dato: Dato::parse("2016-01-26").unwrap(),
+    };
+    let rod = std::env::temp_dir();
+    let pdf = compile::pdf(faelles(), &rod, &kilde)
+        .unwrap_or_else(|d| panic!("kompilering fejlede for {tekst:?}:\n{d}"));
+    pdf_tekst(&pdf)
+}
+
+fn uden_mellemrum(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+const FJENDTLIGE: &[&str] = &[
+    "#read(\"/etc/passwd\")",
+    "#image(\"/etc/passwd\")",
+    "#include \"/etc/passwd\"",
+    "#import \"x.typ\": *",
+    "$x^2$",
+    "*fed* og _kursiv_",
+    "<etiket> og @henvisning",
+    "= Ikke en overskrift",
+    "- ikke et punkt",
+    "+ heller ikke",
+    "1. ikke nummereret",
+    "// ikke en kommentar",
+    "/* heller ikke */",
+    "a\\b\\\\c \\",
+    "\"citat\" og 'enkelt'",
+    "https://www.jobnet.dk/a_b?c=d#e",
+    "] [ ) ( } {",
+    "#{ while true {} }",
+    "#let x = 1; #x",
+    "`rå` ```tekst```",
+    "~ -- --- ... ",
+    "#set page(width: 1pt)",
+    "\\u{1F600}",
+];
+
+#[test]
+fn hostile_strings_print_literally() {
+    for s in FJENDTLIGE {
+        let ud = gennem_pdf(s);
+        let forventet = format!("START{}SLUT", uden_mellemrum(s));
+        assert_eq!(uden_mellemrum(&ud), forventet, "for {s:?}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+    #[test]
+    fn any_string_comes_out_of_the_pdf_literally(s in "[ -~æøåÆØÅ§é\n\t]{0,40}") {
+        let ud = gennem_pdf(&s);
+        prop_assert_eq!(uden_mellemrum(&ud), format!("START{}SLUT", uden_mellemrum(&s)));
+    }
+}
