@@ -154,14 +154,28 @@ impl fmt::Display for Indholdsfejl {
 impl std::error::Error for Indholdsfejl {}
 
 /// The nearest of `kandidater` to `ord`, if it is close enough to be a likely typo.
+/// Letters are compared with æ, ø and å written as ae, oe and aa, so `roed` finds
+/// `rød`; similarity is Jaro-Winkler, which favours a shared start (`alpha` → `alfa`,
+/// `v11` → `v1`) and leaves unrelated short words alone (`delta` ↛ `beta`); at most
+/// two edits (a quarter of a long word) keep `kommentar` from suggesting `kommune`.
 pub fn naermeste<'a>(ord: &str, kandidater: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let ord = ord.to_lowercase();
+    let ord = translitterer(ord);
     kandidater
         .into_iter()
-        .map(|k| (strsim::damerau_levenshtein(&ord, &k.to_lowercase()), k))
-        .filter(|(afstand, k)| *afstand <= (k.chars().count() / 3).max(2))
-        .min_by_key(|(afstand, _)| *afstand)
+        .map(|k| (translitterer(k), k))
+        .filter(|(t, _)| strsim::damerau_levenshtein(&ord, t) <= (t.chars().count() / 4).max(2))
+        .map(|(t, k)| (strsim::jaro_winkler(&ord, &t), k))
+        .filter(|(lighed, _)| *lighed >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, k)| k)
+}
+
+/// Lower case with æ, ø, å as ae, oe, aa.
+fn translitterer(s: &str) -> String {
+    s.to_lowercase()
+        .replace('æ', "ae")
+        .replace('ø', "oe")
+        .replace('å', "aa")
 }
 
 /// Joins words as a Danish list: "a, b og c".
@@ -185,6 +199,16 @@ mod tests {
         assert_eq!(naermeste("grønn", ["grøn", "gul", "rød"]), Some("grøn"));
         assert_eq!(naermeste("roed", ["grøn", "gul", "rød"]), Some("rød"));
         assert_eq!(naermeste("blå", ["grøn", "gul", "rød"]), None);
+        assert_eq!(naermeste("groen", ["grøn", "gul", "rød"]), Some("grøn"));
+        assert_eq!(naermeste("delta", ["alfa", "beta", "gamma"]), None);
+        assert_eq!(naermeste("alpha", ["alfa", "beta", "gamma"]), Some("alfa"));
+        assert_eq!(
+            naermeste("bemaerkning", ["status", "bemærkning"]),
+            Some("bemærkning")
+        );
+        assert_eq!(naermeste("v11", ["v1", "v2", "b1"]), Some("v1"));
+        assert_eq!(naermeste("v9", ["v1", "v2", "b1"]), None);
+        assert_eq!(naermeste("kommentar", ["kommune", "svar"]), None);
     }
 
     #[test]

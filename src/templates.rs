@@ -180,11 +180,11 @@ fn gyldigt_navn(navn: &str) -> bool {
 pub fn render(env: &Environment, rod: &Path, navn: &str, ctx: Value) -> Result<String, Diagnose> {
     env.get_template(navn)
         .and_then(|t| t.render(ctx))
-        .map_err(|e| diagnose(rod, navn, &e))
+        .map_err(|e| diagnose(env, rod, navn, &e))
 }
 
 /// A template error as a diagnostic naming the template file and line.
-pub fn diagnose(rod: &Path, navn: &str, e: &Error) -> Diagnose {
+pub fn diagnose(env: &Environment, rod: &Path, navn: &str, e: &Error) -> Diagnose {
     let fil_navn = e.name().unwrap_or(navn);
     let projekt = PathBuf::from("templates").join(fil_navn);
     let fil = if rod.join(&projekt).exists() {
@@ -196,7 +196,7 @@ pub fn diagnose(rod: &Path, navn: &str, e: &Error) -> Diagnose {
     let besked = match e.kind() {
         ErrorKind::UndefinedError => format!(
             "skabelonen bruger en variabel, der ikke findes: {}",
-            detalje(e)
+            udtryk(env, e).unwrap_or_else(|| detalje(e))
         ),
         ErrorKind::SyntaxError => format!("syntaksfejl i skabelonen: {}", detalje(e)),
         ErrorKind::TemplateNotFound => format!("skabelonen findes ikke: {}", detalje(e)),
@@ -204,6 +204,13 @@ pub fn diagnose(rod: &Path, navn: &str, e: &Error) -> Diagnose {
     };
     Diagnose::fejl(fil, pos, besked)
         .med_hint("se README («Egne skabeloner») for de variabler, skabelonerne får")
+}
+
+/// The template text an error points at, e.g. «kommune.adresse».
+fn udtryk(env: &Environment, e: &Error) -> Option<String> {
+    let kilde = env.get_template(e.name()?).ok()?.source().to_string();
+    let tekst = kilde.get(e.range()?)?.trim();
+    (!tekst.is_empty()).then(|| format!("«{tekst}»"))
 }
 
 fn detalje(e: &Error) -> String {

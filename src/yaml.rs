@@ -35,11 +35,20 @@ pub fn laes<T: DeserializeOwned>(fil: &Path, vis: &Path) -> Result<T, Diagnose> 
 /// Parses YAML text that is already in memory.
 pub fn fortolk<T: DeserializeOwned>(tekst: &str, vis: &Path) -> Result<T, Diagnose> {
     let tekst = tekst.strip_prefix('\u{feff}').unwrap_or(tekst);
-    if tekst.trim().is_empty() {
+    if kun_kommentarer(tekst) {
         return Err(Diagnose::fejl(vis, Some(Pos::new(1, 1)), "filen er tom")
             .med_hint("se README for hvilke felter filen skal have"));
     }
-    serde_saphyr::from_str_with_options(tekst, indstillinger()).map_err(|e| oversaet(&e, vis))
+    serde_saphyr::from_str_with_options(tekst, indstillinger())
+        .map_err(|e| oversaet(&e, tekst, vis))
+}
+
+/// True when a file has nothing but blank lines and comments.
+fn kun_kommentarer(tekst: &str) -> bool {
+    tekst.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#')
+    })
 }
 
 /// Checks that the bytes are UTF-8, pointing at the first bad byte.
@@ -73,14 +82,56 @@ pub fn io_fejl(e: &std::io::Error) -> String {
 }
 
 /// Turns a serde-saphyr error into a Danish diagnostic.
-fn oversaet(e: &Error, vis: &Path) -> Diagnose {
-    let pos = e.location().map(Pos::fra);
+fn oversaet(e: &Error, tekst: &str, vis: &Path) -> Diagnose {
+    let e = kerne(e);
+    let pos = e.location().map(Pos::fra).map(|p| juster(e, tekst, p));
     let (besked, hint) = besked(e);
     let d = Diagnose::fejl(vis, pos, besked);
     match hint {
         Some(h) => d.med_hint(h),
         None => d,
     }
+}
+
+/// The error itself, without the snippet and alias wrappers.
+fn kerne(mut e: &Error) -> &Error {
+    loop {
+        match e {
+            Error::WithSnippet { error, .. } | Error::AliasError { error, .. } => e = error,
+            andet => return andet,
+        }
+    }
+}
+
+/// Moves a position to where a person looks: the tab itself, the `---` line.
+fn juster(e: &Error, tekst: &str, pos: Pos) -> Pos {
+    let linje = |n: u64| {
+        tekst
+            .lines()
+            .nth(n.saturating_sub(1) as usize)
+            .unwrap_or("")
+    };
+    if let Error::MultipleDocuments { .. } = e {
+        let start = tekst.lines().position(|l| {
+            !l.trim().is_empty() && !l.trim_start().starts_with('#') && l.trim() != "---"
+        });
+        if let Some(n) = tekst
+            .lines()
+            .enumerate()
+            .skip(start.unwrap_or(0))
+            .find(|(_, l)| l.trim_end() == "---" || l.starts_with("--- "))
+            .map(|(i, _)| i)
+        {
+            return Pos::new(n as u64 + 1, 1);
+        }
+    }
+    if let Some(kol) = linje(pos.linje).find('\t')
+        && (kol as u64) < pos.kolonne
+        && engelsk_kerne(e).contains("tab")
+    {
+        return Pos::new(pos.linje, kol as u64 + 1);
+    }
+    pos
 }
 
 fn besked(e: &Error) -> (String, Option<String>) {
@@ -136,8 +187,19 @@ fn besked(e: &Error) -> (String, Option<String>) {
             Some("tjek stavningen; tekst med kolon eller # skal stå i anførselstegn".into()),
         ),
         Error::Budget { breach, .. } => (
-            format!("filen er for stor eller for dybt indlejret ({breach:?})"),
+            budget(breach),
             Some("YAML-aliasser og dyb indlejring er begrænset for at beskytte mod misbrug".into()),
+        ),
+        Error::AliasReplayLimitExceeded { .. }
+        | Error::AliasExpansionLimitExceeded { .. }
+        | Error::AliasReplayStackDepthExceeded { .. }
+        | Error::AliasReplayCounterOverflow { .. } => (
+            "filen udfolder YAML-aliasser for mange gange".into(),
+            Some("YAML-aliasser og dyb indlejring er begrænset for at beskytte mod misbrug".into()),
+        ),
+        Error::Unexpected { expected, .. } => (
+            format!("forkert type: forventede {}", type_navn(&forventet_navn(expected))),
+            Some("tjek indrykningen og om værdien skal stå i anførselstegn".into()),
         ),
         Error::MultipleDocuments { .. } => (
             "filen indeholder flere YAML-dokumenter (---)".into(),
@@ -152,7 +214,7 @@ fn besked(e: &Error) -> (String, Option<String>) {
             Some("et «*navn» kræver et «&navn» tidligere i filen".into()),
         ),
         other => (
-            format!("YAML-syntaksfejl: {}", engelsk_kerne(other)),
+            format!("YAML-syntaksfejl: {}", syntaks(&engelsk_kerne(other))),
             Some("tjek indrykning (mellemrum, ikke tabulatorer), kolon efter hver nøgle og anførselstegn".into()),
         ),
     }
@@ -170,6 +232,63 @@ fn engelsk_kerne(e: &Error) -> String {
         .unwrap_or(linje)
         .trim_end_matches('.')
         .to_string()
+}
+
+fn budget(b: &serde_saphyr::budget::BudgetBreach) -> String {
+    use serde_saphyr::budget::BudgetBreach as B;
+    let g = indstillinger().budget.unwrap_or_default();
+    match b {
+        B::Aliases { .. } => format!(
+            "filen har for mange YAML-aliasser (højst {})",
+            g.max_aliases
+        ),
+        B::Depth { .. } => format!(
+            "filen er indlejret for dybt (højst {} niveauer)",
+            g.max_depth
+        ),
+        B::Events { .. } | B::Nodes { .. } => "filen har for mange elementer".into(),
+        _ => "filen overskrider en af grænserne for YAML-filer".into(),
+    }
+}
+
+/// "sequence start" → "a sequence", "mapping start" → "a map".
+fn forventet_navn(engelsk: &str) -> String {
+    if engelsk.contains("sequence") {
+        "a sequence".into()
+    } else if engelsk.contains("mapping") {
+        "a map".into()
+    } else {
+        engelsk.into()
+    }
+}
+
+/// Danish for the YAML parser's most common complaints.
+fn syntaks(engelsk: &str) -> String {
+    let e = engelsk.to_lowercase();
+    let dansk = if e.contains("mapping values are not allowed") {
+        "kolon er ikke tilladt her"
+    } else if e.contains("did not find expected key") {
+        "linjen flugter ikke med nøglerne over den"
+    } else if e.contains("tab") {
+        "tabulator i indrykningen"
+    } else if e.contains("unclosed quote")
+        || e.contains("found unexpected end of stream while scanning a quoted")
+    {
+        "anførselstegnet lukkes aldrig"
+    } else if e.contains("illegal placement of ':'") {
+        "kolon er ikke tilladt her (mangler der en «]» eller «}»?)"
+    } else if e.contains("unclosed bracket '['") {
+        "«[» lukkes aldrig med «]»"
+    } else if e.contains("unclosed bracket '{'") {
+        "«{» lukkes aldrig med «}»"
+    } else if e.contains("flow mapping") {
+        "en tabel i «{ }» mangler «,» eller «}»"
+    } else if e.contains("flow sequence") {
+        "en liste i «[ ]» mangler «,» eller «]»"
+    } else {
+        return format!("ukendt fejl fra YAML-læseren ({engelsk})");
+    };
+    dansk.to_string()
 }
 
 fn felter(navne: &[&str]) -> String {
