@@ -4,8 +4,9 @@
 use std::path::Path;
 
 use crate::diag::Diagnoser;
+use crate::dokumenter;
 use crate::project::{self, Indlaesning};
-use crate::render::{self, Motor};
+use crate::render::Motor;
 
 /// Loads, validates and renders every document of a period; returns all diagnostics.
 pub fn kontroller(rod: &Path, periode: &str) -> Indlaesning {
@@ -13,8 +14,8 @@ pub fn kontroller(rod: &Path, periode: &str) -> Indlaesning {
     if let Some(p) = indl.projekt.as_ref().filter(|_| !indl.diagnoser.har_fejl()) {
         let motor = Motor::ny(rod);
         let mut fejl = Diagnoser::default();
-        for s in &p.status {
-            if let Err(d) = render::bilag(&motor, p, s)
+        for dok in dokumenter::alle(p) {
+            if let Err(d) = dokumenter::kilde(&motor, p, &dok)
                 && !fejl.0.contains(&d)
             {
                 fejl.push(d);

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 
 use crate::diag::{Diagnose, Diagnoser, Indholdsfejl};
-use crate::model::{self, Kkr, KommuneStatus, Runde};
+use crate::model::{self, Kkr, KommuneStatus, Runde, Tilbagemelding};
 use crate::yaml;
 
 /// A loaded and validated project for one period.
@@ -16,6 +16,17 @@ pub struct Projekt {
     pub kkr: Kkr,
     pub runde: Runde,
     /// Status files that passed validation, sorted by kommunekode.
+    pub status: Vec<KommuneStatus>,
+    /// The coordination group's text for the combined report, if written.
+    pub tilbagemelding: Tilbagemelding,
+    /// The previous period, when it exists and is valid (for «Udvikling»).
+    pub forrige: Option<Forrige>,
+}
+
+/// The previous period's round and answers.
+#[derive(Clone, Debug)]
+pub struct Forrige {
+    pub runde: Runde,
     pub status: Vec<KommuneStatus>,
 }
 
@@ -94,11 +105,15 @@ pub fn indlaes(rod: &Path, periode: &str) -> Indlaesning {
     let projekt = match (kkr, runde) {
         (Some(kkr), Some(runde)) => {
             let status = laes_status(rod, &kkr, &runde, &mut d);
-            Some(Projekt {
+            let tilbagemelding = laes_tilbagemelding(rod, &runde, &mut d);
+            let forrige = laes_forrige(rod, &kkr, periode, &mut d);
+            tilbagemelding.map(|tilbagemelding| Projekt {
                 rod: rod.to_path_buf(),
                 kkr,
                 runde,
                 status,
+                tilbagemelding,
+                forrige,
             })
         }
         _ => None,
@@ -150,7 +165,9 @@ pub fn statusfiler(rod: &Path, periode: &str) -> Vec<PathBuf> {
 
 fn laes_status(rod: &Path, kkr: &Kkr, runde: &Runde, d: &mut Diagnoser) -> Vec<KommuneStatus> {
     let mut ud: Vec<KommuneStatus> = Vec::new();
-    for vis in statusfiler(rod, &runde.periode) {
+    let filer = statusfiler(rod, &runde.periode);
+    for vis in &filer {
+        let vis = vis.clone();
         let raw = match yaml::laes::<model::RawStatus>(&rod.join(&vis), &vis) {
             Ok(raw) => raw,
             Err(e) => {
@@ -158,7 +175,7 @@ fn laes_status(rod: &Path, kkr: &Kkr, runde: &Runde, d: &mut Diagnoser) -> Vec<K
                 continue;
             }
         };
-        if let Some(s) = model::valider_status(raw, kkr, runde, &vis, d) {
+        if let Some(s) = model::valider_status(raw, kkr, runde, &vis, &filer, d) {
             if let Some(foer) = ud.iter().find(|o| o.kommune.id == s.kommune.id) {
                 d.push(
                     Diagnose::fejl(
@@ -179,4 +196,48 @@ fn laes_status(rod: &Path, kkr: &Kkr, runde: &Runde, d: &mut Diagnoser) -> Vec<K
     }
     ud.sort_by_key(|s| s.kommune.kode);
     ud
+}
+
+fn laes_tilbagemelding(rod: &Path, runde: &Runde, d: &mut Diagnoser) -> Option<Tilbagemelding> {
+    let vis = PathBuf::from(format!("content/{}/tilbagemelding.yaml", runde.periode));
+    if !rod.join(&vis).exists() {
+        return Some(Tilbagemelding::default());
+    }
+    match yaml::laes::<model::RawTilbagemelding>(&rod.join(&vis), &vis) {
+        Ok(raw) => model::valider_tilbagemelding(raw, runde, &vis, d),
+        Err(e) => {
+            d.push(e);
+            None
+        }
+    }
+}
+
+/// The period before `periode`, loaded on its own; its problems become one warning.
+fn laes_forrige(rod: &Path, kkr: &Kkr, periode: &str, d: &mut Diagnoser) -> Option<Forrige> {
+    let alle = perioder(rod);
+    let i = alle.iter().position(|p| p == periode)?;
+    let forrige = alle.get(i.checked_sub(1)?)?;
+    let mut egne = Diagnoser::default();
+    let runde = laes_runde(rod, forrige, &mut egne);
+    let status = runde.as_ref().map(|r| laes_status(rod, kkr, r, &mut egne));
+    if egne.har_fejl() {
+        d.push(
+            Diagnose::advarsel(
+                format!("content/{forrige}"),
+                None,
+                format!(
+                    "perioden {forrige} har {}, så udviklingen siden {forrige} udelades",
+                    egne.opsummering()
+                ),
+            )
+            .med_hint(format!(
+                "kør «fremdrift --periode {forrige} check» for at se dem"
+            )),
+        );
+        return None;
+    }
+    Some(Forrige {
+        runde: runde?,
+        status: status?,
+    })
 }

@@ -146,19 +146,6 @@ struct Raekke {
     bemaerkning: Option<String>,
 }
 
-/// The output file of a kommune's bilag: `out/<periode>/bilag/<kode>-<id>.pdf`.
-pub fn bilag_sti(p: &Projekt, s: &KommuneStatus) -> PathBuf {
-    p.rod
-        .join("out")
-        .join(&p.runde.periode)
-        .join("bilag")
-        .join(bilag_navn(s))
-}
-
-fn bilag_navn(s: &KommuneStatus) -> String {
-    format!("{}-{}.pdf", s.kommune.kode, s.kommune.id)
-}
-
 /// The source of one kommune's bilag.
 pub fn bilag(m: &Motor, p: &Projekt, s: &KommuneStatus) -> Result<Kilde, Diagnose> {
     let titel = format!("{} – {}", p.runde.titel, s.kommune.navn);

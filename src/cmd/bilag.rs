@@ -6,9 +6,10 @@ use std::process::ExitCode;
 use anyhow::bail;
 
 use crate::cli::BilagArgs;
+use crate::dokumenter::{self, Art, Dokument};
 use crate::model::KommuneStatus;
 use crate::project::Projekt;
-use crate::render::{self, Motor};
+use crate::render::Motor;
 
 use super::{Opgave, generer, indlaes_gyldigt, kilder, vis_skrevne};
 
@@ -30,14 +31,23 @@ pub fn koer(sti: &Path, periode: Option<&str>, a: &BilagArgs) -> anyhow::Result<
     }
     let motor = Motor::ny(&p.rod);
     let flere = valgte.len() > 1;
-    let opgaver = kilder(valgte, |s| {
+    let docs: Vec<Dokument> = dokumenter::alle(&p)
+        .into_iter()
+        .filter(|d| {
+            valgte
+                .iter()
+                .any(|s| d.art == Art::Bilag(s.kommune.id.clone()))
+        })
+        .collect();
+    let opgaver = kilder(docs, |d| {
+        let standard = p.rod.join("out").join(&d.ud);
         let ud = match &a.output {
-            Some(o) if flere => o.join(render::bilag_sti(&p, s).file_name().expect("file name")),
+            Some(o) if flere => o.join(standard.file_name().expect("file name")),
             Some(o) => o.clone(),
-            None => render::bilag_sti(&p, s),
+            None => standard,
         };
         Ok(Opgave {
-            kilde: render::bilag(&motor, &p, s)?,
+            kilde: dokumenter::kilde(&motor, &p, &d)?,
             ud,
         })
     })?;

@@ -10,8 +10,8 @@ use serde::Serialize;
 
 use crate::dato::Dato;
 
-pub use raw::{RawKkr, RawRunde, RawStatus, Tekst};
-pub use validate::{valider_kkr, valider_runde, valider_status};
+pub use raw::{RawKkr, RawRunde, RawStatus, RawTilbagemelding, Tekst};
+pub use validate::{valider_kkr, valider_runde, valider_status, valider_tilbagemelding};
 
 /// The KKR and its kommuner (`content/kkr.yaml`).
 #[derive(Clone, Debug, Serialize)]
@@ -196,4 +196,30 @@ pub struct Svar {
 pub struct Forslag {
     pub titel: String,
     pub tekst: Option<String>,
+}
+
+/// The coordination group's own text for the combined report (all optional).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Tilbagemelding {
+    pub titel: Option<String>,
+    pub dato: Option<Dato>,
+    pub sags_id: Option<String>,
+    pub dok_id: Option<String>,
+    /// The horizon of the adjustments, e.g. "2016-2017".
+    pub sigte: Option<String>,
+    pub baggrund: Option<String>,
+    pub sammenfatning: Option<String>,
+    pub justeringer: Vec<Justering>,
+}
+
+/// A draft adjustment of an existing anbefaling, or a proposal for a new one.
+#[derive(Clone, Debug, Serialize)]
+pub struct Justering {
+    /// The adjusted anbefaling; `None` for a new one.
+    pub anbefaling: Option<Anbefaling>,
+    pub titel: Option<String>,
+    pub fokusomraade: Option<String>,
+    pub niveau: Option<Niveau>,
+    pub forslag: String,
+    pub begrundelse: Option<String>,
 }

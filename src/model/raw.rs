@@ -15,7 +15,7 @@ pub struct RawKkr {
     pub web: Option<String>,
     #[serde(default)]
     pub sekretariat: Option<RawSekretariat>,
-    pub kommuner: Vec<RawKommune>,
+    pub kommuner: Spanned<Vec<RawKommune>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -210,4 +210,43 @@ where
         }
     }
     d.deserialize_map(V(std::marker::PhantomData))
+}
+
+/// `content/<periode>/tilbagemelding.yaml` (optional).
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawTilbagemelding {
+    #[serde(default)]
+    pub titel: Option<String>,
+    #[serde(default)]
+    pub dato: Option<Spanned<Tekst>>,
+    #[serde(default, rename = "sags-id")]
+    pub sags_id: Option<Tekst>,
+    #[serde(default, rename = "dok-id")]
+    pub dok_id: Option<Tekst>,
+    #[serde(default)]
+    pub sigte: Option<String>,
+    #[serde(default)]
+    pub baggrund: Option<String>,
+    #[serde(default)]
+    pub sammenfatning: Option<String>,
+    #[serde(default)]
+    pub justeringer: Vec<RawJustering>,
+}
+
+/// An adjustment of an anbefaling (`anbefaling: <id>`) or a proposal for a new one.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawJustering {
+    #[serde(default)]
+    pub anbefaling: Option<Spanned<Tekst>>,
+    #[serde(default)]
+    pub titel: Option<String>,
+    #[serde(default, rename = "fokusområde")]
+    pub fokusomraade: Option<String>,
+    #[serde(default)]
+    pub niveau: Option<Spanned<Tekst>>,
+    pub forslag: String,
+    #[serde(default)]
+    pub begrundelse: Option<String>,
 }

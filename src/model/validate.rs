@@ -1,7 +1,7 @@
 //! Checks raw content and turns it into the validated model, collecting every problem.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_saphyr::Spanned;
 
@@ -62,16 +62,16 @@ pub fn valider_kkr(raw: RawKkr, fil: &Path, d: &mut Diagnoser) -> Option<Kkr> {
                 .med_hint("fx «navn: KKR Hovedstaden»"),
         );
     }
-    if raw.kommuner.is_empty() {
+    if raw.kommuner.value.is_empty() {
         d.push(
-            Diagnose::fejl(fil, None, "listen «kommuner» er tom")
+            Diagnose::fejl(fil, pos(&raw.kommuner), "listen «kommuner» er tom")
                 .med_hint("tilføj KKR'ets kommuner med id, kode og navn"),
         );
     }
     let mut ids: HashMap<String, u64> = HashMap::new();
     let mut koder: HashMap<u32, u64> = HashMap::new();
     let mut kommuner = Vec::new();
-    for k in raw.kommuner {
+    for k in raw.kommuner.value {
         let id = k.id.value.as_str().to_string();
         let linje = k.id.referenced.line();
         if !er_slug(&id) {
@@ -284,6 +284,7 @@ pub fn valider_status(
     kkr: &Kkr,
     runde: &Runde,
     fil: &Path,
+    filer: &[PathBuf],
     d: &mut Diagnoser,
 ) -> Option<KommuneStatus> {
     let start = d.antal_fejl();
@@ -297,10 +298,11 @@ pub fn valider_status(
                 pos(&raw.kommune),
                 format!("filen hedder «{stamme}», men er for kommunen «{}»", k.id),
             )
-            .med_hint(format!(
-                "omdøb filen til «{}.yaml», så hver kommune har én fil",
-                k.id
-            )),
+            .med_hint(if filer.iter().any(|f| f.file_stem().is_some_and(|n| n == k.id.as_str())) {
+                format!("«{}.yaml» findes allerede: ret «kommune:» i denne fil, eller slet den ene af filerne", k.id)
+            } else {
+                format!("omdøb filen til «{}.yaml», så hver kommune har én fil", k.id)
+            }),
         );
     }
     let behandlet = raw.behandlet.and_then(|b| {
@@ -439,4 +441,84 @@ fn status(s: &Spanned<Tekst>, fil: &Path, d: &mut Diagnoser) -> Option<Status> {
     };
     d.push(Diagnose::fejl(fil, pos(s), format!("ugyldig status «{t}»")).med_hint(hint));
     None
+}
+
+/// Validates the optional `tilbagemelding.yaml`.
+pub fn valider_tilbagemelding(
+    raw: RawTilbagemelding,
+    runde: &Runde,
+    fil: &Path,
+    d: &mut Diagnoser,
+) -> Option<Tilbagemelding> {
+    let start = d.antal_fejl();
+    let dato_v = raw.dato.as_ref().and_then(|s| dato(s, "dato", fil, d));
+    let mut justeringer = Vec::new();
+    for j in raw.justeringer {
+        let anbefaling = match &j.anbefaling {
+            None => None,
+            Some(id) => match runde.anbefalinger().find(|a| a.id == id.value.as_str()) {
+                Some(a) => Some(a.clone()),
+                None => {
+                    let hint = match naermeste(
+                        id.value.as_str(),
+                        runde.anbefalinger().map(|a| a.id.as_str()),
+                    ) {
+                        Some(n) => format!(
+                            "mente du «{n}»? Udelad «anbefaling» for et forslag til en ny anbefaling"
+                        ),
+                        None => "udelad «anbefaling» for et forslag til en ny anbefaling".into(),
+                    };
+                    d.push(
+                        Diagnose::fejl(
+                            fil,
+                            pos(id),
+                            format!(
+                                "der findes ingen anbefaling med id «{}» i {}",
+                                id.value.as_str(),
+                                runde.periode
+                            ),
+                        )
+                        .med_hint(hint),
+                    );
+                    continue;
+                }
+            },
+        };
+        let niveau = match &j.niveau {
+            None => None,
+            Some(n) => match n.value.as_str().trim().to_lowercase().as_str() {
+                "skal" => Some(Niveau::Skal),
+                "kan" => Some(Niveau::Kan),
+                _ => {
+                    d.push(
+                        Diagnose::fejl(
+                            fil,
+                            pos(n),
+                            format!("ugyldigt niveau «{}»", n.value.as_str()),
+                        )
+                        .med_hint("gyldige værdier er skal og kan (eller udelad feltet)"),
+                    );
+                    continue;
+                }
+            },
+        };
+        justeringer.push(Justering {
+            anbefaling,
+            titel: ikke_tom(j.titel),
+            fokusomraade: ikke_tom(j.fokusomraade),
+            niveau,
+            forslag: j.forslag.trim().to_string(),
+            begrundelse: ikke_tom(j.begrundelse),
+        });
+    }
+    (d.antal_fejl() == start).then(|| Tilbagemelding {
+        titel: ikke_tom(raw.titel),
+        dato: dato_v,
+        sags_id: ikke_tom(raw.sags_id.map(|t| t.tekst)),
+        dok_id: ikke_tom(raw.dok_id.map(|t| t.tekst)),
+        sigte: ikke_tom(raw.sigte),
+        baggrund: ikke_tom(raw.baggrund),
+        sammenfatning: ikke_tom(raw.sammenfatning),
+        justeringer,
+    })
 }
