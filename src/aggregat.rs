@@ -92,11 +92,13 @@ impl Optaelling {
     }
 }
 
-/// A status for display: code, word.
-#[derive(Clone, Debug, Serialize)]
+/// A status for display: code, word, and the short mark used in the overview matrix.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct StatusVis {
     pub kode: &'static str,
     pub navn: &'static str,
+    /// "G", "Gu", "R" or "–": readable in greyscale and by a screen reader.
+    pub bogstav: &'static str,
 }
 
 impl From<Option<Status>> for StatusVis {
@@ -105,10 +107,12 @@ impl From<Option<Status>> for StatusVis {
             Some(s) => StatusVis {
                 kode: s.kode(),
                 navn: s.navn(),
+                bogstav: s.bogstav(),
             },
             None => StatusVis {
                 kode: "ikke",
                 navn: "Ikke besvaret",
+                bogstav: "–",
             },
         }
     }

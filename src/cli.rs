@@ -71,6 +71,14 @@ pub enum Kommando {
     #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift bilag [VALG] <KOMMUNE>... | --alle")]
     Bilag(BilagArgs),
 
+    /// Lav den samlede tilbagemelding til KKR fra alle kommuners status
+    #[command(
+        help_template = HJAELP,
+        next_help_heading = "Valg",
+        override_usage = "fremdrift tilbagemelding [VALG]"
+    )]
+    Tilbagemelding(TilbagemeldingArgs),
+
     /// Lav alle dokumenter for perioden i out/
     #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift build [VALG]")]
     Build(BuildArgs),
@@ -96,6 +104,16 @@ pub struct BilagArgs {
 
     /// Outputfil (én kommune) eller outputmappe (flere kommuner)
     #[arg(short, long, value_name = "STI")]
+    pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub typ: TypArg,
+}
+
+#[derive(Debug, Args)]
+pub struct TilbagemeldingArgs {
+    /// Outputfil (standard: out/<periode>/tilbagemelding.pdf)
+    #[arg(short, long, value_name = "FIL")]
     pub output: Option<PathBuf>,
 
     #[command(flatten)]

@@ -7,12 +7,15 @@ use crate::compile::Kilde;
 use crate::diag::Diagnose;
 use crate::project::Projekt;
 use crate::render::{self, Motor};
+use crate::tilbagemelding;
 
 /// Which kind of document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Art {
     /// A kommune's bilag; holds the kommune id.
     Bilag(String),
+    /// The combined tilbagemelding to the KKR.
+    Tilbagemelding,
 }
 
 /// One document of a period.
@@ -27,19 +30,28 @@ pub struct Dokument {
     pub ud: PathBuf,
 }
 
-/// Every document of the project's period: one bilag per status file.
+/// Every document of the project's period: the tilbagemelding and one bilag per status file.
 pub fn alle(p: &Projekt) -> Vec<Dokument> {
-    p.status
-        .iter()
-        .map(|s| Dokument {
-            id: format!("bilag-{}", s.kommune.id),
-            titel: format!("Bilag: {}", s.kommune.navn),
-            art: Art::Bilag(s.kommune.id.clone()),
-            ud: PathBuf::from(&p.runde.periode)
-                .join("bilag")
-                .join(format!("{}-{}.pdf", s.kommune.kode, s.kommune.id)),
-        })
-        .collect()
+    let mut ud = vec![Dokument {
+        id: "tilbagemelding".into(),
+        titel: format!("Samlet tilbagemelding til {}", p.kkr.navn),
+        art: Art::Tilbagemelding,
+        ud: tilbagemelding::sti(p),
+    }];
+    ud.extend(bilag(p));
+    ud
+}
+
+/// One bilag per status file.
+pub fn bilag(p: &Projekt) -> impl Iterator<Item = Dokument> + '_ {
+    p.status.iter().map(|s| Dokument {
+        id: format!("bilag-{}", s.kommune.id),
+        titel: format!("Bilag: {}", s.kommune.navn),
+        art: Art::Bilag(s.kommune.id.clone()),
+        ud: PathBuf::from(&p.runde.periode)
+            .join("bilag")
+            .join(format!("{}-{}.pdf", s.kommune.kode, s.kommune.id)),
+    })
 }
 
 /// Renders a document's template into a compilable source.
@@ -53,5 +65,6 @@ pub fn kilde(m: &Motor, p: &Projekt, d: &Dokument) -> Result<Kilde, Diagnose> {
                 .expect("documents come from the project's status files");
             render::bilag(m, p, s)
         }
+        Art::Tilbagemelding => tilbagemelding::kilde(m, p),
     }
 }

@@ -17,6 +17,10 @@ use crate::escape;
 pub const INDBYGGEDE: &[(&str, &str)] = &[
     ("notat.typ.j2", include_str!("../templates/notat.typ.j2")),
     ("bilag.typ.j2", include_str!("../templates/bilag.typ.j2")),
+    (
+        "tilbagemelding.typ.j2",
+        include_str!("../templates/tilbagemelding.typ.j2"),
+    ),
 ];
 
 /// Builds the template environment for a project.

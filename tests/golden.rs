@@ -26,3 +26,14 @@ fn bilag_markup_for_a_complete_answer() {
 fn bilag_markup_for_a_draft_with_missing_answers() {
     insta::assert_snapshot!("bilag_beta", markup("beta"));
 }
+
+#[test]
+fn tilbagemelding_markup_for_the_fixture() {
+    let dir = fixtures().join("mini");
+    let (p, _) = project::indlaes(&dir.canonicalize().unwrap(), "2015")
+        .uden_fejl()
+        .unwrap();
+    let motor = Motor::ny(&p.rod);
+    let markup = fremdrift::tilbagemelding::kilde(&motor, &p).unwrap().markup;
+    insta::assert_snapshot!("tilbagemelding_mini", markup);
+}

@@ -31,8 +31,7 @@ pub fn koer(sti: &Path, periode: Option<&str>, a: &BilagArgs) -> anyhow::Result<
     }
     let motor = Motor::ny(&p.rod);
     let flere = valgte.len() > 1;
-    let docs: Vec<Dokument> = dokumenter::alle(&p)
-        .into_iter()
+    let docs: Vec<Dokument> = dokumenter::bilag(&p)
         .filter(|d| {
             valgte
                 .iter()

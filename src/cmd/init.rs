@@ -1,38 +1,13 @@
 //! `fremdrift init`: a ready project for one of the five KKR.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
-use serde::Deserialize;
 
 use crate::cli::InitArgs;
 use crate::output::skriv_atomisk;
 use crate::world::INDBYGGEDE_SKRIFTER;
-
-/// The public list of all 98 kommuner by KKR.
-const KOMMUNER: &str = include_str!("../../data/kommuner.yaml");
-
-#[derive(Deserialize)]
-struct KkrData {
-    navn: String,
-    web: String,
-    kommuner: Vec<KommuneData>,
-}
-
-#[derive(Deserialize)]
-struct KommuneData {
-    id: String,
-    kode: u32,
-    navn: String,
-}
-
-/// All five KKR with their kommuner.
-fn alle() -> BTreeMap<String, KkrData> {
-    crate::yaml::fortolk(KOMMUNER, Path::new("data/kommuner.yaml")).expect("embedded list is valid")
-}
 
 pub fn koer(periode: Option<&str>, a: &InitArgs) -> anyhow::Result<ExitCode> {
     let mappe = &a.mappe;
@@ -46,7 +21,7 @@ pub fn koer(periode: Option<&str>, a: &InitArgs) -> anyhow::Result<ExitCode> {
             mappe.display()
         );
     }
-    let alle = alle();
+    let alle = crate::eksempel::alle_kkr();
     let kkr = alle.get(a.kkr.noegle()).context("ukendt KKR")?;
     let periode = periode.map(str::to_string).unwrap_or_else(aktuelt_aar);
     let filer = [
@@ -91,7 +66,7 @@ fn aktuelt_aar() -> String {
     (1970 + sek / 31_556_952).to_string()
 }
 
-fn kkr_yaml(k: &KkrData) -> String {
+fn kkr_yaml(k: &crate::eksempel::KkrData) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,

@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod init;
 mod skabelon;
+mod tilbagemelding;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -28,6 +29,7 @@ pub fn koer(cli: Cli) -> anyhow::Result<ExitCode> {
         Kommando::Check => check::koer(&projekt, f.periode.as_deref()),
         Kommando::Bilag(a) => bilag::koer(&projekt, f.periode.as_deref(), a),
         Kommando::Build(a) => build::koer(&projekt, f.periode.as_deref(), a),
+        Kommando::Tilbagemelding(a) => tilbagemelding::koer(&projekt, f.periode.as_deref(), a),
         Kommando::Skabelon(a) => skabelon::koer(&projekt, f.periode.as_deref(), a),
         Kommando::Init(a) => init::koer(f.periode.as_deref(), a),
     }

@@ -145,6 +145,15 @@ impl Status {
         }
     }
 
+    /// The short mark in the overview matrix: "G", "Gu", "R".
+    pub fn bogstav(self) -> &'static str {
+        match self {
+            Status::Groen => "G",
+            Status::Gul => "Gu",
+            Status::Roed => "R",
+        }
+    }
+
     /// Reads a status as a user may write it ("grøn", "Grøn", "GUL").
     pub fn fra_tekst(s: &str) -> Option<Self> {
         let s = s.trim().to_lowercase();
