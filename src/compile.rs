@@ -2,7 +2,8 @@
 //! every command and by the preview.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, mpsc};
+use std::time::Duration;
 
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
@@ -44,10 +45,66 @@ pub fn layout(
         .map_err(|fejl| diagnoser(&verden, kilde, &fejl[..]))
 }
 
-/// Compiles markup all the way to PDF bytes.
+/// Compiles markup all the way to PDF bytes, within the time limit.
 pub fn pdf(faelles: &Arc<Faelles>, rod: &Path, kilde: &Kilde) -> Result<Vec<u8>, Diagnoser> {
-    let dokument = layout(faelles, rod, kilde)?;
-    eksporter(&dokument, kilde)
+    let (f, r, k) = (faelles.clone(), rod.to_path_buf(), kilde.clone());
+    med_tidsgraense(kilde, move || {
+        let dokument = layout(&f, &r, &k)?;
+        eksporter(&dokument, &k)
+    })
+}
+
+/// The longest one compilation may take: `FREMDRIFT_TIDSGRAENSE` seconds, default 120.
+pub fn tidsgraense() -> Duration {
+    let sek = std::env::var("FREMDRIFT_TIDSGRAENSE")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+        .unwrap_or(120);
+    Duration::from_secs(sek.max(1))
+}
+
+/// Runs a compilation on its own thread and gives up when it runs past the time limit.
+/// (A runaway template loop cannot be stopped from outside; the CLI exits right after.)
+pub fn med_tidsgraense<T: Send + 'static>(
+    kilde: &Kilde,
+    arbejde: impl FnOnce() -> Result<T, Diagnoser> + Send + 'static,
+) -> Result<T, Diagnoser> {
+    let (tx, rx) = mpsc::channel();
+    let traad = std::thread::Builder::new()
+        .name(format!("typst {}", kilde.navn))
+        .spawn(move || {
+            let _ = tx.send(arbejde());
+        });
+    if traad.is_err() {
+        return Err(en_fejl(
+            kilde,
+            "kunne ikke starte oversættelsen (for mange tråde)",
+            "prøv igen",
+        ));
+    }
+    let graense = tidsgraense();
+    match rx.recv_timeout(graense) {
+        Ok(resultat) => resultat,
+        Err(mpsc::RecvTimeoutError::Timeout) => Err(en_fejl(
+            kilde,
+            &format!(
+                "oversættelsen tog mere end {} s og blev afbrudt",
+                graense.as_secs()
+            ),
+            "tjek skabelonerne for løkker, der aldrig slutter; grænsen sættes med FREMDRIFT_TIDSGRAENSE",
+        )),
+        Err(mpsc::RecvTimeoutError::Disconnected) => Err(en_fejl(
+            kilde,
+            "oversættelsen stoppede uventet",
+            "kør igen med --typ og se den genererede Typst-kode",
+        )),
+    }
+}
+
+fn en_fejl(kilde: &Kilde, besked: &str, hint: &str) -> Diagnoser {
+    let mut d = Diagnoser::default();
+    d.push(Diagnose::fejl(genereret_sti(kilde), None, besked).med_hint(hint));
+    d
 }
 
 /// Exports a laid-out document as a tagged PDF/A-2a + PDF/UA-1 file.

@@ -135,7 +135,7 @@ fn dansk_dato(v: Value) -> Result<Value, Error> {
 fn hent(rod: &Path, navn: &str) -> Result<Option<String>, Error> {
     if !gyldigt_navn(navn) {
         return Err(Error::new(
-            ErrorKind::TemplateNotFound,
+            ErrorKind::InvalidOperation,
             format!("skabelonnavnet «{navn}» er ugyldigt: det skal ligge i templates/"),
         ));
     }
@@ -145,7 +145,7 @@ fn hent(rod: &Path, navn: &str) -> Result<Option<String>, Error> {
         let aegte = sti.canonicalize().map_err(|e| io(navn, e))?;
         if !aegte.starts_with(rod) {
             return Err(Error::new(
-                ErrorKind::TemplateNotFound,
+                ErrorKind::InvalidOperation,
                 format!("skabelonen «{navn}» peger uden for projektmappen og læses ikke"),
             ));
         }
