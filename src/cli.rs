@@ -87,6 +87,10 @@ pub enum Kommando {
     #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift skabelon [VALG] <KOMMUNE>")]
     Skabelon(SkabelonArgs),
 
+    /// Vis dokumenterne i browseren og opdatér dem, når filerne ændres
+    #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift preview [VALG]")]
+    Preview(PreviewArgs),
+
     /// Opret et nyt projekt for et af de fem KKR
     #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift init --kkr <KKR> <MAPPE>")]
     Init(InitArgs),
@@ -135,6 +139,22 @@ pub struct TypArg {
     /// Skriv også den genererede Typst-kode (.typ) ved siden af hver PDF
     #[arg(long)]
     pub typ: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PreviewArgs {
+    /// Porten på 127.0.0.1 (standard: 3000; er den optaget, bruges den næste ledige)
+    #[arg(
+        long,
+        value_name = "PORT",
+        default_value_t = 3000,
+        hide_default_value = true
+    )]
+    pub port: u16,
+
+    /// Åbn forhåndsvisningen i browseren
+    #[arg(long)]
+    pub open: bool,
 }
 
 #[derive(Debug, Args)]

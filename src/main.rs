@@ -7,7 +7,9 @@ fn main() -> ExitCode {
         Ok(args) => args,
         Err(kode) => return kode,
     };
-    match fremdrift::cmd::koer(args) {
+    let resultat = fremdrift::cmd::koer(args);
+    fremdrift::tider::udskriv();
+    match resultat {
         Ok(kode) => kode,
         Err(fejl) => {
             fremdrift::cmd::udskriv_fejl(&fejl);

@@ -174,11 +174,7 @@ fn sum(a: Optaelling, b: Optaelling) -> Optaelling {
 }
 
 fn procent(del: usize, hele: usize) -> u32 {
-    if hele == 0 {
-        0
-    } else {
-        ((del * 100 + hele / 2) / hele) as u32
-    }
+    (del * 100 + hele / 2).checked_div(hele).unwrap_or(0) as u32
 }
 
 fn samlet_for<'a>(

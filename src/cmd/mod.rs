@@ -4,6 +4,7 @@ mod bilag;
 mod build;
 mod check;
 mod init;
+mod preview;
 mod skabelon;
 mod tilbagemelding;
 
@@ -13,6 +14,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
+use rayon::prelude::*;
 
 use crate::cli::{Cli, Kommando};
 use crate::compile::Kilde;
@@ -20,6 +22,7 @@ use crate::diag::{Diagnose, Diagnoser, Indholdsfejl};
 use crate::output;
 use crate::project::{self, Projekt};
 use crate::render::Motor;
+use crate::tider;
 
 /// Runs a parsed command line.
 pub fn koer(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -31,6 +34,7 @@ pub fn koer(cli: Cli) -> anyhow::Result<ExitCode> {
         Kommando::Build(a) => build::koer(&projekt, f.periode.as_deref(), a),
         Kommando::Tilbagemelding(a) => tilbagemelding::koer(&projekt, f.periode.as_deref(), a),
         Kommando::Skabelon(a) => skabelon::koer(&projekt, f.periode.as_deref(), a),
+        Kommando::Preview(a) => preview::koer(&projekt, f.periode.as_deref(), a),
         Kommando::Init(a) => init::koer(f.periode.as_deref(), a),
     }
 }
@@ -54,11 +58,26 @@ pub fn udskriv_fejl(fejl: &anyhow::Error) {
 pub fn indlaes_gyldigt(sti: &Path, periode: Option<&str>) -> anyhow::Result<Projekt> {
     let rod = project::projektmappe(sti)?;
     let periode = project::vaelg_periode(&rod, periode)?;
-    let (projekt, diagnoser) = project::indlaes(&rod, &periode).uden_fejl()?;
-    if !diagnoser.0.is_empty() {
-        eprint!("{diagnoser}");
-    }
+    let (projekt, diagnoser) =
+        tider::maal("indlaes", || project::indlaes(&rod, &periode)).uden_fejl()?;
+    vis_advarsler(&diagnoser);
     Ok(projekt)
+}
+
+/// The most warnings printed in full by generating commands; `check` prints them all.
+const MAKS_ADVARSLER: usize = 5;
+
+/// Prints warnings, shortened when there are many.
+fn vis_advarsler(d: &Diagnoser) {
+    for a in d.0.iter().take(MAKS_ADVARSLER) {
+        eprintln!("{a}");
+    }
+    if d.0.len() > MAKS_ADVARSLER {
+        eprintln!(
+            "… og {} advarsler mere; se dem alle med «fremdrift check»",
+            d.0.len() - MAKS_ADVARSLER
+        );
+    }
 }
 
 /// A document to make: its source and where the PDF goes.
@@ -71,10 +90,21 @@ pub struct Opgave {
 pub fn generer(motor: &Motor, opgaver: Vec<Opgave>, typ: bool) -> anyhow::Result<Vec<PathBuf>> {
     let start = Instant::now();
     let bar = fremskridt(opgaver.len());
+    // Documents compile on one worker thread per core. Not on rayon's pool: each
+    // compilation runs on its own thread under the time limit and uses rayon inside,
+    // so a rayon worker waiting for it would starve typst of the pool.
+    let resultater = tider::maal("typst", || {
+        parallelt(opgaver, |o| {
+            let pdf = motor.pdf(&o.kilde);
+            bar.inc(1);
+            (o, pdf)
+        })
+    });
+    bar.finish_and_clear();
     let mut fejl = Diagnoser::default();
     let mut faerdige = Vec::new();
-    for o in opgaver {
-        match motor.pdf(&o.kilde) {
+    for (o, pdf) in resultater {
+        match pdf {
             Ok(pdf) => faerdige.push((o, pdf)),
             Err(d) => {
                 if typ {
@@ -87,12 +117,48 @@ pub fn generer(motor: &Motor, opgaver: Vec<Opgave>, typ: bool) -> anyhow::Result
                 fejl.0.extend(d.0);
             }
         }
-        bar.inc(1);
     }
-    bar.finish_and_clear();
     if fejl.har_fejl() {
         return Err(Indholdsfejl(fejl).into());
     }
+    let skrevet = tider::maal("skriv", || skriv_alle(faerdige, typ))?;
+    if std::io::stderr().is_terminal() {
+        eprintln!(
+            "Lavede {} PDF-filer på {:.1} s",
+            skrevet.len(),
+            start.elapsed().as_secs_f64()
+        );
+    }
+    Ok(skrevet)
+}
+
+/// Maps `f` over `elementer` on one scoped thread per core, keeping the order.
+fn parallelt<T: Send, U: Send>(elementer: Vec<T>, f: impl Fn(T) -> U + Sync) -> Vec<U> {
+    let antal = elementer.len();
+    let traade = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(antal.max(1));
+    let koe = std::sync::Mutex::new(elementer.into_iter().enumerate());
+    let ud = std::sync::Mutex::new(Vec::with_capacity(antal));
+    std::thread::scope(|s| {
+        for _ in 0..traade {
+            s.spawn(|| {
+                loop {
+                    let naeste = koe.lock().expect("work queue").next();
+                    let Some((i, e)) = naeste else { break };
+                    let r = f(e);
+                    ud.lock().expect("results").push((i, r));
+                }
+            });
+        }
+    });
+    let mut ud = ud.into_inner().expect("results");
+    ud.sort_by_key(|(i, _)| *i);
+    ud.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Writes every finished document atomically (and its markup with `--typ`).
+fn skriv_alle(faerdige: Vec<(Opgave, Vec<u8>)>, typ: bool) -> anyhow::Result<Vec<PathBuf>> {
     let mut skrevet = Vec::new();
     for (o, pdf) in faerdige {
         if let Some(mappe) = o.ud.parent() {
@@ -107,25 +173,22 @@ pub fn generer(motor: &Motor, opgaver: Vec<Opgave>, typ: bool) -> anyhow::Result
         }
         skrevet.push(o.ud);
     }
-    if std::io::stderr().is_terminal() {
-        eprintln!(
-            "Lavede {} PDF-filer på {:.1} s",
-            skrevet.len(),
-            start.elapsed().as_secs_f64()
-        );
-    }
     Ok(skrevet)
 }
 
-/// Renders every source first, collecting template errors from all documents.
-pub fn kilder<T>(
+/// Renders every source first (in parallel), collecting template errors from all documents.
+pub fn kilder<T: Send>(
     elementer: impl IntoIterator<Item = T>,
-    mut lav: impl FnMut(T) -> Result<Opgave, Diagnose>,
+    lav: impl Fn(T) -> Result<Opgave, Diagnose> + Sync + Send,
 ) -> anyhow::Result<Vec<Opgave>> {
+    let elementer: Vec<T> = elementer.into_iter().collect();
+    let resultater: Vec<Result<Opgave, Diagnose>> = tider::maal("skabeloner", || {
+        elementer.into_par_iter().map(&lav).collect()
+    });
     let mut fejl = Diagnoser::default();
     let mut ud = Vec::new();
-    for e in elementer {
-        match lav(e) {
+    for r in resultater {
+        match r {
             Ok(o) => ud.push(o),
             Err(d) => {
                 if !fejl.0.contains(&d) {

@@ -71,3 +71,29 @@ pub fn indeholder(tekst: &str, del: &str) -> bool {
     let uden = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     uden(tekst).contains(&uden(del))
 }
+
+/// A port on 127.0.0.1 that was free a moment ago.
+pub fn fri_port() -> u16 {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    l.local_addr().unwrap().port()
+}
+
+/// Polls `betingelse` every 50 ms until it gives a value, for at most `frist`;
+/// panics with `hvad` (and `mere()`, e.g. a log) when time runs out.
+pub fn vent_paa<T>(
+    hvad: &str,
+    frist: std::time::Duration,
+    mut betingelse: impl FnMut() -> Option<T>,
+    mere: impl Fn() -> String,
+) -> T {
+    let slut = std::time::Instant::now() + frist;
+    loop {
+        if let Some(v) = betingelse() {
+            return v;
+        }
+        if std::time::Instant::now() > slut {
+            panic!("gav op efter {frist:?}: {hvad}\n{}", mere());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}

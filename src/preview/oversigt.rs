@@ -1,0 +1,136 @@
+//! The index page: every document of the period with its state, and the project's
+//! diagnostics exactly as `fremdrift check` prints them.
+
+use std::fmt::Write;
+
+use crate::diag::{Diagnose, Diagnoser};
+
+use super::html::{Ramme, dok_url, escape, url_del};
+use super::tilstand::{Oversigt, Visning};
+
+pub fn side(o: &Oversigt) -> String {
+    let titel = format!("Forhåndsvisning af {}", o.periode);
+    Ramme {
+        titel: &titel,
+        dok: None,
+        fragment_url: "/fragment",
+        handlinger: "",
+        fragment: &fragment(o),
+    }
+    .html()
+}
+
+/// The live part of the index.
+pub fn fragment(o: &Oversigt) -> String {
+    let mut ud = format!(r#"<div id="oversigt" data-version="{}">"#, o.global_version);
+    let kkr = o.kkr.as_deref().unwrap_or("fremdrift");
+    let _ = write!(
+        ud,
+        r#"<p class="undertitel">{} · perioden {} · {} {}</p>"#,
+        escape(kkr),
+        escape(&o.periode),
+        o.dokumenter.len(),
+        if o.dokumenter.len() == 1 {
+            "dokument"
+        } else {
+            "dokumenter"
+        }
+    );
+    ud.push_str(&kontrol(&o.diagnoser));
+    if o.dokumenter.is_empty() {
+        let _ = write!(
+            ud,
+            r#"<p class="tom">Der er ingen dokumenter endnu. Lav en statusfil i content/{}/status/, fx med «fremdrift skabelon KOMMUNE».</p>"#,
+            escape(&o.periode)
+        );
+    } else {
+        ud.push_str(r#"<table class="dokumenter"><thead><tr><th>Dokument</th><th>Tilstand</th><th>Sider</th><th></th></tr></thead><tbody>"#);
+        for v in &o.dokumenter {
+            ud.push_str(&raekke(v));
+        }
+        ud.push_str("</tbody></table>");
+    }
+    ud.push_str("</div>");
+    ud
+}
+
+fn raekke(v: &Visning) -> String {
+    let tilstand = v.tilstand().navn();
+    format!(
+        r#"<tr data-dok="{id}" data-tilstand="{tilstand}"><td><a href="{url}">{titel}</a></td><td><span class="tilstand {tilstand}">{tilstand}</span></td><td>{sider}</td><td><a href="/dok/{del}/pdf" download>Hent PDF</a></td></tr>"#,
+        id = escape(&v.dok.id),
+        url = escape(&dok_url(&v.dok.id)),
+        titel = escape(&v.dok.titel),
+        sider = v.sider.len(),
+        del = escape(&url_del(&v.dok.id)),
+    )
+}
+
+/// The diagnostics as `fremdrift check` prints them, under a summary.
+pub fn kontrol(diagnoser: &[Diagnose]) -> String {
+    if diagnoser.is_empty() {
+        return String::new();
+    }
+    let alle = Diagnoser(diagnoser.to_vec());
+    let art = if alle.har_fejl() { "fejl" } else { "advarsler" };
+    format!(
+        r#"<section id="kontrol" class="kontrol {art}"><h2>Kontrol: {}</h2><pre>{}</pre></section>"#,
+        escape(&alle.opsummering()),
+        escape(&alle.to_string())
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::dokumenter::{Art, Dokument};
+
+    fn visning(id: &str, diagnoser: Vec<Diagnose>) -> Visning {
+        Visning {
+            dok: Dokument {
+                id: id.into(),
+                titel: format!("Bilag: {id} <kommune>"),
+                art: Art::Bilag(id.into()),
+                ud: PathBuf::from("x.pdf"),
+            },
+            egen_fil: None,
+            sider: Arc::default(),
+            udgave: None,
+            diagnoser,
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn index_lists_every_document_with_its_danish_state() {
+        let o = Oversigt {
+            periode: "2015".into(),
+            dokumenter: vec![
+                visning("bilag-alfa", vec![]),
+                visning(
+                    "bilag-beta",
+                    vec![Diagnose::fejl("content/2015/status/beta.yaml", None, "øv")],
+                ),
+            ],
+            ..Oversigt::default()
+        };
+        let html = fragment(&o);
+        assert!(html.contains(r#"data-dok="bilag-alfa" data-tilstand="ok""#));
+        assert!(html.contains(r#"data-dok="bilag-beta" data-tilstand="fejl""#));
+        assert!(html.contains("Bilag: bilag-alfa &lt;kommune&gt;"));
+        assert!(html.contains(r#"href="/dok/bilag-alfa/""#));
+    }
+
+    #[test]
+    fn check_output_is_shown_verbatim_and_escaped() {
+        let d = Diagnose::fejl("content/kkr.yaml", None, "ukendt felt «<x>»").med_hint("fjern det");
+        let html = kontrol(&[d]);
+        assert!(html.contains("Kontrol: 1 fejl og 0 advarsler"));
+        assert!(
+            html.contains("content/kkr.yaml: fejl: ukendt felt «&lt;x&gt;»\n  hint: fjern det")
+        );
+    }
+}

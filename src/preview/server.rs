@@ -1,0 +1,284 @@
+//! The HTTP server, on 127.0.0.1 only: every answer comes from the shared state;
+//! only «Hent PDF» does work (exporting the laid-out document).
+
+use std::io::Cursor;
+use std::net::{SocketAddr, TcpListener};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+use std::thread;
+
+use anyhow::{Context, anyhow, bail};
+use tiny_http::{Header, Method, Request, Response};
+
+use crate::compile;
+
+use super::rute::{Rute, parameter, rute};
+use super::tilstand::{Delt, Tilstand};
+use super::{api, dokside, html, oversigt, sse};
+
+const CSS: &str = include_str!("assets/preview.css");
+const JS: &str = include_str!("assets/preview.js");
+
+/// Threads answering ordinary requests (event streams get their own).
+const ARBEJDERE: usize = 4;
+/// How many ports after the requested one are tried when it is busy.
+const FORSOEG: u16 = 20;
+
+/// Binds 127.0.0.1 on `port`, or on the next free one.
+pub fn bind(port: u16) -> anyhow::Result<TcpListener> {
+    let sidste = port.saturating_add(if port == 0 { 0 } else { FORSOEG });
+    for p in port..=sidste {
+        match TcpListener::bind(("127.0.0.1", p)) {
+            Ok(l) => return Ok(l),
+            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => continue,
+            Err(e) => return Err(e).with_context(|| format!("kunne ikke lytte på port {p}")),
+        }
+    }
+    bail!("portene {port}–{sidste} er optaget\n  hint: vælg en anden port med --port")
+}
+
+/// Starts answering requests in the background.
+pub fn start(lytter: TcpListener, delt: Arc<Delt>) -> anyhow::Result<SocketAddr> {
+    let adresse = lytter.local_addr()?;
+    let server = tiny_http::Server::from_listener(lytter, None)
+        .map_err(|e| anyhow!("kunne ikke starte webserveren: {e}"))?;
+    let server = Arc::new(server);
+    for _ in 0..ARBEJDERE {
+        let (server, delt) = (server.clone(), delt.clone());
+        thread::spawn(move || {
+            while let Ok(req) = server.recv() {
+                besvar(req, &delt, adresse.port());
+            }
+        });
+    }
+    Ok(adresse)
+}
+
+fn besvar(req: Request, delt: &Arc<Delt>, port: u16) {
+    if !tilladt_vaert(&req, port) {
+        let _ =
+            req.respond(Svar::tekst(403, "Forkert værtsnavn: brug http://127.0.0.1/").response());
+        return;
+    }
+    if !matches!(req.method(), Method::Get | Method::Head) {
+        let _ = req.respond(Svar::tekst(405, "Kun GET understøttes").response());
+        return;
+    }
+    let url = req.url().to_string();
+    let (r, q) = rute(&url);
+    if r == Rute::Begivenheder {
+        let delt = delt.clone();
+        thread::spawn(move || sse::stroem(req, delt));
+        return;
+    }
+    let svar = catch_unwind(AssertUnwindSafe(|| svar(&r, q, delt)))
+        .unwrap_or_else(|_| Svar::tekst(500, "Intern fejl i forhåndsvisningen"));
+    let _ = req.respond(svar.response());
+}
+
+/// Only requests addressed to this machine: a web page elsewhere cannot reach the
+/// drafts through a rebound DNS name.
+fn tilladt_vaert(req: &Request, port: u16) -> bool {
+    let vaert = req
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str().to_string());
+    vaert.is_none_or(|v| {
+        ["127.0.0.1", "localhost", "[::1]"]
+            .iter()
+            .any(|n| v == *n || v == format!("{n}:{port}"))
+    })
+}
+
+fn svar(r: &Rute, q: &str, delt: &Delt) -> Svar {
+    match r {
+        Rute::Oversigt => Svar::html(200, delt.laes(oversigt::side)),
+        Rute::OversigtFragment => Svar::html(200, delt.laes(oversigt::fragment)),
+        Rute::Api => Svar::ny(200, "application/json", Krop::Tekst(delt.laes(api::json))),
+        Rute::Css => Svar::ny(200, "text/css; charset=utf-8", Krop::Statisk(CSS)),
+        Rute::Js => Svar::ny(200, "text/javascript; charset=utf-8", Krop::Statisk(JS)),
+        Rute::Dok(id) => {
+            let (findes, html) = delt.laes(|o| (o.dokument(id).is_some(), dokside::side(o, id)));
+            Svar::html(if findes { 200 } else { 404 }, html)
+        }
+        Rute::DokFragment(id) => Svar::html(200, delt.laes(|o| dokside::fragment(o, id))),
+        Rute::Side(id, n) => side(delt, id, *n, parameter(q, "v")),
+        Rute::Pdf(id) => pdf(delt, id),
+        Rute::Begivenheder | Rute::Ukendt => ikke_fundet(),
+    }
+}
+
+fn side(delt: &Delt, id: &str, n: usize, v: Option<&str>) -> Svar {
+    let side = delt.laes(|o| o.dokument(id).and_then(|d| d.sider.get(n - 1).cloned()));
+    let Some(side) = side else {
+        return ikke_fundet();
+    };
+    // The URL names the page's hash: an unchanged page is never loaded twice.
+    let cache = if v == Some(side.noegle.as_str()) {
+        "max-age=31536000, immutable"
+    } else {
+        "no-store"
+    };
+    Svar::ny(200, "image/svg+xml", Krop::Delt(side.svg)).med("Cache-Control", cache)
+}
+
+fn pdf(delt: &Delt, id: &str) -> Svar {
+    let fundet = delt.laes(|o| {
+        o.dokument(id).map(|v| {
+            (
+                v.tilstand(),
+                v.udgave.clone(),
+                v.diagnoser.clone(),
+                v.dok.ud.clone(),
+            )
+        })
+    });
+    let Some((tilstand, udgave, diagnoser, ud)) = fundet else {
+        return ikke_fundet();
+    };
+    let udgave = match udgave {
+        Some(u) if tilstand != Tilstand::Fejl => u,
+        _ => {
+            let indhold = format!(
+                "<p>PDF'en kan ikke hentes, mens dokumentet har fejl. Ret dem først:</p>{}",
+                oversigt::kontrol(&diagnoser)
+            );
+            return Svar::html(409, html::enkel_side("Dokumentet har fejl", &indhold));
+        }
+    };
+    match compile::eksporter(&udgave.dokument, &udgave.kilde) {
+        Ok(bytes) => Svar::ny(200, "application/pdf", Krop::Bytes(bytes)).med(
+            "Content-Disposition",
+            &format!("attachment; filename=\"{}\"", filnavn(&ud)),
+        ),
+        Err(d) => Svar::html(
+            500,
+            html::enkel_side("PDF'en kunne ikke laves", &oversigt::kontrol(&d.0)),
+        ),
+    }
+}
+
+/// The PDF's file name, ASCII only for the header.
+fn filnavn(ud: &std::path::Path) -> String {
+    let navn = ud
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("dokument.pdf");
+    navn.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "._-".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+fn ikke_fundet() -> Svar {
+    Svar::html(
+        404,
+        html::enkel_side(
+            "Siden findes ikke",
+            "<p>Der er ingen side med den adresse.</p>",
+        ),
+    )
+}
+
+/// A response body.
+enum Krop {
+    Tekst(String),
+    Delt(Arc<str>),
+    Bytes(Vec<u8>),
+    Statisk(&'static str),
+}
+
+impl AsRef<[u8]> for Krop {
+    fn as_ref(&self) -> &[u8] {
+        match self {
+            Krop::Tekst(t) => t.as_bytes(),
+            Krop::Delt(t) => t.as_bytes(),
+            Krop::Bytes(b) => b,
+            Krop::Statisk(t) => t.as_bytes(),
+        }
+    }
+}
+
+/// A response, before it becomes a tiny_http one.
+struct Svar {
+    status: u16,
+    hoveder: Vec<(&'static str, String)>,
+    krop: Krop,
+}
+
+impl Svar {
+    fn ny(status: u16, art: &str, krop: Krop) -> Self {
+        Self {
+            status,
+            hoveder: vec![("Content-Type", art.to_string())],
+            krop,
+        }
+        .med("Cache-Control", "no-store")
+    }
+
+    fn html(status: u16, html: String) -> Self {
+        Self::ny(status, "text/html; charset=utf-8", Krop::Tekst(html))
+    }
+
+    fn tekst(status: u16, tekst: &str) -> Self {
+        Self::ny(
+            status,
+            "text/plain; charset=utf-8",
+            Krop::Tekst(tekst.to_string()),
+        )
+    }
+
+    /// Sets a header, replacing an earlier value.
+    fn med(mut self, navn: &'static str, vaerdi: &str) -> Self {
+        self.hoveder.retain(|(n, _)| *n != navn);
+        self.hoveder.push((navn, vaerdi.to_string()));
+        self
+    }
+
+    fn response(self) -> Response<Cursor<Krop>> {
+        let laengde = self.krop.as_ref().len();
+        let hoveder = self
+            .hoveder
+            .iter()
+            .filter_map(|(n, v)| Header::from_bytes(n.as_bytes(), v.as_bytes()).ok())
+            .collect();
+        Response::new(
+            self.status.into(),
+            hoveder,
+            Cursor::new(self.krop),
+            Some(laengde),
+            None,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn busy_port_falls_through_to_the_next() {
+        let optaget = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = optaget.local_addr().unwrap().port();
+        if port == u16::MAX {
+            return;
+        }
+        let l = bind(port).unwrap();
+        assert_ne!(l.local_addr().unwrap().port(), port);
+        assert!(l.local_addr().unwrap().ip().is_loopback());
+    }
+
+    #[test]
+    fn pdf_file_name_is_plain_ascii() {
+        assert_eq!(
+            filnavn(std::path::Path::new("2015/bilag/492-ærø.pdf")),
+            "492-_r_.pdf"
+        );
+    }
+}

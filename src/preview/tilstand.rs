@@ -1,0 +1,223 @@
+//! The preview's shared state: every document as last shown, the diagnostics, and a
+//! version counter that server-sent events wait on.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::Duration;
+
+use serde::Serialize;
+use typst_layout::PagedDocument;
+
+use crate::compile::Kilde;
+use crate::diag::Diagnose;
+use crate::dokumenter::Dokument;
+
+/// One rendered page.
+#[derive(Clone, Debug)]
+pub struct Side {
+    pub svg: Arc<str>,
+    /// A hash of the SVG, so the browser reloads only pages that changed.
+    pub noegle: String,
+    /// Size in points.
+    pub bredde: f64,
+    pub hoejde: f64,
+}
+
+/// A laid-out document and the source it came from: what «Hent PDF» exports.
+pub struct Udgave {
+    pub kilde: Kilde,
+    pub dokument: PagedDocument,
+}
+
+/// A document as the preview shows it.
+#[derive(Clone)]
+pub struct Visning {
+    pub dok: Dokument,
+    /// The file only this document depends on (a kommune's status file), if any.
+    pub egen_fil: Option<PathBuf>,
+    /// The last good render.
+    pub sider: Arc<Vec<Side>>,
+    pub udgave: Option<Arc<Udgave>>,
+    /// Problems that concern this document now.
+    pub diagnoser: Vec<Diagnose>,
+    /// The state version in which this document last changed.
+    pub version: u64,
+}
+
+/// What the index shows for a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tilstand {
+    Ok,
+    Advarsler,
+    Fejl,
+}
+
+impl Tilstand {
+    pub fn navn(self) -> &'static str {
+        match self {
+            Tilstand::Ok => "ok",
+            Tilstand::Advarsler => "advarsler",
+            Tilstand::Fejl => "fejl",
+        }
+    }
+}
+
+impl Visning {
+    pub fn tilstand(&self) -> Tilstand {
+        if self.diagnoser.iter().any(Diagnose::er_fejl) {
+            Tilstand::Fejl
+        } else if self.diagnoser.is_empty() {
+            Tilstand::Ok
+        } else {
+            Tilstand::Advarsler
+        }
+    }
+}
+
+/// Everything the pages show.
+#[derive(Default)]
+pub struct Oversigt {
+    pub version: u64,
+    /// The version in which the list or the project's diagnostics last changed.
+    pub global_version: u64,
+    pub periode: String,
+    /// The KKR's name, once the project has loaded.
+    pub kkr: Option<String>,
+    pub dokumenter: Vec<Visning>,
+    /// Every diagnostic of the project, as `fremdrift check` and the compiler give them.
+    pub diagnoser: Vec<Diagnose>,
+}
+
+impl Oversigt {
+    pub fn dokument(&self, id: &str) -> Option<&Visning> {
+        self.dokumenter.iter().find(|v| v.dok.id == id)
+    }
+}
+
+/// What changed since a version: for one server-sent event.
+#[derive(Debug, PartialEq, Eq, Serialize)]
+pub struct Nyt {
+    pub version: u64,
+    pub dokumenter: Vec<String>,
+    /// The list or the project's diagnostics changed.
+    pub alt: bool,
+}
+
+/// The state shared by the rebuild loop and the HTTP threads.
+pub struct Delt {
+    oversigt: Mutex<Oversigt>,
+    signal: Condvar,
+}
+
+impl Delt {
+    pub fn ny(periode: &str) -> Arc<Self> {
+        Arc::new(Self {
+            oversigt: Mutex::new(Oversigt {
+                periode: periode.to_string(),
+                ..Oversigt::default()
+            }),
+            signal: Condvar::new(),
+        })
+    }
+
+    fn laas(&self) -> MutexGuard<'_, Oversigt> {
+        // A panic elsewhere never leaves the state half-written (updates are whole
+        // assignments), so a poisoned lock is still usable.
+        self.oversigt.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Reads the state.
+    pub fn laes<R>(&self, f: impl FnOnce(&Oversigt) -> R) -> R {
+        f(&self.laas())
+    }
+
+    /// Changes the state; `f` gets the new version to stamp what it changes and
+    /// returns whether anything changed. Waiting event streams are woken if so.
+    pub fn skriv(&self, f: impl FnOnce(&mut Oversigt, u64) -> bool) {
+        let mut o = self.laas();
+        let ny = o.version + 1;
+        if f(&mut o, ny) {
+            o.version = ny;
+            self.signal.notify_all();
+        }
+    }
+
+    /// Waits up to `maks` for a version newer than `efter`.
+    pub fn vent(&self, efter: u64, maks: Duration) -> Option<Nyt> {
+        let o = self.laas();
+        let (o, _) = self
+            .signal
+            .wait_timeout_while(o, maks, |o| o.version <= efter)
+            .unwrap_or_else(|e| e.into_inner());
+        (o.version > efter).then(|| Nyt {
+            version: o.version,
+            dokumenter: o
+                .dokumenter
+                .iter()
+                .filter(|v| v.version > efter)
+                .map(|v| v.dok.id.clone())
+                .collect(),
+            alt: o.global_version > efter,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dokumenter::Art;
+
+    fn visning(id: &str) -> Visning {
+        Visning {
+            dok: Dokument {
+                id: id.into(),
+                titel: id.into(),
+                art: Art::Bilag(id.into()),
+                ud: PathBuf::from(format!("{id}.pdf")),
+            },
+            egen_fil: None,
+            sider: Arc::default(),
+            udgave: None,
+            diagnoser: Vec::new(),
+            version: 0,
+        }
+    }
+
+    #[test]
+    fn waiting_reports_only_documents_changed_since_last_event() {
+        let delt = Delt::ny("2015");
+        delt.skriv(|o, v| {
+            o.dokumenter = vec![visning("a"), visning("b")];
+            o.global_version = v;
+            true
+        });
+        let foerste = delt.vent(0, Duration::ZERO).expect("a new version");
+        assert!(foerste.alt);
+        delt.skriv(|o, v| {
+            o.dokumenter[1].version = v;
+            true
+        });
+        let nyt = delt.vent(foerste.version, Duration::ZERO).expect("newer");
+        assert_eq!(nyt.dokumenter, ["b"]);
+        assert!(!nyt.alt);
+    }
+
+    #[test]
+    fn unchanged_write_does_not_wake_anyone() {
+        let delt = Delt::ny("2015");
+        delt.skriv(|_, _| false);
+        assert_eq!(delt.vent(0, Duration::from_millis(1)), None);
+    }
+
+    #[test]
+    fn state_follows_the_worst_diagnostic() {
+        let mut v = visning("a");
+        assert_eq!(v.tilstand(), Tilstand::Ok);
+        v.diagnoser
+            .push(Diagnose::advarsel("content/kkr.yaml", None, "x"));
+        assert_eq!(v.tilstand(), Tilstand::Advarsler);
+        v.diagnoser
+            .push(Diagnose::fejl("content/kkr.yaml", None, "y"));
+        assert_eq!(v.tilstand(), Tilstand::Fejl);
+    }
+}
