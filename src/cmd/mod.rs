@@ -159,21 +159,20 @@ fn parallelt<T: Send, U: Send>(elementer: Vec<T>, f: impl Fn(T) -> U + Sync) -> 
 
 /// Writes every finished document atomically (and its markup with `--typ`).
 fn skriv_alle(faerdige: Vec<(Opgave, Vec<u8>)>, typ: bool) -> anyhow::Result<Vec<PathBuf>> {
-    let mut skrevet = Vec::new();
-    for (o, pdf) in faerdige {
-        if let Some(mappe) = o.ud.parent() {
-            output::ryd_op(mappe);
-        }
-        output::skriv_atomisk(&o.ud, &pdf)
-            .with_context(|| format!("kunne ikke skrive {}", o.ud.display()))?;
+    let mut filer: Vec<(PathBuf, &[u8])> = Vec::new();
+    for (o, pdf) in &faerdige {
+        filer.push((o.ud.clone(), pdf));
         if typ {
-            let typ_sti = o.ud.with_extension("typ");
-            output::skriv_atomisk(&typ_sti, o.kilde.markup.as_bytes())
-                .with_context(|| format!("kunne ikke skrive {}", typ_sti.display()))?;
+            filer.push((o.ud.with_extension("typ"), o.kilde.markup.as_bytes()));
         }
-        skrevet.push(o.ud);
     }
-    Ok(skrevet)
+    let mut mapper: Vec<&Path> = faerdige.iter().filter_map(|(o, _)| o.ud.parent()).collect();
+    mapper.dedup();
+    for m in mapper {
+        output::ryd_op(m);
+    }
+    output::skriv_flere_atomisk(&filer).context("kunne ikke skrive PDF-filerne")?;
+    Ok(faerdige.into_iter().map(|(o, _)| o.ud).collect())
 }
 
 /// Renders every source first (in parallel), collecting template errors from all documents.

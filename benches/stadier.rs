@@ -1,0 +1,55 @@
+//! In-process stages on a generated KKR Hovedstaden round (29 kommuner × 16
+//! anbefalinger): loading + validation, templating, typst layout and PDF export.
+//! Run with `cargo bench --bench stadier`.
+
+use std::path::PathBuf;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use fremdrift::compile;
+use fremdrift::dokumenter;
+use fremdrift::eksempel::{self, Valg};
+use fremdrift::project;
+use fremdrift::render::Motor;
+
+fn projekt() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    eksempel::skriv(dir.path(), &Valg::med_kommuner(29)).unwrap();
+    let rod = dir.path().canonicalize().unwrap();
+    (dir, rod)
+}
+
+fn stadier(c: &mut Criterion) {
+    let (_dir, rod) = projekt();
+    c.bench_function("indlaes_og_valider_29x16", |b| {
+        b.iter(|| project::indlaes(&rod, "2015"))
+    });
+    let (p, _) = project::indlaes(&rod, "2015").uden_fejl().unwrap();
+    let motor = Motor::ny(&rod);
+    let docs = dokumenter::alle(&p);
+    let bilag = &docs[1];
+    let tilbage = &docs[0];
+    c.bench_function("skabelon_bilag", |b| {
+        b.iter(|| dokumenter::kilde(&motor, &p, bilag).unwrap())
+    });
+    c.bench_function("skabelon_tilbagemelding", |b| {
+        b.iter(|| dokumenter::kilde(&motor, &p, tilbage).unwrap())
+    });
+    let kilde = dokumenter::kilde(&motor, &p, bilag).unwrap();
+    c.bench_function("typst_layout_bilag", |b| {
+        b.iter(|| compile::layout(&motor.faelles, &rod, &kilde).unwrap())
+    });
+    let doc = compile::layout(&motor.faelles, &rod, &kilde).unwrap();
+    c.bench_function("pdf_eksport_bilag", |b| {
+        b.iter(|| compile::eksporter(&doc, &kilde).unwrap())
+    });
+    let tk = dokumenter::kilde(&motor, &p, tilbage).unwrap();
+    let mut g = c.benchmark_group("tung");
+    g.sample_size(10);
+    g.bench_function("typst_pdf_tilbagemelding", |b| {
+        b.iter(|| compile::pdf(&motor.faelles, &rod, &tk).unwrap())
+    });
+    g.finish();
+}
+
+criterion_group!(benches, stadier);
+criterion_main!(benches);
