@@ -219,6 +219,11 @@ pub fn parse() -> Result<Cli, std::process::ExitCode> {
                 ctx(ContextKind::InvalidArg),
                 ctx(ContextKind::ValidValue)
             ),
+            ErrorKind::ValueValidation => format!(
+                "ugyldig værdi «{}» for {}",
+                ctx(ContextKind::InvalidValue),
+                ctx(ContextKind::InvalidArg)
+            ),
             ErrorKind::MissingRequiredArgument => {
                 format!("der mangler et argument: {}", ctx(ContextKind::InvalidArg))
             }

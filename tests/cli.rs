@@ -182,6 +182,12 @@ fn help_and_argument_errors_are_danish() {
         "{}",
         stderr(&o)
     );
+    let o = fremdrift(&repo(), &["preview", "--port", "abc"]);
+    assert!(
+        stderr(&o).contains("fejl: ugyldig værdi «abc» for --port"),
+        "{}",
+        stderr(&o)
+    );
     let o = fremdrift(&repo(), &["byg"]);
     assert!(
         stderr(&o).contains("fejl: ukendt kommando «byg»"),
