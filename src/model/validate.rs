@@ -212,6 +212,23 @@ pub fn valider_runde(raw: RawRunde, periode: &str, fil: &Path, d: &mut Diagnoser
     })
 }
 
+/// Reads `niveau: skal|kan`, reporting anything else with a suggestion.
+fn niveau(n: &Spanned<Tekst>, fil: &Path, d: &mut Diagnoser) -> Option<Niveau> {
+    match n.value.as_str().trim().to_lowercase().as_str() {
+        "skal" => Some(Niveau::Skal),
+        "kan" => Some(Niveau::Kan),
+        andet => {
+            let hint = match naermeste(andet, ["skal", "kan"]) {
+                Some(f) => format!("mente du «{f}»? Gyldige værdier er skal og kan"),
+                None => "gyldige værdier er skal og kan (eller udelad feltet)".into(),
+            };
+            let besked = format!("ugyldigt niveau «{}»", n.value.as_str());
+            d.push(Diagnose::fejl(fil, pos(n), besked).med_hint(hint));
+            None
+        }
+    }
+}
+
 fn anbefaling(
     a: RawAnbefaling,
     har_niveauer: bool,
@@ -251,25 +268,7 @@ fn anbefaling(
             return None;
         }
         None => None,
-        Some(n) => match n.value.as_str().trim().to_lowercase().as_str() {
-            "skal" => Some(Niveau::Skal),
-            "kan" => Some(Niveau::Kan),
-            andet => {
-                let hint = match naermeste(andet, ["skal", "kan"]) {
-                    Some(f) => format!("mente du «{f}»? Gyldige værdier er skal og kan"),
-                    None => "gyldige værdier er skal og kan (eller udelad feltet)".into(),
-                };
-                d.push(
-                    Diagnose::fejl(
-                        fil,
-                        pos(n),
-                        format!("ugyldigt niveau «{}»", n.value.as_str()),
-                    )
-                    .med_hint(hint),
-                );
-                return None;
-            }
-        },
+        Some(n) => Some(niveau(n, fil, d)?),
     };
     Some(Anbefaling {
         id,
@@ -486,20 +485,9 @@ pub fn valider_tilbagemelding(
         };
         let niveau = match &j.niveau {
             None => None,
-            Some(n) => match n.value.as_str().trim().to_lowercase().as_str() {
-                "skal" => Some(Niveau::Skal),
-                "kan" => Some(Niveau::Kan),
-                _ => {
-                    d.push(
-                        Diagnose::fejl(
-                            fil,
-                            pos(n),
-                            format!("ugyldigt niveau «{}»", n.value.as_str()),
-                        )
-                        .med_hint("gyldige værdier er skal og kan (eller udelad feltet)"),
-                    );
-                    continue;
-                }
+            Some(n) => match niveau(n, fil, d) {
+                Some(n) => Some(n),
+                None => continue,
             },
         };
         justeringer.push(Justering {
