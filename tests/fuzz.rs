@@ -64,35 +64,31 @@ fn anvend(tekst: &str, mutationer: &[Mutation]) -> String {
                 let a = a % (t.len() + 1);
                 t.splice(a..a, s.chars());
             }
-            Mutation::Byt(a, b) => {
-                let mut linjer: Vec<String> = t
-                    .iter()
-                    .collect::<String>()
-                    .lines()
-                    .map(str::to_string)
-                    .collect();
-                if !linjer.is_empty() {
-                    let l = linjer.len();
-                    linjer.swap(a % l, b % l);
-                }
-                t = linjer.join("\n").chars().collect();
-            }
-            Mutation::Dubler(a) => {
-                let mut linjer: Vec<String> = t
-                    .iter()
-                    .collect::<String>()
-                    .lines()
-                    .map(str::to_string)
-                    .collect();
-                if !linjer.is_empty() {
-                    let l = a % linjer.len();
-                    linjer.insert(l, linjer[l].clone());
-                }
-                t = linjer.join("\n").chars().collect();
-            }
+            Mutation::Byt(a, b) => linjevis(&mut t, |linjer| {
+                let l = linjer.len();
+                linjer.swap(a % l, b % l);
+            }),
+            Mutation::Dubler(a) => linjevis(&mut t, |linjer| {
+                let l = a % linjer.len();
+                linjer.insert(l, linjer[l].clone());
+            }),
         }
     }
     t.into_iter().collect()
+}
+
+/// Applies an edit to the lines of a text (when it has any).
+fn linjevis(t: &mut Vec<char>, f: impl FnOnce(&mut Vec<String>)) {
+    let mut linjer: Vec<String> = t
+        .iter()
+        .collect::<String>()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    if !linjer.is_empty() {
+        f(&mut linjer);
+    }
+    *t = linjer.join("\n").chars().collect();
 }
 
 fn positioner_findes(d: &Diagnoser, tekst: &str) -> Result<(), String> {

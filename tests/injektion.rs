@@ -75,6 +75,16 @@ fn skabelon(dir: &Path, navn: &str, indhold: &str) {
     std::fs::write(dir.join("templates").join(navn), indhold).unwrap();
 }
 
+/// A project bilag template: the default one with `typst` at the start of its body.
+fn med_i_indhold(dir: &Path, typst: &str) {
+    let basis = std::fs::read_to_string(common::repo().join("templates/bilag.typ.j2")).unwrap();
+    let ny = basis.replace(
+        "{% block indhold %}",
+        &format!("{{% block indhold %}}\n{typst}\n"),
+    );
+    skabelon(dir, "bilag.typ.j2", &ny);
+}
+
 fn fejler_med(dir: &Path, args: &[&str], tekst: &str) {
     let o = fremdrift(dir, args);
     assert!(!o.status.success(), "skulle fejle");
@@ -141,15 +151,7 @@ fn typst_reads_outside_the_project_fail_also_through_symlinks() {
 #[test]
 fn typst_packages_are_not_available() {
     let dir = projekt("mini");
-    let basis = std::fs::read_to_string(common::repo().join("templates/bilag.typ.j2")).unwrap();
-    skabelon(
-        dir.path(),
-        "bilag.typ.j2",
-        &basis.replace(
-            "{% block indhold %}",
-            "{% block indhold %}\n#import \"@preview/cetz:0.3.0\"\n",
-        ),
-    );
+    med_i_indhold(dir.path(), "#import \"@preview/cetz:0.3.0\"");
     fejler_med(
         dir.path(),
         &["bilag", "alfa"],
@@ -160,14 +162,9 @@ fn typst_packages_are_not_available() {
 #[test]
 fn a_runaway_template_is_stopped_by_the_time_limit() {
     let dir = projekt("mini");
-    let basis = std::fs::read_to_string(common::repo().join("templates/bilag.typ.j2")).unwrap();
-    skabelon(
+    med_i_indhold(
         dir.path(),
-        "bilag.typ.j2",
-        &basis.replace(
-            "{% block indhold %}",
-            "{% block indhold %}\n#for i in range(100000) { for j in range(100000) { } }\n",
-        ),
+        "#for i in range(100000) { for j in range(100000) { } }",
     );
     let o = std::process::Command::new(env!("CARGO_BIN_EXE_fremdrift"))
         .args(["-C", dir.path().to_str().unwrap(), "bilag", "alfa"])
