@@ -12,36 +12,27 @@ pub fn skriv_atomisk(sti: &Path, data: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Writes many files atomically: every file is written and synced to a temporary file
-/// first (on a few threads, so the syncs overlap), and only then renamed into place.
-/// On an error, no target file is touched and the temporary files are removed.
-pub fn skriv_flere_atomisk(filer: &[(PathBuf, &[u8])]) -> std::io::Result<()> {
-    let traade = std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .clamp(1, 8);
-    let bidder = filer.len().div_ceil(traade).max(1);
-    let klar: Vec<std::io::Result<Vec<tempfile::NamedTempFile>>> = std::thread::scope(|s| {
-        let haandtag: Vec<_> = filer
-            .chunks(bidder)
-            .map(|del| {
-                s.spawn(move || {
-                    del.iter()
-                        .map(|(sti, data)| midlertidig(sti, data))
-                        .collect()
-                })
-            })
-            .collect();
-        haandtag
-            .into_iter()
-            .map(|h| h.join().expect("writer thread"))
-            .collect()
-    });
-    let mut midlertidige = Vec::with_capacity(filer.len());
-    for k in klar {
-        midlertidige.extend(k?);
-    }
-    for (tmp, (sti, _)) in midlertidige.into_iter().zip(filer) {
-        tmp.persist(sti).map_err(|e| e.error)?;
+/// A file written and synced under a temporary name next to its target, waiting to be
+/// put in place. Dropping it removes the temporary file and leaves the target untouched.
+pub struct Forberedt {
+    tmp: tempfile::NamedTempFile,
+    sti: PathBuf,
+}
+
+/// Writes and syncs `data` to a temporary file next to `sti`; nothing visible changes
+/// until [`laeg_paa_plads`].
+pub fn forbered(sti: &Path, data: &[u8]) -> std::io::Result<Forberedt> {
+    Ok(Forberedt {
+        tmp: midlertidig(sti, data)?,
+        sti: sti.to_path_buf(),
+    })
+}
+
+/// Renames every prepared file into place. Only renames are left at this point, so a
+/// run either replaces its files or, when a file cannot be prepared, none of them.
+pub fn laeg_paa_plads(filer: Vec<Forberedt>) -> std::io::Result<()> {
+    for f in filer {
+        f.tmp.persist(&f.sti).map_err(|e| e.error)?;
     }
     Ok(())
 }
@@ -108,30 +99,32 @@ mod tests {
     }
 
     #[test]
-    fn many_files_are_written_and_none_on_error() {
+    fn prepared_files_appear_only_when_put_in_place_and_vanish_when_dropped() {
         let dir = tempfile::tempdir().unwrap();
-        let filer: Vec<(PathBuf, &[u8])> = (0..5)
-            .map(|i| (dir.path().join(format!("{i}.pdf")), b"x".as_slice()))
-            .collect();
-        skriv_flere_atomisk(&filer).unwrap();
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 5);
+        let sti = dir.path().join("ud/a.pdf");
+        std::fs::create_dir_all(sti.parent().unwrap()).unwrap();
+        std::fs::write(&sti, b"old").unwrap();
+        let klar = forbered(&sti, b"new").unwrap();
+        assert_eq!(
+            std::fs::read(&sti).unwrap(),
+            b"old",
+            "nothing changes before"
+        );
+        laeg_paa_plads(vec![klar]).unwrap();
+        assert_eq!(std::fs::read(&sti).unwrap(), b"new");
+        let droppet = forbered(&sti, b"newer").unwrap();
+        drop(droppet);
+        assert_eq!(std::fs::read(&sti).unwrap(), b"new");
+        let filer = std::fs::read_dir(sti.parent().unwrap()).unwrap().count();
+        assert_eq!(filer, 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_prepared_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
         let blokeret = dir.path().join("fil");
         std::fs::write(&blokeret, b"").unwrap();
-        let daarlige = vec![
-            (dir.path().join("ny.pdf"), b"y".as_slice()),
-            (blokeret.join("under.pdf"), b"z".as_slice()),
-        ];
-        assert!(skriv_flere_atomisk(&daarlige).is_err());
-        assert!(
-            !dir.path().join("ny.pdf").exists(),
-            "nothing is renamed into place on error"
-        );
-        let rester = std::fs::read_dir(dir.path())
-            .unwrap()
-            .flatten()
-            .filter(|e| e.file_name().to_string_lossy().starts_with(".fremdrift-"))
-            .count();
-        assert_eq!(rester, 0);
+        assert!(forbered(&blokeret.join("under.pdf"), b"z").is_err());
     }
 
     #[test]

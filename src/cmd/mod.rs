@@ -86,26 +86,38 @@ pub struct Opgave {
     pub ud: PathBuf,
 }
 
-/// Compiles every document in memory, then writes them all; on any error nothing is written.
+/// Compiles every document and writes each to a synced temporary file as soon as it is
+/// done (so writing overlaps the other compilations); only when all succeeded are they
+/// renamed into place. On any error nothing is written.
 pub fn generer(motor: &Motor, opgaver: Vec<Opgave>, typ: bool) -> anyhow::Result<Vec<PathBuf>> {
     let start = Instant::now();
     let bar = fremskridt(opgaver.len());
+    ryd_op_mapper(&opgaver);
     // Documents compile on one worker thread per core. Not on rayon's pool: each
     // compilation runs on its own thread under the time limit and uses rayon inside,
-    // so a rayon worker waiting for it would starve typst of the pool.
+    // so a rayon worker waiting for it would starve typst of the pool. The longest
+    // markup goes first, so the tilbagemelding does not finish alone at the end.
     let resultater = tider::maal("typst", || {
-        parallelt(opgaver, |o| {
-            let pdf = motor.pdf(&o.kilde);
-            bar.inc(1);
-            (o, pdf)
-        })
+        parallelt(
+            opgaver,
+            |o| o.kilde.markup.len(),
+            |o| {
+                let klar = motor.pdf(&o.kilde).map(|pdf| forbered(&o, &pdf, typ));
+                bar.inc(1);
+                (o, klar)
+            },
+        )
     });
     bar.finish_and_clear();
     let mut fejl = Diagnoser::default();
-    let mut faerdige = Vec::new();
-    for (o, pdf) in resultater {
-        match pdf {
-            Ok(pdf) => faerdige.push((o, pdf)),
+    let mut klar = Vec::new();
+    let mut skrevet = Vec::new();
+    for (o, resultat) in resultater {
+        match resultat {
+            Ok(filer) => {
+                klar.push(filer);
+                skrevet.push(o.ud);
+            }
             Err(d) => {
                 if typ {
                     // The markup helps find the error; a .typ is never a finished document.
@@ -121,7 +133,11 @@ pub fn generer(motor: &Motor, opgaver: Vec<Opgave>, typ: bool) -> anyhow::Result
     if fejl.har_fejl() {
         return Err(Indholdsfejl(fejl).into());
     }
-    let skrevet = tider::maal("skriv", || skriv_alle(faerdige, typ))?;
+    tider::maal("skriv", || {
+        let klar = klar.into_iter().collect::<std::io::Result<Vec<_>>>()?;
+        output::laeg_paa_plads(klar.into_iter().flatten().collect())
+    })
+    .context("kunne ikke skrive PDF-filerne")?;
     if std::io::stderr().is_terminal() {
         eprintln!(
             "Lavede {} PDF-filer på {:.1} s",
@@ -132,13 +148,39 @@ pub fn generer(motor: &Motor, opgaver: Vec<Opgave>, typ: bool) -> anyhow::Result
     Ok(skrevet)
 }
 
-/// Maps `f` over `elementer` on one scoped thread per core, keeping the order.
-fn parallelt<T: Send, U: Send>(elementer: Vec<T>, f: impl Fn(T) -> U + Sync) -> Vec<U> {
+/// A compiled document's PDF (and with `--typ` its markup) in synced temporary files.
+fn forbered(o: &Opgave, pdf: &[u8], typ: bool) -> std::io::Result<Vec<output::Forberedt>> {
+    let mut filer = vec![output::forbered(&o.ud, pdf)?];
+    if typ {
+        let markup = o.kilde.markup.as_bytes();
+        filer.push(output::forbered(&o.ud.with_extension("typ"), markup)?);
+    }
+    Ok(filer)
+}
+
+/// Removes temporary files that killed runs left in the output folders.
+fn ryd_op_mapper(opgaver: &[Opgave]) {
+    let mut mapper: Vec<&Path> = opgaver.iter().filter_map(|o| o.ud.parent()).collect();
+    mapper.sort();
+    mapper.dedup();
+    for m in mapper {
+        output::ryd_op(m);
+    }
+}
+
+/// Maps `f` over `elementer` on one scoped thread per core, heaviest first by `vaegt`
+/// (longest-job-first keeps the cores busy to the end), and returns results in the
+/// original order.
+fn parallelt<T: Send, U: Send>(
+    elementer: Vec<T>,
+    vaegt: impl Fn(&T) -> usize,
+    f: impl Fn(T) -> U + Sync,
+) -> Vec<U> {
     let antal = elementer.len();
     let traade = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .min(antal.max(1));
-    let koe = std::sync::Mutex::new(elementer.into_iter().enumerate());
+    let koe = std::sync::Mutex::new(tungeste_foerst(elementer, vaegt).into_iter());
     let ud = std::sync::Mutex::new(Vec::with_capacity(antal));
     std::thread::scope(|s| {
         for _ in 0..traade {
@@ -157,22 +199,11 @@ fn parallelt<T: Send, U: Send>(elementer: Vec<T>, f: impl Fn(T) -> U + Sync) -> 
     ud.into_iter().map(|(_, r)| r).collect()
 }
 
-/// Writes every finished document atomically (and its markup with `--typ`).
-fn skriv_alle(faerdige: Vec<(Opgave, Vec<u8>)>, typ: bool) -> anyhow::Result<Vec<PathBuf>> {
-    let mut filer: Vec<(PathBuf, &[u8])> = Vec::new();
-    for (o, pdf) in &faerdige {
-        filer.push((o.ud.clone(), pdf));
-        if typ {
-            filer.push((o.ud.with_extension("typ"), o.kilde.markup.as_bytes()));
-        }
-    }
-    let mut mapper: Vec<&Path> = faerdige.iter().filter_map(|(o, _)| o.ud.parent()).collect();
-    mapper.dedup();
-    for m in mapper {
-        output::ryd_op(m);
-    }
-    output::skriv_flere_atomisk(&filer).context("kunne ikke skrive PDF-filerne")?;
-    Ok(faerdige.into_iter().map(|(o, _)| o.ud).collect())
+/// The elements with their original index, heaviest first; equal weights keep their order.
+fn tungeste_foerst<T>(elementer: Vec<T>, vaegt: impl Fn(&T) -> usize) -> Vec<(usize, T)> {
+    let mut koe: Vec<(usize, T)> = elementer.into_iter().enumerate().collect();
+    koe.sort_by_key(|(i, e)| (std::cmp::Reverse(vaegt(e)), *i));
+    koe
 }
 
 /// Renders every source first (in parallel), collecting template errors from all documents.
@@ -227,5 +258,24 @@ pub fn vis_skrevne(filer: &[PathBuf]) {
             .and_then(|h| f.strip_prefix(h).ok())
             .unwrap_or(f);
         println!("{}", vis.display());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heaviest_documents_are_queued_first_and_ties_keep_their_order() {
+        let koe = tungeste_foerst(vec!["bb", "a", "dddd", "cc"], |s| s.len());
+        let orden: Vec<usize> = koe.iter().map(|(i, _)| *i).collect();
+        assert_eq!(orden, vec![2, 0, 3, 1]);
+    }
+
+    #[test]
+    fn parallel_results_come_back_in_the_original_order() {
+        let tal: Vec<usize> = (0..50).collect();
+        let ud = parallelt(tal.clone(), |t| t % 7, |t| t * 2);
+        assert_eq!(ud, tal.iter().map(|t| t * 2).collect::<Vec<_>>());
     }
 }
