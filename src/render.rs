@@ -25,11 +25,11 @@ pub struct Motor {
 
 impl Motor {
     pub fn ny(rod: &Path) -> Self {
-        Self {
+        crate::tider::maal("motor", || Self {
             rod: rod.to_path_buf(),
             env: templates::miljoe(rod),
             faelles: Faelles::ny(rod),
-        }
+        })
     }
 
     /// Renders a template into a compilable source.

@@ -1,0 +1,46 @@
+//! Per-document stage times in one process: `cargo run --release --example profil -- MAPPE`.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use fremdrift::{compile, dokumenter, project, render::Motor};
+
+fn main() {
+    let rod = PathBuf::from(std::env::args().nth(1).expect("angiv en projektmappe"));
+    let rod = rod.canonicalize().expect("projektmappe");
+    let t = Instant::now();
+    let periode = project::vaelg_periode(&rod, None).expect("periode");
+    let (p, _) = project::indlaes(&rod, &periode)
+        .uden_fejl()
+        .expect("gyldigt");
+    let motor = Motor::ny(&rod);
+    println!("indlaes+motor {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
+    let mut alle: Vec<_> = dokumenter::alle(&p);
+    if std::env::args().any(|a| a == "--kun-bilag") {
+        alle.remove(0);
+    }
+    let gange: usize = std::env::var("GANGE")
+        .ok()
+        .and_then(|g| g.parse().ok())
+        .unwrap_or(1);
+    let alle: Vec<_> = (0..gange).flat_map(|_| alle.clone()).collect();
+    let (mut sl, mut se) = (0.0, 0.0);
+    for d in &alle {
+        let k = dokumenter::kilde(&motor, &p, d).expect("kilde");
+        let t = Instant::now();
+        let doc = compile::layout(&motor.faelles, &rod, &k).expect("layout");
+        let l = t.elapsed().as_secs_f64() * 1e3;
+        let t = Instant::now();
+        let pdf = compile::eksporter(&doc, &k).expect("pdf");
+        let e = t.elapsed().as_secs_f64() * 1e3;
+        sl += l;
+        se += e;
+        println!(
+            "{:40} layout {l:6.1} ms  pdf {e:6.1} ms  {} sider {} kB",
+            d.id,
+            doc.pages().len(),
+            pdf.len() / 1024
+        );
+    }
+    println!("i alt: layout {sl:.0} ms, pdf {se:.0} ms");
+}
