@@ -1,4 +1,5 @@
-//! Per-document stage times in one process: `cargo run --release --example profil -- MAPPE`.
+//! Per-document stage times in one process: `cargo run --release --example profil -- MAPPE
+//! [--kun-bilag]`; `GANGE=N` compiles every document N times (warm cache after the first).
 
 use std::path::PathBuf;
 use std::time::Instant;

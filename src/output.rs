@@ -28,10 +28,13 @@ pub fn forbered(sti: &Path, data: &[u8]) -> std::io::Result<Forberedt> {
     })
 }
 
-/// Renames every prepared file into place. Only renames are left at this point, so a
-/// run either replaces its files or, when a file cannot be prepared, none of them.
-pub fn laeg_paa_plads(filer: Vec<Forberedt>) -> std::io::Result<()> {
-    for f in filer {
+/// Renames every prepared file into place, but only when all of them could be prepared:
+/// on the first error nothing is renamed and every temporary file is removed (dropped).
+pub fn laeg_paa_plads(
+    filer: impl IntoIterator<Item = std::io::Result<Forberedt>>,
+) -> std::io::Result<()> {
+    let klar = filer.into_iter().collect::<std::io::Result<Vec<_>>>()?;
+    for f in klar {
         f.tmp.persist(&f.sti).map_err(|e| e.error)?;
     }
     Ok(())
@@ -110,7 +113,7 @@ mod tests {
             b"old",
             "nothing changes before"
         );
-        laeg_paa_plads(vec![klar]).unwrap();
+        laeg_paa_plads([Ok(klar)]).unwrap();
         assert_eq!(std::fs::read(&sti).unwrap(), b"new");
         let droppet = forbered(&sti, b"newer").unwrap();
         drop(droppet);
@@ -120,11 +123,26 @@ mod tests {
     }
 
     #[test]
-    fn a_file_that_cannot_be_prepared_is_an_error() {
+    fn nothing_is_put_in_place_when_one_file_cannot_be_prepared() {
         let dir = tempfile::tempdir().unwrap();
         let blokeret = dir.path().join("fil");
         std::fs::write(&blokeret, b"").unwrap();
-        assert!(forbered(&blokeret.join("under.pdf"), b"z").is_err());
+        let filer = [
+            forbered(&dir.path().join("ny.pdf"), b"y"),
+            forbered(&blokeret.join("under.pdf"), b"z"),
+        ];
+        assert!(filer[1].is_err());
+        assert!(laeg_paa_plads(filer).is_err());
+        assert!(
+            !dir.path().join("ny.pdf").exists(),
+            "nothing is renamed into place on error"
+        );
+        let rester = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".fremdrift-"))
+            .count();
+        assert_eq!(rester, 0);
     }
 
     #[test]

@@ -134,8 +134,7 @@ pub fn generer(motor: &Motor, opgaver: Vec<Opgave>, typ: bool) -> anyhow::Result
         return Err(Indholdsfejl(fejl).into());
     }
     tider::maal("skriv", || {
-        let klar = klar.into_iter().collect::<std::io::Result<Vec<_>>>()?;
-        output::laeg_paa_plads(klar.into_iter().flatten().collect())
+        output::laeg_paa_plads(klar.into_iter().flatten())
     })
     .context("kunne ikke skrive PDF-filerne")?;
     if std::io::stderr().is_terminal() {
@@ -149,13 +148,13 @@ pub fn generer(motor: &Motor, opgaver: Vec<Opgave>, typ: bool) -> anyhow::Result
 }
 
 /// A compiled document's PDF (and with `--typ` its markup) in synced temporary files.
-fn forbered(o: &Opgave, pdf: &[u8], typ: bool) -> std::io::Result<Vec<output::Forberedt>> {
-    let mut filer = vec![output::forbered(&o.ud, pdf)?];
+fn forbered(o: &Opgave, pdf: &[u8], typ: bool) -> Vec<std::io::Result<output::Forberedt>> {
+    let mut filer = vec![output::forbered(&o.ud, pdf)];
     if typ {
         let markup = o.kilde.markup.as_bytes();
-        filer.push(output::forbered(&o.ud.with_extension("typ"), markup)?);
+        filer.push(output::forbered(&o.ud.with_extension("typ"), markup));
     }
-    Ok(filer)
+    filer
 }
 
 /// Removes temporary files that killed runs left in the output folders.
