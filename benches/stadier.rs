@@ -5,11 +5,15 @@
 use std::path::PathBuf;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use fremdrift::compile;
-use fremdrift::dokumenter;
-use fremdrift::eksempel::{self, Valg};
-use fremdrift::project;
-use fremdrift::render::Motor;
+use fremdrift::dokument;
+use fremdrift::indhold::projekt;
+use fremdrift::koersel::Motor;
+use fremdrift::oversaet;
+
+#[path = "../tests/common/eksempel.rs"]
+mod eksempel;
+
+use eksempel::Valg;
 
 fn projekt() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -21,32 +25,32 @@ fn projekt() -> (tempfile::TempDir, PathBuf) {
 fn stadier(c: &mut Criterion) {
     let (_dir, rod) = projekt();
     c.bench_function("indlaes_og_valider_29x16", |b| {
-        b.iter(|| project::indlaes(&rod, "2015"))
+        b.iter(|| projekt::indlaes(&rod, "2015"))
     });
-    let (p, _) = project::indlaes(&rod, "2015").uden_fejl().unwrap();
+    let (p, _) = projekt::indlaes(&rod, "2015").uden_fejl().unwrap();
     let motor = Motor::ny(&rod);
-    let docs = dokumenter::alle(&p);
+    let docs = dokument::alle(&p);
     let bilag = &docs[1];
     let tilbage = &docs[0];
     c.bench_function("skabelon_bilag", |b| {
-        b.iter(|| dokumenter::kilde(&motor, &p, bilag).unwrap())
+        b.iter(|| motor.kilde(&p, bilag).unwrap())
     });
     c.bench_function("skabelon_tilbagemelding", |b| {
-        b.iter(|| dokumenter::kilde(&motor, &p, tilbage).unwrap())
+        b.iter(|| motor.kilde(&p, tilbage).unwrap())
     });
-    let kilde = dokumenter::kilde(&motor, &p, bilag).unwrap();
+    let kilde = motor.kilde(&p, bilag).unwrap();
     c.bench_function("typst_layout_bilag", |b| {
-        b.iter(|| compile::layout(&motor.faelles, &rod, &kilde).unwrap())
+        b.iter(|| oversaet::layout(motor.grundlag(), &rod, &kilde).unwrap())
     });
-    let doc = compile::layout(&motor.faelles, &rod, &kilde).unwrap();
+    let doc = oversaet::layout(motor.grundlag(), &rod, &kilde).unwrap();
     c.bench_function("pdf_eksport_bilag", |b| {
-        b.iter(|| compile::eksporter(&doc, &kilde).unwrap())
+        b.iter(|| oversaet::pdf_af(&doc, &kilde).unwrap())
     });
-    let tk = dokumenter::kilde(&motor, &p, tilbage).unwrap();
+    let tk = motor.kilde(&p, tilbage).unwrap();
     let mut g = c.benchmark_group("tung");
     g.sample_size(10);
     g.bench_function("typst_pdf_tilbagemelding", |b| {
-        b.iter(|| compile::pdf(&motor.faelles, &rod, &tk).unwrap())
+        b.iter(|| oversaet::pdf(motor.grundlag(), &rod, &tk).unwrap())
     });
     g.finish();
 }

@@ -6,7 +6,12 @@
 
 use std::path::PathBuf;
 
-use fremdrift::eksempel::{self, Valg};
+use fremdrift::indhold::kommuner::alle_kkr;
+
+#[path = "../tests/common/eksempel.rs"]
+mod eksempel;
+
+use eksempel::Valg;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -21,7 +26,7 @@ fn main() {
         |navn: &str, standard: usize| vaerdi(navn).map_or(standard, |v| v.parse().expect("et tal"));
     let mut v = Valg::med_kommuner(tal("--kommuner", 29));
     if let Some(kkr) = vaerdi("--kkr") {
-        let data = eksempel::alle_kkr().remove(&kkr).expect("ukendt KKR");
+        let data = alle_kkr().remove(&kkr).expect("ukendt KKR");
         v.kommuner = data.kommuner;
         v.kkr_navn = data.navn;
     }

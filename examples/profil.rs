@@ -4,19 +4,22 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use fremdrift::{compile, dokumenter, project, render::Motor};
+use fremdrift::dokument;
+use fremdrift::indhold::projekt;
+use fremdrift::koersel::Motor;
+use fremdrift::oversaet;
 
 fn main() {
     let rod = PathBuf::from(std::env::args().nth(1).expect("angiv en projektmappe"));
     let rod = rod.canonicalize().expect("projektmappe");
     let t = Instant::now();
-    let periode = project::vaelg_periode(&rod, None).expect("periode");
-    let (p, _) = project::indlaes(&rod, &periode)
+    let periode = projekt::perioder(&rod).pop().expect("en periode");
+    let (p, _) = projekt::indlaes(&rod, &periode)
         .uden_fejl()
         .expect("gyldigt");
     let motor = Motor::ny(&rod);
     println!("indlaes+motor {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
-    let mut alle: Vec<_> = dokumenter::alle(&p);
+    let mut alle: Vec<_> = dokument::alle(&p);
     if std::env::args().any(|a| a == "--kun-bilag") {
         alle.remove(0);
     }
@@ -27,12 +30,12 @@ fn main() {
     let alle: Vec<_> = (0..gange).flat_map(|_| alle.clone()).collect();
     let (mut sl, mut se) = (0.0, 0.0);
     for d in &alle {
-        let k = dokumenter::kilde(&motor, &p, d).expect("kilde");
+        let k = motor.kilde(&p, d).expect("kilde");
         let t = Instant::now();
-        let doc = compile::layout(&motor.faelles, &rod, &k).expect("layout");
+        let doc = oversaet::layout(motor.grundlag(), &rod, &k).expect("layout");
         let l = t.elapsed().as_secs_f64() * 1e3;
         let t = Instant::now();
-        let pdf = compile::eksporter(&doc, &k).expect("pdf");
+        let pdf = oversaet::pdf_af(&doc, &k).expect("pdf");
         let e = t.elapsed().as_secs_f64() * 1e3;
         sl += l;
         se += e;

@@ -1,26 +1,44 @@
 //! fremdrift: fremdriftsskemaer og KKR-tilbagemeldinger fra YAML til PDF.
 //!
-//! The pipeline is content (YAML) → validated model → minijinja templates → Typst
-//! markup → PDF, compiled in-process.
+//! The pipeline, one folder per stage:
+//!
+//! ```text
+//! indhold    YAML → raw model (with places) → rules → validated model; a project on disk
+//! dokument   the documents of a period, each with its template context; the statistics
+//! markup     minijinja templates → Typst markup, every value escaped
+//! oversaet   our Typst World → laid-out document → PDF/A-2a + PDF/UA-1 or SVG, time-limited
+//! skriv      atomic, all-or-nothing writes; the history of replaced files
+//! koersel    the one orchestration: load → plan → compile → write, for every command
+//! kommando   one thin module per command;  preview  the live preview in the browser
+//! ```
+//!
+//! The library's API is what the binary, the tests, the benchmarks and the fuzz targets
+//! use; everything else stays inside its stage.
 
-pub mod aggregat;
-pub mod cli;
-pub mod cmd;
-pub mod compile;
-pub mod dato;
-pub mod diag;
-pub mod dokumenter;
-pub mod eksempel;
-pub mod escape;
-pub mod kontrol;
-pub mod model;
-pub mod output;
-pub mod preview;
-pub mod project;
-pub mod render;
-pub mod samlet;
-pub mod templates;
-pub mod tider;
-pub mod tilbagemelding;
-pub mod world;
-pub mod yaml;
+mod argumenter;
+mod dansk;
+mod diagnose;
+mod fejl;
+mod kommando;
+mod preview;
+
+pub mod dokument;
+pub mod indhold;
+pub mod koersel;
+pub mod markup;
+pub mod oversaet;
+pub mod skriv;
+
+/// The command line: parse, run, and print an error with its exit code.
+pub mod cli {
+    pub use crate::argumenter::{Cli, Parset, parse, parse_fra};
+    pub use crate::fejl::{exitkode, tekst as fejltekst, udskriv as udskriv_fejl};
+    pub use crate::kommando::koer;
+}
+
+/// Diagnostics and errors as the user reads them.
+pub mod diagnostik {
+    pub use crate::dansk::{antal, liste};
+    pub use crate::diagnose::{Alvor, Diagnose, Diagnoser, Pos, Sted, mente_du, naermeste};
+    pub use crate::fejl::{Fejl, Hint, Indholdsfejl};
+}

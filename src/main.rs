@@ -2,21 +2,21 @@
 
 use std::process::ExitCode;
 
+use fremdrift::cli::{self, Parset};
+
 #[global_allocator]
 static ALLOKATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let args = match fremdrift::cli::parse() {
-        Ok(args) => args,
-        Err(kode) => return kode,
-    };
-    let resultat = fremdrift::cmd::koer(args);
-    fremdrift::tider::udskriv();
+    let resultat = cli::parse().and_then(|p| match p {
+        Parset::Koer(args) => cli::koer(args),
+        Parset::Vis(tekst) => tekst.print().map_err(Into::into),
+    });
     match resultat {
-        Ok(kode) => kode,
+        Ok(()) => ExitCode::SUCCESS,
         Err(fejl) => {
-            fremdrift::cmd::udskriv_fejl(&fejl);
-            ExitCode::from(2)
+            cli::udskriv_fejl(&fejl);
+            cli::exitkode(&fejl)
         }
     }
 }

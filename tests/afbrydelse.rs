@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+use common::eksempel::{self, Valg};
 use common::*;
-use fremdrift::eksempel::{self, Valg};
 
 /// Every file under `out/`, by relative path (files that vanish meanwhile are skipped).
 fn filer(dir: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -62,7 +62,7 @@ fn byg(dir: &Path) {
 /// A generated project of 29 kommuner; `fro` changes every answer.
 fn generer(dir: &Path, fro: u64) {
     let mut v = Valg::med_kommuner(29);
-    v.frø = fro;
+    v.froe = fro;
     eksempel::skriv(dir, &v).unwrap();
 }
 

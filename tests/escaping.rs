@@ -5,15 +5,14 @@ mod common;
 use std::sync::{Arc, OnceLock};
 
 use common::*;
-use fremdrift::compile::{self, Kilde};
-use fremdrift::dato::Dato;
-use fremdrift::escape;
-use fremdrift::world::Faelles;
+use fremdrift::indhold::dato::Dato;
+use fremdrift::markup::{Kilde, escape};
+use fremdrift::oversaet::{self, Grundlag};
 use proptest::prelude::*;
 
-fn faelles() -> &'static Arc<Faelles> {
-    static F: OnceLock<Arc<Faelles>> = OnceLock::new();
-    F.get_or_init(|| Faelles::ny(std::path::Path::new("/nonexistent")))
+fn faelles() -> &'static Arc<Grundlag> {
+    static F: OnceLock<Arc<Grundlag>> = OnceLock::new();
+    F.get_or_init(|| Grundlag::ny(std::path::Path::new("/nonexistent")))
 }
 
 /// Compiles `START<text>SLUT` and returns the PDF's text.
@@ -28,7 +27,7 @@ fn gennem_pdf(tekst: &str) -> String {
         dato: Dato::parse("2016-01-26").unwrap(),
     };
     let rod = std::env::temp_dir();
-    let pdf = compile::pdf(faelles(), &rod, &kilde)
+    let pdf = oversaet::pdf(faelles(), &rod, &kilde)
         .unwrap_or_else(|d| panic!("kompilering fejlede for {tekst:?}:\n{d}"));
     pdf_tekst(&pdf)
 }

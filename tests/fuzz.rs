@@ -8,19 +8,20 @@ use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use common::*;
-use fremdrift::compile::{self, Kilde};
-use fremdrift::dato::Dato;
-use fremdrift::diag::Diagnoser;
-use fremdrift::model::{self, Kkr, Runde};
-use fremdrift::world::Faelles;
-use fremdrift::{escape, project, yaml};
+use fremdrift::diagnostik::Diagnoser;
+use fremdrift::indhold::dato::Dato;
+use fremdrift::indhold::model::{Kkr, Runde};
+use fremdrift::indhold::raa::{RawKkr, RawStatus};
+use fremdrift::indhold::{projekt, valider, yaml};
+use fremdrift::markup::{Kilde, escape};
+use fremdrift::oversaet::{self, Grundlag};
 use proptest::prelude::*;
 
 fn mini() -> &'static (Kkr, Runde, String) {
     static M: OnceLock<(Kkr, Runde, String)> = OnceLock::new();
     M.get_or_init(|| {
         let dir = fixtures().join("mini");
-        let (p, _) = project::indlaes(&dir.canonicalize().unwrap(), "2015")
+        let (p, _) = projekt::indlaes(&dir.canonicalize().unwrap(), "2015")
             .uden_fejl()
             .unwrap();
         let tekst = std::fs::read_to_string(dir.join("content/2015/status/alfa.yaml")).unwrap();
@@ -94,7 +95,7 @@ fn linjevis(t: &mut Vec<char>, f: impl FnOnce(&mut Vec<String>)) {
 fn positioner_findes(d: &Diagnoser, tekst: &str) -> Result<(), String> {
     let linjer = tekst.lines().count() as u64 + 1;
     for x in &d.0 {
-        if let Some(p) = x.pos
+        if let Some(p) = x.pos()
             && (p.linje == 0 || p.linje > linjer || p.kolonne == 0)
         {
             return Err(format!(
@@ -115,8 +116,8 @@ proptest! {
         let tekst = anvend(original, &mutationer);
         let vis = Path::new("content/2015/status/alfa.yaml");
         let mut d = Diagnoser::default();
-        match yaml::fortolk::<model::RawStatus>(&tekst, vis) {
-            Ok(raw) => { let _ = model::valider_status(raw, kkr, runde, vis, &[], &mut d); }
+        match yaml::fortolk::<RawStatus>(&tekst, vis) {
+            Ok(raw) => { let _ = valider::valider_status(raw, kkr, runde, vis, &mut d); }
             Err(e) => d.push(e),
         }
         prop_assert!(positioner_findes(&d, &tekst).is_ok(), "{:?}", positioner_findes(&d, &tekst));
@@ -129,14 +130,14 @@ proptest! {
     fn arbitrary_bytes_as_yaml_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
         let vis = Path::new("content/kkr.yaml");
         if let Ok(tekst) = yaml::utf8(&bytes, vis) {
-            let _ = yaml::fortolk::<model::RawKkr>(tekst, vis);
+            let _ = yaml::fortolk::<RawKkr>(tekst, vis);
         }
     }
 }
 
-fn faelles() -> &'static Arc<Faelles> {
-    static F: OnceLock<Arc<Faelles>> = OnceLock::new();
-    F.get_or_init(|| Faelles::ny(Path::new("/nonexistent")))
+fn faelles() -> &'static Arc<Grundlag> {
+    static F: OnceLock<Arc<Grundlag>> = OnceLock::new();
+    F.get_or_init(|| Grundlag::ny(Path::new("/nonexistent")))
 }
 
 proptest! {
@@ -147,7 +148,7 @@ proptest! {
     fn any_unicode_text_compiles_to_a_pdf(s in "\\PC{0,60}") {
         let markup = format!("#set document(title: \"t\")\n#set text(font: \"Carlito\", lang: \"da\")\n{}\n", escape::markup(&s));
         let kilde = Kilde { navn: "fuzz".into(), markup, dato: Dato::parse("2016-01-26").unwrap() };
-        match compile::pdf(faelles(), &std::env::temp_dir(), &kilde) {
+        match oversaet::pdf(faelles(), &std::env::temp_dir(), &kilde) {
             Ok(pdf) => prop_assert!(pdf.starts_with(b"%PDF")),
             Err(d) => prop_assert!(d.har_fejl()),
         }

@@ -4,36 +4,31 @@
 mod common;
 
 use common::*;
-use fremdrift::project;
-use fremdrift::render::{self, Motor};
+use fremdrift::dokument;
+use fremdrift::indhold::projekt;
+use fremdrift::koersel::Motor;
 
-fn markup(kommune: &str) -> String {
+/// The generated markup of one document of the mini fixture.
+fn markup(id: &str) -> String {
     let dir = fixtures().join("mini");
-    let (p, _) = project::indlaes(&dir.canonicalize().unwrap(), "2015")
+    let (p, _) = projekt::indlaes(&dir.canonicalize().unwrap(), "2015")
         .uden_fejl()
         .unwrap();
-    let s = p.status.iter().find(|s| s.kommune.id == kommune).unwrap();
-    let motor = Motor::ny(&p.rod);
-    render::bilag(&motor, &p, s).unwrap().markup
+    let dok = dokument::alle(&p).into_iter().find(|d| d.id == id).unwrap();
+    Motor::ny(&p.rod).kilde(&p, &dok).unwrap().markup
 }
 
 #[test]
 fn bilag_markup_for_a_complete_answer() {
-    insta::assert_snapshot!("bilag_alfa", markup("alfa"));
+    insta::assert_snapshot!("bilag_alfa", markup("bilag-alfa"));
 }
 
 #[test]
 fn bilag_markup_for_a_draft_with_missing_answers() {
-    insta::assert_snapshot!("bilag_beta", markup("beta"));
+    insta::assert_snapshot!("bilag_beta", markup("bilag-beta"));
 }
 
 #[test]
 fn tilbagemelding_markup_for_the_fixture() {
-    let dir = fixtures().join("mini");
-    let (p, _) = project::indlaes(&dir.canonicalize().unwrap(), "2015")
-        .uden_fejl()
-        .unwrap();
-    let motor = Motor::ny(&p.rod);
-    let markup = fremdrift::tilbagemelding::kilde(&motor, &p).unwrap().markup;
-    insta::assert_snapshot!("tilbagemelding_mini", markup);
+    insta::assert_snapshot!("tilbagemelding_mini", markup("tilbagemelding"));
 }

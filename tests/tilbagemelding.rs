@@ -3,14 +3,14 @@
 
 mod common;
 
+use common::eksempel::{self, Valg};
 use common::*;
-use fremdrift::aggregat::Optaelling;
-use fremdrift::eksempel::{self, Valg};
-use fremdrift::project;
-use fremdrift::samlet::{self, Samlet};
+use fremdrift::dokument::statistik::optaelling::Optaelling;
+use fremdrift::dokument::statistik::samlet::{self, Samlet};
+use fremdrift::indhold::projekt;
 
 fn samlet_for(dir: &std::path::Path) -> Samlet {
-    let (p, _) = project::indlaes(&dir.canonicalize().unwrap(), "2015")
+    let (p, _) = projekt::indlaes(&dir.canonicalize().unwrap(), "2015")
         .uden_fejl()
         .unwrap();
     samlet::beregn(&p)
@@ -190,7 +190,7 @@ fn justeringer_from_yaml_appear_and_unknown_ids_are_refused() {
     }
     std::fs::write(&fil, "justeringer:\n  - anbefaling: v3\n    forslag: x\n").unwrap();
     let o = fremdrift(dir.path(), &["tilbagemelding"]);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(1), "content errors exit with 1");
     assert!(stderr(&o).contains("content/2015/tilbagemelding.yaml:2:17: fejl: der findes ingen anbefaling med id «v3» i 2015"), "{}", stderr(&o));
 }
 

@@ -1,36 +1,38 @@
-//! Rebuilding: plan, publish the new list and diagnostics at once, then recompile only
-//! the documents whose source changed, publishing each as soon as it is ready.
+//! Rebuilding: plan through the shared orchestration, publish the new list and
+//! diagnostics at once, then compile only the documents whose source changed — in the
+//! worker process, under the time limit — publishing each as soon as it is ready.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use typst_layout::PagedDocument;
-
-use crate::compile::{self, Kilde};
-use crate::diag::{Diagnose, Diagnoser};
-use crate::render::Motor;
-use crate::templates;
-use crate::world::Faelles;
+use crate::diagnose::{Diagnose, Diagnoser};
+use crate::koersel::{Koersel, Plan, Planlagt, Udvalg, tildel};
+use crate::markup::Kilde;
+use crate::oversaet::arbejder::{Arbejder, Resultat, Udeblevet};
+use crate::oversaet::{self, Side};
 
 use super::aendring::Omfang;
-use super::plan::{self, Plan, Planlagt};
-use super::tilstand::{Delt, Side, Udgave, Visning};
+use super::tilstand::{Delt, Visning};
 
-/// Keeps what survives between rebuilds: the fonts and the source each document was
-/// last compiled from (with the compiler's errors for it).
+/// A compilation that has run this long gives way to a newer change of the files.
+const VIGER_EFTER: Duration = Duration::from_secs(2);
+
+/// Keeps what survives between rebuilds: the worker (with Typst's caches) and the
+/// source each document was last compiled from, with the compiler's errors for it.
 pub struct Bygger {
     rod: PathBuf,
     periode: String,
-    faelles: Arc<Faelles>,
+    arbejder: Arbejder,
     kompileret: HashMap<String, (Kilde, Vec<Diagnose>)>,
+    /// The last compilation gave way to a change: documents are still waiting.
+    pub afbrudt: bool,
 }
 
 /// A document waiting to be compiled.
-struct Opgave {
+pub struct Byggejob {
     /// The document reads only its own file (not every status).
     egen: bool,
     id: String,
@@ -42,18 +44,35 @@ struct Opgave {
 impl Bygger {
     pub fn ny(rod: PathBuf, periode: String) -> Self {
         Self {
-            faelles: Faelles::ny(&rod),
+            arbejder: Arbejder::ny(&rod),
             rod,
             periode,
             kompileret: HashMap::new(),
+            afbrudt: false,
         }
     }
 
-    /// Rebuilds what `omfang` can have changed; never panics.
-    pub fn byg(&mut self, omfang: Omfang, delt: &Delt) {
-        let resultat = catch_unwind(AssertUnwindSafe(|| self.byg_indre(omfang, delt)));
-        if let Err(panik) = resultat {
-            // Start from scratch next time: the caches may be half-updated.
+    /// Plans what `omfang` can have changed and publishes the list and diagnostics;
+    /// returns the documents to compile. Never panics.
+    pub fn planlaeg(&mut self, omfang: Omfang, delt: &Delt) -> Vec<Byggejob> {
+        if omfang == Omfang::Skrifter {
+            // A new worker loads the fonts anew.
+            self.arbejder.stop();
+        }
+        if omfang >= Omfang::Alt {
+            self.kompileret.clear();
+        }
+        let resultat = catch_unwind(AssertUnwindSafe(|| {
+            let mut k = Koersel::start(&self.rod, &self.periode);
+            let gamle = delt.laes(|o| o.dokumenter.clone());
+            let mut plan = k.planlaeg(&Udvalg::Alle);
+            behold_gamle(&mut plan, &gamle, &self.rod, &self.periode);
+            let job = self.job(&mut plan);
+            let kkr = k.projekt.as_ref().map(|p| p.kkr.navn.clone());
+            udgiv_plan(plan, kkr, &job, delt);
+            job
+        }));
+        resultat.unwrap_or_else(|panik| {
             self.kompileret.clear();
             let d = intern_fejl(PathBuf::from("content"), &panik);
             eprintln!("{d}");
@@ -62,46 +81,38 @@ impl Bygger {
                 o.global_version = v;
                 true
             });
-        }
-        typst::comemo::evict(10);
+            Vec::new()
+        })
     }
 
-    fn byg_indre(&mut self, omfang: Omfang, delt: &Delt) {
-        if omfang == Omfang::Skrifter {
-            self.faelles = Faelles::ny(&self.rod);
-        }
-        if omfang >= Omfang::Alt {
-            self.kompileret.clear();
-        }
-        let motor = Motor {
-            rod: self.rod.clone(),
-            env: templates::miljoe(&self.rod),
-            faelles: self.faelles.clone(),
-        };
-        let gamle = delt.laes(|o| o.dokumenter.clone());
-        let mut plan = plan::planlaeg(&motor, &self.periode, &gamle);
-        let opgaver = self.opgaver(&mut plan);
-        udgiv_plan(plan, delt);
-        for o in opgaver {
-            self.oversaet(o, delt);
+    /// Compiles the planned documents one by one. Stops early (leaving the rest for
+    /// the next plan) when `afbryd` says the files changed again and the compilation
+    /// at hand has run a while.
+    pub fn oversaet(&mut self, job: Vec<Byggejob>, delt: &Delt, afbryd: &dyn Fn() -> bool) {
+        self.afbrudt = false;
+        for j in job {
+            if !self.oversaet_et(j, delt, afbryd) {
+                self.afbrudt = true;
+                break;
+            }
         }
     }
 
     /// Takes the sources that changed out of the plan; unchanged ones keep their
     /// compiler errors.
-    fn opgaver(&self, plan: &mut Plan) -> Vec<Opgave> {
+    fn job(&self, plan: &mut Plan) -> Vec<Byggejob> {
         let mut ud = Vec::new();
         for p in &mut plan.dokumenter {
             let Some(kilde) = p.kilde.take() else {
                 continue;
             };
             match self.kompileret.get(&p.dok.id) {
-                Some((k, fejl)) if k.markup == kilde.markup && k.dato == kilde.dato => {
+                Some((k, fejl)) if k == &kilde => {
                     p.diagnoser.extend(fejl.iter().cloned());
                     plan.diagnoser.0.extend(fejl.iter().cloned());
                 }
-                _ => ud.push(Opgave {
-                    egen: p.egen_fil.is_some(),
+                _ => ud.push(Byggejob {
+                    egen: p.dok.egen_fil().is_some(),
                     id: p.dok.id.clone(),
                     titel: p.dok.titel.clone(),
                     kilde,
@@ -111,56 +122,115 @@ impl Bygger {
         }
         plan.diagnoser.sorter();
         // A kommune's bilag first: it is small, and the page open is most often one.
-        ud.sort_by_key(|o| !o.egen);
+        ud.sort_by_key(|j| !j.egen);
         ud
     }
 
-    /// Compiles one document and publishes the pages or the errors.
-    fn oversaet(&mut self, o: Opgave, delt: &Delt) {
+    /// Compiles one document in the worker and publishes its pages, then its PDF, or
+    /// its errors. False when it gave way to a newer change.
+    fn oversaet_et(&mut self, j: Byggejob, delt: &Delt, afbryd: &dyn Fn() -> bool) -> bool {
         let start = Instant::now();
-        let (faelles, rod) = (&self.faelles, &self.rod);
-        let resultat = catch_unwind(AssertUnwindSafe(|| {
-            let dokument = compile::layout(faelles, rod, &o.kilde)?;
-            Ok::<_, Diagnoser>((sider(&dokument), dokument))
-        }));
-        let fejl = match resultat {
-            Ok(Ok((sider, dokument))) => {
-                let udgave = Udgave {
-                    kilde: o.kilde.clone(),
-                    dokument,
-                };
-                udgiv_sider(delt, &o.id, sider, udgave, o.diagnoser);
-                eprintln!("Opdaterede {} på {}", o.titel, sekunder(start));
-                Vec::new()
+        let frist = start + oversaet::tidsgraense();
+        let vig = || start.elapsed() >= VIGER_EFTER && afbryd();
+        let svar = self
+            .arbejder
+            .send(&j.kilde)
+            .and_then(|()| self.arbejder.modtag(frist, &vig));
+        let fejl = match svar {
+            Ok(Resultat::Sider(sider)) => {
+                udgiv_sider(delt, &j.id, sider, j.diagnoser.clone());
+                eprintln!("Opdaterede {} på {}", j.titel, sekunder(start));
+                match self.arbejder.modtag(frist, &vig) {
+                    Ok(Resultat::Pdf(pdf)) => {
+                        udgiv_pdf(delt, &j.id, pdf);
+                        Vec::new()
+                    }
+                    Ok(Resultat::Fejl(d)) => d.0,
+                    Ok(Resultat::Sider(_)) => uventet(&j.kilde, "to gange sider"),
+                    Err(u) => match udeblevet(&j.kilde, u) {
+                        Some(d) => d,
+                        None => return false,
+                    },
+                }
             }
-            Ok(Err(d)) => {
-                udgiv_fejl(delt, &o.id, o.diagnoser, &d.0);
-                d.0
-            }
-            Err(panik) => {
-                let d = vec![intern_fejl(compile::genereret_sti(&o.kilde), &panik)];
-                udgiv_fejl(delt, &o.id, o.diagnoser, &d);
-                d
-            }
+            Ok(Resultat::Fejl(d)) => d.0,
+            Ok(Resultat::Pdf(_)) => uventet(&j.kilde, "en PDF uden sider"),
+            Err(u) => match udeblevet(&j.kilde, u) {
+                Some(d) => d,
+                None => return false,
+            },
         };
-        self.kompileret.insert(o.id, (o.kilde, fejl));
+        if !fejl.is_empty() {
+            udgiv_fejl(delt, &j.id, j.diagnoser, &fejl);
+        }
+        self.kompileret.insert(j.id, (j.kilde, fejl));
+        true
+    }
+}
+
+/// The errors for a missing answer; `None` when the compilation gave way.
+fn udeblevet(kilde: &Kilde, u: Udeblevet) -> Option<Vec<Diagnose>> {
+    match u {
+        Udeblevet::Afbrudt => None,
+        Udeblevet::Tidsgraense => {
+            Some(oversaet::tidsgraense_fejl(kilde, oversaet::tidsgraense()).0)
+        }
+        Udeblevet::Doed(e) => Some(
+            oversaet::en_fejl(
+                kilde,
+                &format!("oversætteren stoppede uventet: {e}"),
+                "gem filen igen for at prøve igen; sker det igen, så meld fejlen til fremdrift",
+            )
+            .0,
+        ),
+    }
+}
+
+fn uventet(kilde: &Kilde, hvad: &str) -> Vec<Diagnose> {
+    oversaet::en_fejl(
+        kilde,
+        &format!("uventet svar fra oversætteren ({hvad})"),
+        "gem filen igen for at prøve igen",
+    )
+    .0
+}
+
+/// Documents of the last list that dropped out because of errors are kept, so their
+/// last good render stays visible: while the content has errors, unless their own
+/// file is gone.
+fn behold_gamle(plan: &mut Plan, gamle: &[Visning], rod: &std::path::Path, periode: &str) {
+    if !plan.diagnoser.har_fejl() {
+        return;
+    }
+    let status = std::path::Path::new("content").join(periode).join("status");
+    for g in gamle {
+        let med = plan.dokumenter.iter().any(|n| n.dok.id == g.dok.id);
+        let egen_findes = g.dok.egen_fil().is_none_or(|f| rod.join(f).exists());
+        if !med && egen_findes {
+            plan.dokumenter.push(Planlagt {
+                dok: g.dok.clone(),
+                diagnoser: tildel(&plan.diagnoser.0, g.dok.egen_fil(), &status),
+                kilde: None,
+            });
+        }
     }
 }
 
 /// Publishes the list and every document's diagnostics; pages are kept.
-fn udgiv_plan(plan: Plan, delt: &Delt) {
+fn udgiv_plan(plan: Plan, kkr: Option<String>, job: &[Byggejob], delt: &Delt) {
     delt.skriv(|o, v| {
-        let mut aendret = o.kkr != plan.kkr || o.diagnoser != plan.diagnoser.0;
+        let mut aendret = o.kkr != kkr || o.diagnoser != plan.diagnoser.0;
         let mut nye = Vec::new();
         for p in plan.dokumenter {
             let gammel = o.dokumenter.iter().find(|g| g.dok.id == p.dok.id);
-            let ny = visning(gammel, p, v);
+            let venter = job.iter().any(|j| j.id == p.dok.id);
+            let ny = visning(gammel, p, venter, v);
             aendret |= gammel.is_none_or(|g| g.version != ny.version);
             nye.push(ny);
         }
         aendret |= nye.len() != o.dokumenter.len();
         if aendret {
-            o.kkr = plan.kkr;
+            o.kkr = kkr;
             o.diagnoser = plan.diagnoser.0;
             o.dokumenter = nye;
             o.global_version = v;
@@ -170,29 +240,40 @@ fn udgiv_plan(plan: Plan, delt: &Delt) {
 }
 
 /// A planned document, keeping the old pages; stamped with `v` if anything changed.
-fn visning(gammel: Option<&Visning>, p: Planlagt, v: u64) -> Visning {
+fn visning(gammel: Option<&Visning>, p: Planlagt, venter: bool, v: u64) -> Visning {
     match gammel {
-        Some(g) if g.dok == p.dok && g.diagnoser == p.diagnoser => g.clone(),
+        Some(g) if g.dok == p.dok && g.diagnoser == p.diagnoser && g.venter == venter => g.clone(),
         _ => Visning {
             sider: gammel.map(|g| g.sider.clone()).unwrap_or_default(),
-            udgave: gammel.and_then(|g| g.udgave.clone()),
+            pdf: gammel.and_then(|g| g.pdf.clone()).filter(|_| !venter),
             dok: p.dok,
-            egen_fil: p.egen_fil,
             diagnoser: p.diagnoser,
+            venter,
             version: v,
         },
     }
 }
 
-fn udgiv_sider(delt: &Delt, id: &str, sider: Vec<Side>, udgave: Udgave, diag: Vec<Diagnose>) {
+fn udgiv_sider(delt: &Delt, id: &str, sider: Vec<Side>, diag: Vec<Diagnose>) {
     delt.skriv(|o, v| {
         let Some(vis) = o.dokumenter.iter_mut().find(|d| d.dok.id == id) else {
             return false;
         };
         vis.sider = Arc::new(sider);
-        vis.udgave = Some(Arc::new(udgave));
+        vis.pdf = None;
         vis.diagnoser = diag;
         vis.version = v;
+        true
+    });
+}
+
+fn udgiv_pdf(delt: &Delt, id: &str, pdf: Vec<u8>) {
+    delt.skriv(|o, _| {
+        let Some(vis) = o.dokumenter.iter_mut().find(|d| d.dok.id == id) else {
+            return false;
+        };
+        vis.pdf = Some(Arc::new(pdf));
+        vis.venter = false;
         true
     });
 }
@@ -205,6 +286,7 @@ fn udgiv_fejl(delt: &Delt, id: &str, mut diag: Vec<Diagnose>, fejl: &[Diagnose])
             return false;
         };
         vis.diagnoser = diag;
+        vis.venter = false;
         vis.version = v;
         for f in fejl {
             if !o.diagnoser.contains(f) {
@@ -214,30 +296,6 @@ fn udgiv_fejl(delt: &Delt, id: &str, mut diag: Vec<Diagnose>, fejl: &[Diagnose])
         o.global_version = v;
         true
     });
-}
-
-/// Every page as SVG.
-fn sider(dokument: &PagedDocument) -> Vec<Side> {
-    dokument
-        .pages()
-        .iter()
-        .map(|side| {
-            let svg = typst_svg::svg(side, &typst_svg::SvgOptions::default());
-            let maal = side.frame.size();
-            Side {
-                noegle: noegle(&svg),
-                svg: Arc::from(svg),
-                bredde: maal.x.to_pt(),
-                hoejde: maal.y.to_pt(),
-            }
-        })
-        .collect()
-}
-
-fn noegle(svg: &str) -> String {
-    let mut h = DefaultHasher::new();
-    svg.hash(&mut h);
-    format!("{:016x}", h.finish())
 }
 
 /// "0,42 s".

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::diag::{Diagnose, Diagnoser};
+use crate::diagnose::{Diagnose, Diagnoser};
 
 use super::html::{Ramme, escape, url_del};
 use super::oversigt::kontrol;
@@ -110,12 +110,12 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::dokumenter::{Art, Dokument};
-    use crate::preview::tilstand::Side;
+    use crate::dokument::{Art, Dokument};
+    use crate::oversaet::Side;
 
     fn oversigt(diagnoser: Vec<Diagnose>) -> Oversigt {
         let side = Side {
-            svg: Arc::from("<svg/>"),
+            svg: "<svg/>".into(),
             noegle: "abc".into(),
             bredde: 595.28,
             hoejde: 841.89,
@@ -126,13 +126,13 @@ mod tests {
                 dok: Dokument {
                     id: "bilag-beta".into(),
                     titel: "Bilag: Beta Kommune".into(),
-                    art: Art::Bilag("beta".into()),
+                    art: Art::Tilbagemelding,
                     ud: PathBuf::from("x.pdf"),
                 },
-                egen_fil: None,
                 sider: Arc::new(vec![side]),
-                udgave: None,
+                pdf: None,
                 diagnoser,
+                venter: false,
                 version: 7,
             }],
             ..Oversigt::default()

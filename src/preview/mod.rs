@@ -1,6 +1,7 @@
-//! `fremdrift preview`: a live preview in the browser. Documents are compiled once,
-//! shown as SVG pages under an «UDKAST» mark, and rebuilt when `content/`,
-//! `templates/` or `fonts/` change; open pages follow over server-sent events.
+//! `fremdrift preview`: a live preview in the browser. Documents are planned through
+//! the shared orchestration, compiled in a worker process under the time limit, shown
+//! as SVG pages under an «UDKAST» mark, and rebuilt when `content/`, `templates/` or
+//! `fonts/` change; open pages follow over server-sent events.
 
 mod aendring;
 mod api;
@@ -8,7 +9,6 @@ mod bygger;
 mod dokside;
 mod html;
 mod oversigt;
-mod plan;
 mod rute;
 mod server;
 mod sse;
@@ -24,26 +24,22 @@ use bygger::Bygger;
 use tilstand::Delt;
 
 /// How the preview was asked to run.
-pub struct Valg {
+pub struct PreviewValg {
     pub port: u16,
     /// Open the browser once the server runs.
     pub aabn: bool,
 }
 
-/// Builds everything, serves it on 127.0.0.1 and rebuilds on changes; runs until
-/// stopped.
-pub fn koer(rod: &Path, periode: &str, valg: &Valg) -> anyhow::Result<()> {
+/// Plans every document, serves on 127.0.0.1, compiles, and rebuilds on changes;
+/// runs until stopped. The server answers from the first plan on, so a document that
+/// takes long (or forever) to compile never keeps the others from being shown.
+pub fn koer(rod: &Path, periode: &str, valg: &PreviewValg) -> anyhow::Result<()> {
     let lytter = server::bind(valg.port)?;
     let mut vagt = watch::Vagt::start(rod)?;
     let delt = Delt::ny(periode);
     let mut bygger = Bygger::ny(rod.to_path_buf(), periode.to_string());
     let start = Instant::now();
-    bygger.byg(Omfang::Alt, &delt);
-    let antal = delt.laes(|o| o.dokumenter.len());
-    eprintln!(
-        "Lavede {antal} dokumenter for {periode} på {}",
-        bygger::sekunder(start)
-    );
+    let job = bygger.planlaeg(Omfang::Alt, &delt);
     let adresse = server::start(lytter, delt.clone())?;
     let url = format!("http://{adresse}/");
     println!("Forhåndsvisning på {url}");
@@ -52,9 +48,18 @@ pub fn koer(rod: &Path, periode: &str, valg: &Valg) -> anyhow::Result<()> {
     if valg.aabn {
         aabn_browser(&url);
     }
+    bygger.oversaet(job, &delt, &|| vagt.har_nyt());
+    let antal = delt.laes(|o| o.dokumenter.len());
+    eprintln!(
+        "Lavede {antal} dokumenter for {periode} på {}",
+        bygger::sekunder(start)
+    );
     while let Some(stier) = vagt.naeste() {
-        if let Some(omfang) = aendring::omfang(rod, stier.iter().map(|s| s.as_path())) {
-            bygger.byg(omfang, &delt);
+        let omfang = aendring::omfang(rod, stier.iter().map(|s| s.as_path()));
+        // Documents that gave way to this change are planned again in any case.
+        if let Some(omfang) = omfang.or(bygger.afbrudt.then_some(Omfang::Kilder)) {
+            let job = bygger.planlaeg(omfang, &delt);
+            bygger.oversaet(job, &delt, &|| vagt.har_nyt());
         }
     }
     Ok(())

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::diag::{Diagnose, Diagnoser};
+use crate::diagnose::{Diagnose, Diagnoser};
 
 use super::html::{Ramme, dok_url, escape, url_del};
 use super::tilstand::{Oversigt, Visning};
@@ -86,20 +86,20 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::dokumenter::{Art, Dokument};
+    use crate::dokument::{Art, Dokument};
 
     fn visning(id: &str, diagnoser: Vec<Diagnose>) -> Visning {
         Visning {
             dok: Dokument {
                 id: id.into(),
                 titel: format!("Bilag: {id} <kommune>"),
-                art: Art::Bilag(id.into()),
+                art: Art::Tilbagemelding,
                 ud: PathBuf::from("x.pdf"),
             },
-            egen_fil: None,
             sider: Arc::default(),
-            udgave: None,
+            pdf: None,
             diagnoser,
+            venter: false,
             version: 1,
         }
     }

@@ -1,16 +1,17 @@
-//! The HTTP server, on 127.0.0.1 only: every answer comes from the shared state;
-//! only «Hent PDF» does work (exporting the laid-out document).
+//! The HTTP server, on 127.0.0.1 only: every answer comes from the shared state. «Hent
+//! PDF» waits (a while) for a document that is being compiled.
 
 use std::io::Cursor;
 use std::net::{SocketAddr, TcpListener};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::thread;
+use std::time::Duration;
 
-use anyhow::{Context, anyhow, bail};
+use anyhow::{Context, anyhow};
 use tiny_http::{Header, Method, Request, Response};
 
-use crate::compile;
+use crate::fejl::fejl;
 
 use super::rute::{Rute, parameter, rute};
 use super::tilstand::{Delt, Tilstand};
@@ -34,7 +35,10 @@ pub fn bind(port: u16) -> anyhow::Result<TcpListener> {
             Err(e) => return Err(e).with_context(|| format!("kunne ikke lytte på port {p}")),
         }
     }
-    bail!("portene {port}–{sidste} er optaget\n  hint: vælg en anden port med --port")
+    Err(fejl(
+        format!("portene {port}–{sidste} er optaget"),
+        "vælg en anden port med --port",
+    ))
 }
 
 /// Starts answering requests in the background.
@@ -56,12 +60,12 @@ pub fn start(lytter: TcpListener, delt: Arc<Delt>) -> anyhow::Result<SocketAddr>
 
 fn besvar(req: Request, delt: &Arc<Delt>, port: u16) {
     if !tilladt_vaert(&req, port) {
-        let _ =
-            req.respond(Svar::tekst(403, "Forkert værtsnavn: brug http://127.0.0.1/").response());
+        let _ = req
+            .respond(HttpSvar::tekst(403, "Forkert værtsnavn: brug http://127.0.0.1/").response());
         return;
     }
     if !matches!(req.method(), Method::Get | Method::Head) {
-        let _ = req.respond(Svar::tekst(405, "Kun GET understøttes").response());
+        let _ = req.respond(HttpSvar::tekst(405, "Kun GET understøttes").response());
         return;
     }
     let url = req.url().to_string();
@@ -72,7 +76,7 @@ fn besvar(req: Request, delt: &Arc<Delt>, port: u16) {
         return;
     }
     let svar = catch_unwind(AssertUnwindSafe(|| svar(&r, q, delt)))
-        .unwrap_or_else(|_| Svar::tekst(500, "Intern fejl i forhåndsvisningen"));
+        .unwrap_or_else(|_| HttpSvar::tekst(500, "Intern fejl i forhåndsvisningen"));
     let _ = req.respond(svar.response());
 }
 
@@ -91,25 +95,25 @@ fn tilladt_vaert(req: &Request, port: u16) -> bool {
     })
 }
 
-fn svar(r: &Rute, q: &str, delt: &Delt) -> Svar {
+fn svar(r: &Rute, q: &str, delt: &Delt) -> HttpSvar {
     match r {
-        Rute::Oversigt => Svar::html(200, delt.laes(oversigt::side)),
-        Rute::OversigtFragment => Svar::html(200, delt.laes(oversigt::fragment)),
-        Rute::Api => Svar::ny(200, "application/json", Krop::Tekst(delt.laes(api::json))),
-        Rute::Css => Svar::ny(200, "text/css; charset=utf-8", Krop::Statisk(CSS)),
-        Rute::Js => Svar::ny(200, "text/javascript; charset=utf-8", Krop::Statisk(JS)),
+        Rute::Oversigt => HttpSvar::html(200, delt.laes(oversigt::side)),
+        Rute::OversigtFragment => HttpSvar::html(200, delt.laes(oversigt::fragment)),
+        Rute::Api => HttpSvar::ny(200, "application/json", Krop::Tekst(delt.laes(api::json))),
+        Rute::Css => HttpSvar::ny(200, "text/css; charset=utf-8", Krop::Statisk(CSS)),
+        Rute::Js => HttpSvar::ny(200, "text/javascript; charset=utf-8", Krop::Statisk(JS)),
         Rute::Dok(id) => {
             let (findes, html) = delt.laes(|o| (o.dokument(id).is_some(), dokside::side(o, id)));
-            Svar::html(if findes { 200 } else { 404 }, html)
+            HttpSvar::html(if findes { 200 } else { 404 }, html)
         }
-        Rute::DokFragment(id) => Svar::html(200, delt.laes(|o| dokside::fragment(o, id))),
+        Rute::DokFragment(id) => HttpSvar::html(200, delt.laes(|o| dokside::fragment(o, id))),
         Rute::Side(id, n) => side(delt, id, *n, parameter(q, "v")),
         Rute::Pdf(id) => pdf(delt, id),
         Rute::Begivenheder | Rute::Ukendt => ikke_fundet(),
     }
 }
 
-fn side(delt: &Delt, id: &str, n: usize, v: Option<&str>) -> Svar {
+fn side(delt: &Delt, id: &str, n: usize, v: Option<&str>) -> HttpSvar {
     let side = delt.laes(|o| o.dokument(id).and_then(|d| d.sider.get(n - 1).cloned()));
     let Some(side) = side else {
         return ikke_fundet();
@@ -120,42 +124,55 @@ fn side(delt: &Delt, id: &str, n: usize, v: Option<&str>) -> Svar {
     } else {
         "no-store"
     };
-    Svar::ny(200, "image/svg+xml", Krop::Delt(side.svg)).med("Cache-Control", cache)
+    HttpSvar::ny(200, "image/svg+xml", Krop::Tekst(side.svg)).med("Cache-Control", cache)
 }
 
-fn pdf(delt: &Delt, id: &str) -> Svar {
-    let fundet = delt.laes(|o| {
-        o.dokument(id).map(|v| {
-            (
+/// The longest «Hent PDF» waits for a document in the compiler.
+const PDF_VENT: Duration = Duration::from_secs(30);
+
+fn pdf(delt: &Delt, id: &str) -> HttpSvar {
+    // A document in the compiler gets its PDF in a moment: wait for it (or its errors).
+    let fundet = delt.vent_til(PDF_VENT, |o| {
+        let Some(v) = o.dokument(id) else {
+            return Some(None);
+        };
+        let faerdig = !v.venter || v.tilstand() == Tilstand::Fejl || v.pdf.is_some();
+        faerdig.then(|| {
+            Some((
                 v.tilstand(),
-                v.udgave.clone(),
+                v.pdf.clone(),
                 v.diagnoser.clone(),
                 v.dok.ud.clone(),
-            )
+            ))
         })
     });
-    let Some((tilstand, udgave, diagnoser, ud)) = fundet else {
+    let Some(fundet) = fundet else {
+        return HttpSvar::html(
+            503,
+            html::enkel_side(
+                "PDF'en er ikke klar",
+                "<p>Dokumentet bliver stadig lavet. Prøv igen om et øjeblik.</p>",
+            ),
+        )
+        .med("Retry-After", "5");
+    };
+    let Some((tilstand, pdf, diagnoser, ud)) = fundet else {
         return ikke_fundet();
     };
-    let udgave = match udgave {
-        Some(u) if tilstand != Tilstand::Fejl => u,
+    match pdf {
+        Some(pdf) if tilstand != Tilstand::Fejl => {
+            HttpSvar::ny(200, "application/pdf", Krop::Pdf(pdf)).med(
+                "Content-Disposition",
+                &format!("attachment; filename=\"{}\"", filnavn(&ud)),
+            )
+        }
         _ => {
             let indhold = format!(
                 "<p>PDF'en kan ikke hentes, mens dokumentet har fejl. Ret dem først:</p>{}",
                 oversigt::kontrol(&diagnoser)
             );
-            return Svar::html(409, html::enkel_side("Dokumentet har fejl", &indhold));
+            HttpSvar::html(409, html::enkel_side("Dokumentet har fejl", &indhold))
         }
-    };
-    match compile::eksporter(&udgave.dokument, &udgave.kilde) {
-        Ok(bytes) => Svar::ny(200, "application/pdf", Krop::Bytes(bytes)).med(
-            "Content-Disposition",
-            &format!("attachment; filename=\"{}\"", filnavn(&ud)),
-        ),
-        Err(d) => Svar::html(
-            500,
-            html::enkel_side("PDF'en kunne ikke laves", &oversigt::kontrol(&d.0)),
-        ),
     }
 }
 
@@ -176,8 +193,8 @@ fn filnavn(ud: &std::path::Path) -> String {
         .collect()
 }
 
-fn ikke_fundet() -> Svar {
-    Svar::html(
+fn ikke_fundet() -> HttpSvar {
+    HttpSvar::html(
         404,
         html::enkel_side(
             "Siden findes ikke",
@@ -189,8 +206,7 @@ fn ikke_fundet() -> Svar {
 /// A response body.
 enum Krop {
     Tekst(String),
-    Delt(Arc<str>),
-    Bytes(Vec<u8>),
+    Pdf(Arc<Vec<u8>>),
     Statisk(&'static str),
 }
 
@@ -198,21 +214,20 @@ impl AsRef<[u8]> for Krop {
     fn as_ref(&self) -> &[u8] {
         match self {
             Krop::Tekst(t) => t.as_bytes(),
-            Krop::Delt(t) => t.as_bytes(),
-            Krop::Bytes(b) => b,
+            Krop::Pdf(b) => b,
             Krop::Statisk(t) => t.as_bytes(),
         }
     }
 }
 
 /// A response, before it becomes a tiny_http one.
-struct Svar {
+struct HttpSvar {
     status: u16,
     hoveder: Vec<(&'static str, String)>,
     krop: Krop,
 }
 
-impl Svar {
+impl HttpSvar {
     fn ny(status: u16, art: &str, krop: Krop) -> Self {
         Self {
             status,

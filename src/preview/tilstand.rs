@@ -1,45 +1,27 @@
 //! The preview's shared state: every document as last shown, the diagnostics, and a
 //! version counter that server-sent events wait on.
 
-use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
-use typst_layout::PagedDocument;
 
-use crate::compile::Kilde;
-use crate::diag::Diagnose;
-use crate::dokumenter::Dokument;
-
-/// One rendered page.
-#[derive(Clone, Debug)]
-pub struct Side {
-    pub svg: Arc<str>,
-    /// A hash of the SVG, so the browser reloads only pages that changed.
-    pub noegle: String,
-    /// Size in points.
-    pub bredde: f64,
-    pub hoejde: f64,
-}
-
-/// A laid-out document and the source it came from: what «Hent PDF» exports.
-pub struct Udgave {
-    pub kilde: Kilde,
-    pub dokument: PagedDocument,
-}
+use crate::diagnose::Diagnose;
+use crate::dokument::Dokument;
+use crate::oversaet::Side;
 
 /// A document as the preview shows it.
 #[derive(Clone)]
 pub struct Visning {
     pub dok: Dokument,
-    /// The file only this document depends on (a kommune's status file), if any.
-    pub egen_fil: Option<PathBuf>,
-    /// The last good render.
+    /// The last good render, page by page.
     pub sider: Arc<Vec<Side>>,
-    pub udgave: Option<Arc<Udgave>>,
+    /// The PDF of exactly those pages, once it is made: what «Hent PDF» gives.
+    pub pdf: Option<Arc<Vec<u8>>>,
     /// Problems that concern this document now.
     pub diagnoser: Vec<Diagnose>,
+    /// The source changed and the document is waiting for (or in) the compiler.
+    pub venter: bool,
     /// The state version in which this document last changed.
     pub version: u64,
 }
@@ -142,6 +124,27 @@ impl Delt {
         }
     }
 
+    /// Waits up to `maks` until `klar` holds, re-checking after every change; gives
+    /// what `klar` found, or `None` when time ran out.
+    pub fn vent_til<R>(&self, maks: Duration, klar: impl Fn(&Oversigt) -> Option<R>) -> Option<R> {
+        let slut = Instant::now() + maks;
+        let mut o = self.laas();
+        loop {
+            if let Some(r) = klar(&o) {
+                return Some(r);
+            }
+            let tilbage = slut.saturating_duration_since(Instant::now());
+            if tilbage.is_zero() {
+                return None;
+            }
+            o = self
+                .signal
+                .wait_timeout(o, tilbage)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+    }
+
     /// Waits up to `maks` for a version newer than `efter`.
     pub fn vent(&self, efter: u64, maks: Duration) -> Option<Nyt> {
         let o = self.laas();
@@ -165,20 +168,20 @@ impl Delt {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dokumenter::Art;
+    use crate::dokument::Art;
 
     fn visning(id: &str) -> Visning {
         Visning {
             dok: Dokument {
                 id: id.into(),
                 titel: id.into(),
-                art: Art::Bilag(id.into()),
-                ud: PathBuf::from(format!("{id}.pdf")),
+                art: Art::Tilbagemelding,
+                ud: std::path::PathBuf::from(format!("{id}.pdf")),
             },
-            egen_fil: None,
             sider: Arc::default(),
-            udgave: None,
+            pdf: None,
             diagnoser: Vec::new(),
+            venter: false,
             version: 0,
         }
     }
@@ -200,6 +203,27 @@ mod tests {
         let nyt = delt.vent(foerste.version, Duration::ZERO).expect("newer");
         assert_eq!(nyt.dokumenter, ["b"]);
         assert!(!nyt.alt);
+    }
+
+    #[test]
+    fn waiting_for_a_condition_wakes_on_the_change_that_makes_it_true() {
+        let delt = Delt::ny("2015");
+        let skriver = {
+            let delt = delt.clone();
+            std::thread::spawn(move || {
+                delt.skriv(|o, _| {
+                    o.kkr = Some("KKR Test".into());
+                    true
+                })
+            })
+        };
+        let kkr = delt.vent_til(Duration::from_secs(30), |o| o.kkr.clone());
+        skriver.join().unwrap();
+        assert_eq!(kkr.as_deref(), Some("KKR Test"));
+        assert_eq!(
+            delt.vent_til(Duration::ZERO, |o| o.periode.is_empty().then_some(())),
+            None
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Watching `content/`, `templates/` and `fonts/`, with a small debounce so an
 //! editor's write-and-rename arrives as one change.
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
@@ -22,6 +23,8 @@ pub struct Vagt {
     rod: PathBuf,
     watcher: RecommendedWatcher,
     modtager: Receiver<PathBuf>,
+    /// Paths seen by [`Vagt::har_nyt`] that [`Vagt::naeste`] has not yet handed out.
+    ventende: RefCell<Vec<PathBuf>>,
 }
 
 impl Vagt {
@@ -46,6 +49,7 @@ impl Vagt {
             rod: rod.to_path_buf(),
             watcher,
             modtager,
+            ventende: RefCell::new(Vec::new()),
         };
         vagt.overvaag_mapper();
         Ok(vagt)
@@ -69,9 +73,21 @@ impl Vagt {
         MAPPER.iter().any(|m| sti == self.rod.join(m))
     }
 
+    /// Whether any path changed since the last batch (without waiting).
+    pub fn har_nyt(&self) -> bool {
+        let mut ventende = self.ventende.borrow_mut();
+        while let Ok(sti) = self.modtager.try_recv() {
+            ventende.push(sti);
+        }
+        !ventende.is_empty()
+    }
+
     /// Waits for the next batch of changed paths; `None` when watching has stopped.
     pub fn naeste(&mut self) -> Option<Vec<PathBuf>> {
-        let foerste = self.modtager.recv().ok()?;
+        let mut foerste = std::mem::take(&mut *self.ventende.borrow_mut());
+        if foerste.is_empty() {
+            foerste.push(self.modtager.recv().ok()?);
+        }
         let stier = saml(&self.modtager, foerste, STILLE, MAKS);
         if stier.iter().any(|s| self.er_mappe(s)) {
             self.overvaag_mapper();
@@ -83,12 +99,17 @@ impl Vagt {
 /// Collects paths until none has arrived for `stille`, or `maks` has passed.
 fn saml(
     rx: &Receiver<PathBuf>,
-    foerste: PathBuf,
+    foerste: Vec<PathBuf>,
     stille: Duration,
     maks: Duration,
 ) -> Vec<PathBuf> {
     let slut = Instant::now() + maks;
-    let mut ud = vec![foerste];
+    let mut ud: Vec<PathBuf> = Vec::with_capacity(foerste.len());
+    for s in foerste {
+        if !ud.contains(&s) {
+            ud.push(s);
+        }
+    }
     loop {
         let vent = stille.min(slut.saturating_duration_since(Instant::now()));
         match rx.recv_timeout(vent) {
@@ -114,7 +135,7 @@ mod tests {
         }
         let stier = saml(
             &rx,
-            PathBuf::from("a"),
+            vec![PathBuf::from("a")],
             Duration::from_millis(5),
             Duration::from_secs(1),
         );

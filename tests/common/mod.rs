@@ -1,6 +1,8 @@
 //! Shared helpers for the integration tests: fixture projects in temporary folders.
 #![allow(dead_code)]
 
+pub mod eksempel;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

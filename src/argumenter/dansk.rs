@@ -1,0 +1,97 @@
+//! Parsing the command line: clap's own errors become Danish messages with a hint,
+//! returned to the one error printer (exit code 2); help and version are text to show.
+
+use clap::Parser;
+use clap::error::{ContextKind, ErrorKind};
+
+use super::Cli;
+use crate::fejl::fejl;
+
+/// What the command line asked for.
+pub enum Parset {
+    /// A command to run.
+    Koer(Cli),
+    /// Help or version: shown on standard output, exit code 0.
+    Vis(clap::Error),
+}
+
+/// Parses the process's arguments.
+pub fn parse() -> anyhow::Result<Parset> {
+    parse_fra(std::env::args_os())
+}
+
+/// Parses the given arguments (the first is the program name).
+pub fn parse_fra<I, T>(args: I) -> anyhow::Result<Parset>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    match Cli::try_parse_from(args) {
+        Ok(cli) => Ok(Parset::Koer(cli)),
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            Ok(Parset::Vis(e))
+        }
+        Err(e) => Err(fejl(besked(&e), "se «fremdrift --help»")),
+    }
+}
+
+/// A Danish message for one of clap's errors.
+fn besked(e: &clap::Error) -> String {
+    let ctx = |k| e.get(k).map(|v| v.to_string()).unwrap_or_default();
+    match e.kind() {
+        ErrorKind::UnknownArgument => format!("ukendt argument «{}»", ctx(ContextKind::InvalidArg)),
+        ErrorKind::InvalidSubcommand => {
+            format!("ukendt kommando «{}»", ctx(ContextKind::InvalidSubcommand))
+        }
+        ErrorKind::InvalidValue => format!(
+            "ugyldig værdi «{}» for {}; mulige værdier: {}",
+            ctx(ContextKind::InvalidValue),
+            ctx(ContextKind::InvalidArg),
+            ctx(ContextKind::ValidValue)
+        ),
+        ErrorKind::ValueValidation => format!(
+            "ugyldig værdi «{}» for {}",
+            ctx(ContextKind::InvalidValue),
+            ctx(ContextKind::InvalidArg)
+        ),
+        ErrorKind::MissingRequiredArgument => {
+            format!("der mangler et argument: {}", ctx(ContextKind::InvalidArg))
+        }
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "angiv en kommando, fx «fremdrift build»".to_string()
+        }
+        ErrorKind::ArgumentConflict => format!(
+            "{} kan ikke bruges sammen med {}",
+            ctx(ContextKind::InvalidArg),
+            ctx(ContextKind::PriorArg)
+        ),
+        ErrorKind::TooManyValues => format!("for mange værdier: {}", ctx(ContextKind::InvalidArg)),
+        _ => "ugyldige argumenter".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fejl::{exitkode, tekst};
+
+    #[test]
+    fn argument_errors_are_returned_in_danish_with_a_hint() {
+        let Err(e) = parse_fra(["fremdrift", "byg"]) else {
+            panic!("an unknown command is an error")
+        };
+        assert_eq!(
+            tekst(&e),
+            "fejl: ukendt kommando «byg»\n  hint: se «fremdrift --help»"
+        );
+        assert_eq!(exitkode(&e), std::process::ExitCode::from(2));
+    }
+
+    #[test]
+    fn help_is_text_to_show_not_an_error() {
+        assert!(matches!(
+            parse_fra(["fremdrift", "--help"]),
+            Ok(Parset::Vis(_))
+        ));
+    }
+}

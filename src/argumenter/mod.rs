@@ -1,0 +1,203 @@
+//! Command-line arguments as the user typed them (clap, with Danish help texts); they
+//! are turned into checked values in one place ([`kontekst`]), and clap's own errors
+//! into Danish ones ([`parse`]).
+
+mod dansk;
+mod kontekst;
+
+use std::path::PathBuf;
+
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+
+pub use dansk::{Parset, parse, parse_fra};
+pub use kontekst::{Kontekst, kontekst, projektmappe};
+
+const HJAELP: &str = "\
+{before-help}{about}
+
+Brug: {usage}
+
+{all-args}{after-help}";
+
+/// fremdrift – fremdriftsskemaer og KKR-tilbagemeldinger fra YAML til PDF.
+#[derive(Debug, Parser)]
+#[command(
+    name = "fremdrift",
+    version,
+    help_template = HJAELP,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    override_usage = "fremdrift [VALG] <KOMMANDO>",
+    subcommand_help_heading = "Kommandoer",
+    next_help_heading = "Valg",
+    after_help = "Se README.md for en vejledning til kommuner og KKR-sekretariater."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub faelles: FaellesValg,
+
+    #[command(subcommand)]
+    pub kommando: Kommando,
+}
+
+/// Options that every command takes.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Valg")]
+pub struct FaellesValg {
+    /// Projektmappen (standard: den aktuelle mappe)
+    #[arg(short = 'C', long = "projekt", value_name = "MAPPE", global = true)]
+    pub projekt: Option<PathBuf>,
+
+    /// Perioden, fx 2015 (standard: den nyeste i content/)
+    #[arg(long, value_name = "PERIODE", global = true)]
+    pub periode: Option<String>,
+
+    /// Vis hjælp
+    #[arg(short = 'h', long = "help", action = ArgAction::Help, global = true)]
+    pub hjaelp: Option<bool>,
+
+    /// Vis versionsnummer
+    #[arg(short = 'V', long = "version", action = ArgAction::Version)]
+    pub version: Option<bool>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Kommando {
+    /// Kontrollér indholdet og vis alle fejl og advarsler
+    #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift check [VALG]")]
+    Check,
+
+    /// Lav bilag til kommunalbestyrelsen for en eller flere kommuner
+    #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift bilag [VALG] <KOMMUNE>... | --alle")]
+    Bilag(BilagArgs),
+
+    /// Lav den samlede tilbagemelding til KKR fra alle kommuners status
+    #[command(
+        help_template = HJAELP,
+        next_help_heading = "Valg",
+        override_usage = "fremdrift tilbagemelding [VALG]"
+    )]
+    Tilbagemelding(TilbagemeldingArgs),
+
+    /// Lav alle dokumenter for perioden i out/
+    #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift build [VALG]")]
+    Build(BuildArgs),
+
+    /// Skriv en statusfil for en kommune, klar til at udfylde
+    #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift skabelon [VALG] <KOMMUNE>")]
+    Skabelon(SkabelonArgs),
+
+    /// Vis dokumenterne i browseren og opdatér dem, når filerne ændres
+    #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift preview [VALG]")]
+    Preview(PreviewArgs),
+
+    /// Opret et nyt projekt for et af de fem KKR
+    #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift init --kkr <KKR> <MAPPE>")]
+    Init(InitArgs),
+
+    /// Forhåndsvisningens oversætter (startes af «fremdrift preview»)
+    #[command(name = "oversaetter", hide = true)]
+    Oversaetter,
+}
+
+#[derive(Debug, Args)]
+pub struct BilagArgs {
+    /// Kommunernes id, kode eller navn, fx albertslund eller 165
+    #[arg(value_name = "KOMMUNE", required_unless_present = "alle")]
+    pub kommuner: Vec<String>,
+
+    /// Lav bilag for alle kommuner med en statusfil
+    #[arg(long, conflicts_with = "kommuner")]
+    pub alle: bool,
+
+    /// Outputfil (én kommune) eller outputmappe (flere kommuner)
+    #[arg(short, long, value_name = "STI")]
+    pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub typ: TypArg,
+}
+
+#[derive(Debug, Args)]
+pub struct TilbagemeldingArgs {
+    /// Outputfil (standard: out/<periode>/tilbagemelding.pdf)
+    #[arg(short, long, value_name = "FIL")]
+    pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub typ: TypArg,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Outputmappe (standard: out/ i projektet)
+    #[arg(short, long, value_name = "MAPPE")]
+    pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub typ: TypArg,
+}
+
+#[derive(Debug, Args)]
+pub struct TypArg {
+    /// Skriv også den genererede Typst-kode (.typ) ved siden af hver PDF
+    #[arg(long)]
+    pub typ: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PreviewArgs {
+    /// Porten på 127.0.0.1 (standard: 3000; er den optaget, bruges den næste ledige)
+    #[arg(
+        long,
+        value_name = "PORT",
+        default_value_t = 3000,
+        hide_default_value = true
+    )]
+    pub port: u16,
+
+    /// Åbn forhåndsvisningen i browseren
+    #[arg(long)]
+    pub open: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SkabelonArgs {
+    /// Kommunens id, kode eller navn
+    #[arg(value_name = "KOMMUNE")]
+    pub kommune: String,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Hvilket KKR projektet er for
+    #[arg(long, value_enum, value_name = "KKR")]
+    pub kkr: KkrValg,
+
+    /// Mappen, der oprettes (må ikke findes i forvejen eller skal være tom)
+    #[arg(value_name = "MAPPE")]
+    pub mappe: PathBuf,
+}
+
+/// The five KKR.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KkrValg {
+    Hovedstaden,
+    Sjaelland,
+    Syddanmark,
+    Midtjylland,
+    Nordjylland,
+}
+
+impl KkrValg {
+    pub fn noegle(self) -> &'static str {
+        match self {
+            KkrValg::Hovedstaden => "hovedstaden",
+            KkrValg::Sjaelland => "sjaelland",
+            KkrValg::Syddanmark => "syddanmark",
+            KkrValg::Midtjylland => "midtjylland",
+            KkrValg::Nordjylland => "nordjylland",
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! A kommune's bilag to its kommunalbestyrelse: the template context — the summary of
+//! its answers and the fremdriftsskema, one table per fokusområde.
+
+use minijinja::Value;
+use serde::Serialize;
+
+use super::Forlaeg;
+use super::notat::{self, DokumentInfo, VERSION, Version};
+use super::statistik::optaelling::{Del, Optaelling};
+use crate::indhold::model::{Fokus, Kkr, Kommune, KommuneStatus, Runde, StatusVis};
+use crate::indhold::projekt::Projekt;
+
+#[derive(Serialize)]
+struct BilagKontekst<'a> {
+    fremdrift: Version,
+    statusser: [&'static StatusVis; 4],
+    kkr: &'a Kkr,
+    runde: &'a Runde,
+    kommune: &'a Kommune,
+    status: &'a KommuneStatus,
+    dokument: DokumentInfo,
+    opsummering: Opsummering,
+    skema: Vec<SkemaFokus>,
+}
+
+#[derive(Serialize)]
+struct Opsummering {
+    #[serde(flatten)]
+    optaelling: Optaelling,
+    i_alt: u32,
+    saetning: String,
+    dele: Vec<Del>,
+}
+
+/// One table of the fremdriftsskema.
+#[derive(Serialize)]
+struct SkemaFokus {
+    titel: String,
+    grupper: Vec<Gruppe>,
+}
+
+/// The rows under one SKAL or KAN subheading (or all rows, in a round without tiers).
+#[derive(Serialize)]
+struct Gruppe {
+    overskrift: Option<String>,
+    raekker: Vec<Raekke>,
+}
+
+#[derive(Serialize)]
+struct Raekke {
+    id: String,
+    tekst: String,
+    status: &'static StatusVis,
+    bemaerkning: Option<String>,
+}
+
+/// The template and context of one kommune's bilag.
+pub fn forlaeg(p: &Projekt, s: &KommuneStatus) -> Forlaeg {
+    let titel = format!("{} – {}", p.runde.titel, s.kommune.navn);
+    let optaelling = Optaelling::for_kommune(s, p.runde.anbefalinger());
+    let ctx = BilagKontekst {
+        fremdrift: VERSION,
+        statusser: notat::statusser(),
+        kkr: &p.kkr,
+        runde: &p.runde,
+        kommune: &s.kommune,
+        status: s,
+        dokument: DokumentInfo::ny(&p.kkr, &p.runde, titel, s.udkast),
+        opsummering: Opsummering {
+            optaelling,
+            i_alt: optaelling.i_alt(),
+            saetning: optaelling.saetning(),
+            dele: optaelling.dele(),
+        },
+        skema: p
+            .runde
+            .fokusomraader
+            .iter()
+            .map(|f| skema(f, s, &p.runde.periode))
+            .collect(),
+    };
+    Forlaeg {
+        skabelon: "bilag.typ.j2",
+        navn: format!(
+            "{}/bilag/{}-{}",
+            p.runde.periode, s.kommune.kode, s.kommune.id
+        ),
+        dato: p.runde.dato,
+        kontekst: Value::from_serialize(&ctx),
+    }
+}
+
+fn skema(f: &Fokus, s: &KommuneStatus, periode: &str) -> SkemaFokus {
+    let mut grupper: Vec<Gruppe> = Vec::new();
+    for a in &f.anbefalinger {
+        let overskrift = a.niveau.map(|n| n.overskrift(periode));
+        if grupper.last().is_none_or(|g| g.overskrift != overskrift) {
+            grupper.push(Gruppe {
+                overskrift: overskrift.clone(),
+                raekker: Vec::new(),
+            });
+        }
+        let svar = s.svar.get(&a.id);
+        grupper
+            .last_mut()
+            .expect("pushed above")
+            .raekker
+            .push(Raekke {
+                id: a.id.clone(),
+                tekst: a.tekst.clone(),
+                status: StatusVis::af(svar.and_then(|v| v.status)),
+                bemaerkning: svar.and_then(|v| v.bemaerkning.clone()),
+            });
+    }
+    SkemaFokus {
+        titel: f.titel.clone(),
+        grupper,
+    }
+}

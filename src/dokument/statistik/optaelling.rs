@@ -1,0 +1,124 @@
+//! Counting statuses: what the summaries and charts are drawn from.
+
+use serde::Serialize;
+
+use crate::indhold::model::{Anbefaling, KommuneStatus, Status, StatusVis};
+
+/// How many grøn, gul, rød and unanswered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Optaelling {
+    pub groen: u32,
+    pub gul: u32,
+    pub roed: u32,
+    pub ikke_besvaret: u32,
+}
+
+/// One part of a bar: its status code, word and count.
+#[derive(Clone, Debug, Serialize)]
+pub struct Del {
+    pub kode: &'static str,
+    pub navn: &'static str,
+    pub antal: u32,
+}
+
+impl Optaelling {
+    pub fn tael(&mut self, status: Option<Status>) {
+        match status {
+            Some(Status::Groen) => self.groen += 1,
+            Some(Status::Gul) => self.gul += 1,
+            Some(Status::Roed) => self.roed += 1,
+            None => self.ikke_besvaret += 1,
+        }
+    }
+
+    /// Counts one kommune's answers to the given anbefalinger.
+    pub fn for_kommune<'a>(
+        s: &KommuneStatus,
+        anbefalinger: impl IntoIterator<Item = &'a Anbefaling>,
+    ) -> Self {
+        let mut o = Self::default();
+        for a in anbefalinger {
+            o.tael(s.status_for(&a.id));
+        }
+        o
+    }
+
+    pub fn i_alt(&self) -> u32 {
+        self.groen + self.gul + self.roed + self.ikke_besvaret
+    }
+
+    /// How many of one kind, by the kind's template code.
+    fn af(&self, kode: &str) -> u32 {
+        match kode {
+            "groen" => self.groen,
+            "gul" => self.gul,
+            "roed" => self.roed,
+            _ => self.ikke_besvaret,
+        }
+    }
+
+    /// The parts in the fixed order of charts and legends.
+    pub fn dele(&self) -> Vec<Del> {
+        StatusVis::alle()
+            .into_iter()
+            .map(|v| Del {
+                kode: v.kode,
+                navn: v.navn,
+                antal: self.af(v.kode),
+            })
+            .collect()
+    }
+
+    /// "9 grønne, 5 gule, 1 rød og 1 ikke besvaret".
+    pub fn saetning(&self) -> String {
+        let mut dele = Vec::new();
+        let mut tilfoej = |n: u32, en: &str, flere: &str| {
+            if n > 0 {
+                dele.push(format!("{n} {}", if n == 1 { en } else { flere }));
+            }
+        };
+        tilfoej(self.groen, "grøn", "grønne");
+        tilfoej(self.gul, "gul", "gule");
+        tilfoej(self.roed, "rød", "røde");
+        tilfoej(self.ikke_besvaret, "ikke besvaret", "ikke besvaret");
+        if dele.is_empty() {
+            return "ingen anbefalinger".into();
+        }
+        crate::dansk::liste(&dele)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_uses_danish_plurals() {
+        let o = Optaelling {
+            groen: 9,
+            gul: 5,
+            roed: 1,
+            ikke_besvaret: 1,
+        };
+        assert_eq!(o.saetning(), "9 grønne, 5 gule, 1 rød og 1 ikke besvaret");
+        let o = Optaelling {
+            groen: 1,
+            gul: 0,
+            roed: 2,
+            ikke_besvaret: 0,
+        };
+        assert_eq!(o.saetning(), "1 grøn og 2 røde");
+    }
+
+    #[test]
+    fn counting_puts_missing_under_ikke_besvaret() {
+        let mut o = Optaelling::default();
+        for s in [Some(Status::Groen), None, Some(Status::Roed), None] {
+            o.tael(s);
+        }
+        assert_eq!(
+            (o.groen, o.gul, o.roed, o.ikke_besvaret, o.i_alt()),
+            (1, 0, 1, 2, 4)
+        );
+    }
+}

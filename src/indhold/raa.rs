@@ -1,0 +1,266 @@
+//! Raw content as deserialised from YAML (or built from a spreadsheet or a form), with
+//! the place of every value kept for the validators' messages.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+
+use crate::diagnose::{Pos, Sted};
+
+/// A value and the place it was read from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Placeret<T> {
+    pub vaerdi: T,
+    pub sted: Sted,
+}
+
+impl<T> Placeret<T> {
+    pub fn ny(vaerdi: T, sted: Sted) -> Self {
+        Self { vaerdi, sted }
+    }
+
+    /// "linje 14", "celle A5" or "feltet «X»", for «also used in …» messages.
+    pub fn hvor(&self) -> String {
+        match &self.sted {
+            Sted::Linje(p) => format!("linje {}", p.linje),
+            Sted::Celle(c) => format!("celle {}", c.celle),
+            Sted::Felt(navn) => format!("feltet «{navn}»"),
+        }
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Placeret<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = serde_saphyr::Spanned::<T>::deserialize(d)?;
+        Ok(Self::ny(s.value, Sted::Linje(Pos::fra(s.referenced))))
+    }
+}
+
+/// `content/kkr.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawKkr {
+    pub navn: Placeret<String>,
+    #[serde(default)]
+    pub web: Option<String>,
+    #[serde(default)]
+    pub sekretariat: Option<RawSekretariat>,
+    pub kommuner: Placeret<Vec<RawKommune>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSekretariat {
+    #[serde(default)]
+    pub navn: Option<String>,
+    #[serde(default, rename = "e-mail")]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub telefon: Option<Tekst>,
+    #[serde(default)]
+    pub mobil: Option<Tekst>,
+    #[serde(default)]
+    pub adresse: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawKommune {
+    pub id: Placeret<Tekst>,
+    pub kode: Placeret<Tekst>,
+    pub navn: String,
+}
+
+/// `content/<periode>/anbefalinger.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRunde {
+    pub titel: String,
+    pub dato: Placeret<Tekst>,
+    #[serde(default, rename = "sags-id")]
+    pub sags_id: Option<Tekst>,
+    #[serde(default, rename = "dok-id")]
+    pub dok_id: Option<Tekst>,
+    #[serde(default)]
+    pub frist: Option<Placeret<Tekst>>,
+    #[serde(default)]
+    pub indledning: Option<String>,
+    #[serde(default, rename = "pejlemærker")]
+    pub pejlemaerker: Vec<RawPejlemaerke>,
+    #[serde(rename = "fokusområder")]
+    pub fokusomraader: Vec<RawFokus>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPejlemaerke {
+    pub titel: String,
+    #[serde(default)]
+    pub tekst: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFokus {
+    pub titel: String,
+    #[serde(default)]
+    pub indledning: Option<String>,
+    pub anbefalinger: Vec<RawAnbefaling>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAnbefaling {
+    pub id: Placeret<Tekst>,
+    #[serde(default)]
+    pub niveau: Option<Placeret<Tekst>>,
+    pub tekst: String,
+}
+
+/// `content/<periode>/status/<kommune>.yaml`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStatus {
+    pub kommune: Placeret<Tekst>,
+    #[serde(default)]
+    pub behandlet: Option<RawBehandlet>,
+    #[serde(default)]
+    pub kontakt: Option<RawKontakt>,
+    #[serde(default)]
+    pub udkast: bool,
+    #[serde(default, deserialize_with = "ordnet_tabel")]
+    pub svar: Vec<(Placeret<Tekst>, RawSvar)>,
+    #[serde(default)]
+    pub forslag: Vec<RawForslag>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBehandlet {
+    #[serde(default)]
+    pub organ: Option<String>,
+    pub dato: Placeret<Tekst>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawKontakt {
+    #[serde(default)]
+    pub navn: Option<String>,
+    #[serde(default, rename = "e-mail")]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub telefon: Option<Tekst>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSvar {
+    #[serde(default)]
+    pub status: Option<Placeret<Tekst>>,
+    #[serde(default, rename = "bemærkning")]
+    pub bemaerkning: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawForslag {
+    pub titel: String,
+    #[serde(default)]
+    pub tekst: Option<String>,
+}
+
+/// A scalar exactly as written: `dok-id: 1993594`, `3.10` and `010` keep their digits
+/// (YAML never turns them into numbers here), `2016-01-26` stays text.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Tekst(pub String);
+
+impl Tekst {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Tekst {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Tekst;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Tekst, E> {
+                Ok(Tekst(v.to_string()))
+            }
+        }
+        // serde-saphyr hands a plain scalar over as its source text when asked for a
+        // string, so nothing is read as a number, a float or a boolean first.
+        d.deserialize_str(V)
+    }
+}
+
+/// Deserialises a mapping into an ordered list of (spanned key, value).
+fn ordnet_tabel<'de, D, T>(d: D) -> Result<Vec<(Placeret<Tekst>, T)>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct V<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+        type Value = Vec<(Placeret<Tekst>, T)>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a map")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Self::Value, A::Error> {
+            let mut ud = Vec::new();
+            while let Some(k) = m.next_key::<Placeret<Tekst>>()? {
+                ud.push((k, m.next_value()?));
+            }
+            Ok(ud)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+    }
+    d.deserialize_map(V(std::marker::PhantomData))
+}
+
+/// `content/<periode>/tilbagemelding.yaml` (optional).
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawTilbagemelding {
+    #[serde(default)]
+    pub titel: Option<String>,
+    #[serde(default)]
+    pub dato: Option<Placeret<Tekst>>,
+    #[serde(default, rename = "sags-id")]
+    pub sags_id: Option<Tekst>,
+    #[serde(default, rename = "dok-id")]
+    pub dok_id: Option<Tekst>,
+    #[serde(default)]
+    pub sigte: Option<String>,
+    #[serde(default)]
+    pub baggrund: Option<String>,
+    #[serde(default)]
+    pub sammenfatning: Option<String>,
+    #[serde(default)]
+    pub justeringer: Vec<RawJustering>,
+}
+
+/// An adjustment of an anbefaling (`anbefaling: <id>`) or a proposal for a new one.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawJustering {
+    #[serde(default)]
+    pub anbefaling: Option<Placeret<Tekst>>,
+    #[serde(default)]
+    pub titel: Option<String>,
+    #[serde(default, rename = "fokusområde")]
+    pub fokusomraade: Option<String>,
+    #[serde(default)]
+    pub niveau: Option<Placeret<Tekst>>,
+    pub forslag: String,
+    #[serde(default)]
+    pub begrundelse: Option<String>,
+}

@@ -1,0 +1,167 @@
+//! Checks raw content and turns it into the validated model, collecting every problem.
+//! Each validator reads as a list of rules; [`Regler`] says where and with which hint.
+
+mod kkr;
+mod runde;
+mod status;
+mod tilbagemelding;
+
+use std::path::Path;
+
+use super::dato::{Dato, DatoFejl};
+use super::raa::{Placeret, Tekst};
+use crate::diagnose::{Alvor, Diagnose, Diagnoser, Sted, mente_du};
+
+pub use kkr::valider_kkr;
+pub use runde::valider_runde;
+pub use status::{tjek_filnavn, valider_status};
+pub use tilbagemelding::valider_tilbagemelding;
+
+/// The checks of one file: every problem goes to the same list, with the file's name.
+pub(crate) struct Regler<'a> {
+    fil: &'a Path,
+    d: &'a mut Diagnoser,
+    start: usize,
+}
+
+impl<'a> Regler<'a> {
+    pub fn ny(fil: &'a Path, d: &'a mut Diagnoser) -> Self {
+        let start = d.antal_fejl();
+        Self { fil, d, start }
+    }
+
+    /// An error at `sted` (or the whole file) with a hint (none when empty).
+    pub fn fejl(
+        &mut self,
+        sted: Option<&Sted>,
+        besked: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        self.meld(Alvor::Fejl, sted, besked.into(), hint.into());
+    }
+
+    pub fn advarsel(
+        &mut self,
+        sted: Option<&Sted>,
+        besked: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        self.meld(Alvor::Advarsel, sted, besked.into(), hint.into());
+    }
+
+    fn meld(&mut self, alvor: Alvor, sted: Option<&Sted>, besked: String, hint: String) {
+        let d = Diagnose::ny(alvor, self.fil, sted.cloned(), besked);
+        self.d
+            .push(if hint.is_empty() { d } else { d.med_hint(hint) });
+    }
+
+    /// True while this file has no errors.
+    pub fn uden_fejl(&self) -> bool {
+        self.d.antal_fejl() == self.start
+    }
+
+    /// `Some(v)` when this file has no errors, for building the validated value.
+    pub fn resultat<T>(&self, v: impl FnOnce() -> T) -> Option<T> {
+        self.uden_fejl().then(v)
+    }
+
+    /// A date written as ÅÅÅÅ-MM-DD, for the field `felt`.
+    pub fn dato(&mut self, s: &Placeret<Tekst>, felt: &str) -> Option<Dato> {
+        let t = s.vaerdi.as_str();
+        match Dato::parse(t) {
+            Ok(dato) => return Some(dato),
+            Err(DatoFejl::Form) => self.fejl(
+                Some(&s.sted),
+                format!("«{t}» er ikke en dato ({felt})"),
+                "skriv datoen som ÅÅÅÅ-MM-DD, fx 2016-01-26",
+            ),
+            Err(DatoFejl::FindesIkke) => self.fejl(
+                Some(&s.sted),
+                format!("datoen {t} findes ikke ({felt})"),
+                "tjek måned og dag; februar har 28 dage (29 i skudår)",
+            ),
+        }
+        None
+    }
+
+    /// An unknown word: an error with «mente du …?» when one of `gyldige` is near.
+    pub fn ukendt<'k>(
+        &mut self,
+        sted: &Sted,
+        besked: String,
+        ord: &str,
+        gyldige: impl IntoIterator<Item = &'k str>,
+        efter_forslag: &str,
+        ellers: &str,
+    ) {
+        let hint = mente_du(ord, gyldige, efter_forslag, ellers);
+        self.fejl(Some(sted), besked, hint);
+    }
+}
+
+/// Trimmed text, or `None` when empty.
+pub(crate) fn ikke_tom(s: Option<String>) -> Option<String> {
+    s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+/// True for kommune ids such as `albertslund` or `hoeje-taastrup`: they name files.
+pub(crate) fn er_kommune_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+/// True for anbefaling ids as secretariats write them: `v1`, `A1`, `3.2`, `1b`, `P7`,
+/// `virk-2`, `b_3` — letters of either case, digits, `.`, `-` and `_`, starting with a
+/// letter or a digit, no spaces.
+pub(crate) fn er_anbefalings_id(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_alphanumeric)
+        && s.chars()
+            .all(|c| c.is_alphabetic() || c.is_ascii_digit() || ".-_".contains(c))
+}
+
+/// An id as compared for «did you mean»: lower case, without `.`, `-`, `_` and spaces.
+fn id_noegle(s: &str) -> String {
+    s.chars()
+        .filter(|c| !".-_ ".contains(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The id among `ids` that `ord` differs from only in case or punctuation (`a1` for
+/// `A1`, `3-2` for `3.2`), or else the nearest likely typo.
+pub(crate) fn naermeste_id<'a>(
+    ord: &str,
+    ids: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let ids: Vec<&str> = ids.into_iter().collect();
+    let noegle = id_noegle(ord);
+    ids.iter()
+        .find(|id| id_noegle(id) == noegle)
+        .copied()
+        .or_else(|| crate::diagnose::naermeste(ord, ids))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anbefaling_ids_are_written_as_secretariats_write_them() {
+        for id in ["v1", "A1", "3.2", "1b", "P7", "virk-2", "b_3", "Æ1", "3.10"] {
+            assert!(er_anbefalings_id(id), "{id}");
+        }
+        for id in ["", "a 1", "-a", ".5", "v1!", "a/b", "v1\t"] {
+            assert!(!er_anbefalings_id(id), "{id:?}");
+        }
+    }
+
+    #[test]
+    fn a_case_or_punctuation_slip_finds_the_exact_id() {
+        let ids = ["A1", "A2", "3.2", "virk-2"];
+        assert_eq!(naermeste_id("a1", ids), Some("A1"));
+        assert_eq!(naermeste_id("3-2", ids), Some("3.2"));
+        assert_eq!(naermeste_id("VIRK2", ids), Some("virk-2"));
+        assert_eq!(naermeste_id("B7", ids), None);
+    }
+}

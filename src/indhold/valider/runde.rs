@@ -1,0 +1,129 @@
+//! The rules for `content/<periode>/anbefalinger.yaml`: a date, fokusområder, and
+//! anbefalinger with unique natural ids and — when the round has tiers — a niveau each.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::{Regler, er_anbefalings_id, ikke_tom};
+use crate::diagnose::Diagnoser;
+use crate::indhold::model::{Anbefaling, Fokus, Niveau, Pejlemaerke, Runde};
+use crate::indhold::raa::{Placeret, RawAnbefaling, RawRunde, Tekst};
+
+/// Validates `anbefalinger.yaml` for one period.
+pub fn valider_runde(raw: RawRunde, periode: &str, fil: &Path, d: &mut Diagnoser) -> Option<Runde> {
+    let mut r = Regler::ny(fil, d);
+    let dato = r.dato(&raw.dato, "dato");
+    let frist = raw.frist.as_ref().and_then(|f| r.dato(f, "frist"));
+    if raw.fokusomraader.is_empty() {
+        r.fejl(
+            None,
+            "listen «fokusområder» er tom",
+            "tilføj mindst ét fokusområde med anbefalinger",
+        );
+    }
+    let har_niveauer = raw
+        .fokusomraader
+        .iter()
+        .flat_map(|f| &f.anbefalinger)
+        .any(|a| a.niveau.is_some());
+    let mut brugt: HashMap<String, String> = HashMap::new();
+    let mut fokusomraader = Vec::new();
+    for f in raw.fokusomraader {
+        let mut anbefalinger: Vec<Anbefaling> = f
+            .anbefalinger
+            .into_iter()
+            .filter_map(|a| anbefaling(a, har_niveauer, &mut brugt, &mut r))
+            .collect();
+        // SKAL before KAN, keeping the written order within each.
+        anbefalinger.sort_by_key(|a| a.niveau);
+        fokusomraader.push(Fokus {
+            titel: f.titel.trim().to_string(),
+            indledning: ikke_tom(f.indledning),
+            anbefalinger,
+        });
+    }
+    let pejlemaerker = raw
+        .pejlemaerker
+        .into_iter()
+        .map(|p| Pejlemaerke {
+            titel: p.titel.trim().to_string(),
+            tekst: ikke_tom(p.tekst),
+        })
+        .collect();
+    let dato = dato?;
+    r.resultat(|| Runde {
+        periode: periode.to_string(),
+        titel: raw.titel.trim().to_string(),
+        dato,
+        sags_id: ikke_tom(raw.sags_id.map(|t| t.0)),
+        dok_id: ikke_tom(raw.dok_id.map(|t| t.0)),
+        frist,
+        indledning: ikke_tom(raw.indledning),
+        pejlemaerker,
+        fokusomraader,
+        har_niveauer,
+    })
+}
+
+/// One anbefaling: a natural id used once in the round, and a niveau when the round
+/// has tiers.
+fn anbefaling(
+    a: RawAnbefaling,
+    har_niveauer: bool,
+    brugt: &mut HashMap<String, String>,
+    r: &mut Regler,
+) -> Option<Anbefaling> {
+    let id = a.id.vaerdi.as_str().to_string();
+    if !er_anbefalings_id(&id) {
+        r.fejl(
+            Some(&a.id.sted),
+            format!("anbefalings-id «{id}» må kun have bogstaver, tal, punktum, bindestreg og understregning"),
+            "fx «v1», «A1», «3.2» eller «virk-1» – uden mellemrum",
+        );
+        return None;
+    }
+    if let Some(foer) = brugt.insert(id.clone(), a.id.hvor()) {
+        r.fejl(
+            Some(&a.id.sted),
+            format!("anbefalings-id «{id}» står to gange"),
+            format!("det blev også brugt i {foer}; hvert id skal være entydigt i runden"),
+        );
+        return None;
+    }
+    let niveau = match &a.niveau {
+        None if har_niveauer => {
+            r.fejl(
+                Some(&a.id.sted),
+                format!("anbefaling «{id}» mangler «niveau»"),
+                "runden deler anbefalingerne i SKAL og KAN: skriv «niveau: skal» eller «niveau: kan»",
+            );
+            return None;
+        }
+        None => None,
+        Some(n) => Some(niveau(n, r)?),
+    };
+    Some(Anbefaling {
+        id,
+        niveau,
+        tekst: a.tekst.trim().to_string(),
+    })
+}
+
+/// Reads `niveau: skal|kan` (any case), reporting anything else with a suggestion.
+pub(super) fn niveau(n: &Placeret<Tekst>, r: &mut Regler) -> Option<Niveau> {
+    let t = n.vaerdi.as_str().trim().to_lowercase();
+    let fundet = [Niveau::Skal, Niveau::Kan]
+        .into_iter()
+        .find(|v| v.navn().to_lowercase() == t);
+    if fundet.is_none() {
+        r.ukendt(
+            &n.sted,
+            format!("ugyldigt niveau «{}»", n.vaerdi.as_str()),
+            &t,
+            ["skal", "kan"],
+            "Gyldige værdier er skal og kan",
+            "gyldige værdier er skal og kan (eller udelad feltet)",
+        );
+    }
+    fundet
+}

@@ -1,0 +1,116 @@
+//! `fremdrift init`: a ready project for one of the five KKR.
+
+use std::fmt::Write as _;
+
+use anyhow::Context;
+
+use crate::argumenter::InitArgs;
+use crate::fejl::fejl;
+use crate::indhold::kommuner::{KkrData, alle_kkr};
+use crate::oversaet::INDBYGGEDE_SKRIFTER;
+use crate::skriv::skriv_atomisk;
+
+pub fn koer(periode: Option<&str>, a: &InitArgs) -> anyhow::Result<()> {
+    let mappe = &a.mappe;
+    if mappe.exists()
+        && std::fs::read_dir(mappe)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
+        return Err(fejl(
+            format!(
+                "mappen «{}» findes allerede og er ikke tom",
+                mappe.display()
+            ),
+            "vælg en ny mappe; init overskriver aldrig noget",
+        ));
+    }
+    let alle = alle_kkr();
+    let kkr = alle.get(a.kkr.noegle()).context("ukendt KKR")?;
+    let periode = periode.map(str::to_string).unwrap_or_else(aktuelt_aar);
+    let filer = [
+        ("content/kkr.yaml".to_string(), kkr_yaml(kkr)),
+        (
+            format!("content/{periode}/anbefalinger.yaml"),
+            runde_yaml(&periode),
+        ),
+        (format!("content/{periode}/status/.gitkeep"), String::new()),
+        (".gitignore".to_string(), "/out/\n".to_string()),
+        (
+            "fonts/OFL.txt".to_string(),
+            include_str!("../../fonts/OFL.txt").to_string(),
+        ),
+    ];
+    for (rel, indhold) in &filer {
+        skriv_atomisk(&mappe.join(rel), indhold.as_bytes())
+            .with_context(|| format!("kunne ikke skrive {rel}"))?;
+    }
+    for (navn, data) in INDBYGGEDE_SKRIFTER {
+        skriv_atomisk(&mappe.join("fonts").join(navn), data)?;
+    }
+    println!(
+        "Oprettede et projekt for {} med {} kommuner i {}",
+        kkr.navn,
+        kkr.kommuner.len(),
+        mappe.display()
+    );
+    println!(
+        "Næste skridt: ret content/{periode}/anbefalinger.yaml, og lav statusfiler med «fremdrift -C {} skabelon KOMMUNE».",
+        mappe.display()
+    );
+    Ok(())
+}
+
+/// The current year, for the first period's folder name (never used in PDFs).
+fn aktuelt_aar() -> String {
+    let sek = std::time::SystemTime::UNIX_EPOCH
+        .elapsed()
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    (1970 + sek / 31_556_952).to_string()
+}
+
+fn kkr_yaml(k: &KkrData) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "# {} og dets {} kommuner. Ret sekretariatets oplysninger til.",
+        k.navn,
+        k.kommuner.len()
+    );
+    let _ = writeln!(s, "navn: {}\nweb: {}", k.navn, k.web);
+    s.push_str("sekretariat:\n  navn: KKR-sekretariatet\n  e-mail: \"\"\n  telefon: \"\"\n  adresse: []\nkommuner:\n");
+    for m in &k.kommuner {
+        let _ = writeln!(
+            s,
+            "  - id: {}\n    kode: {}\n    navn: {}",
+            m.id, m.kode, m.navn
+        );
+    }
+    s
+}
+
+fn runde_yaml(periode: &str) -> String {
+    RUNDE_SKABELON.replace("{periode}", periode)
+}
+
+/// The first round of a new project: placeholders to replace.
+const RUNDE_SKABELON: &str = r#"# Anbefalingerne for {periode}. Ret titler og tekster, og tilføj fokusområder og anbefalinger.
+# «niveau: skal» og «niveau: kan» deler anbefalingerne i SKAL og KAN; udelad feltet,
+# hvis runden ikke har niveauer. Se README.md for alle felter.
+titel: Status for anbefalinger til tværkommunalt samarbejde på beskæftigelsesområdet
+dato: {periode}-01-15
+sags-id: ""
+dok-id: ""
+pejlemærker:
+  - titel: Første pejlemærke
+    tekst: Beskriv pejlemærket.
+fokusområder:
+  - titel: Første fokusområde
+    indledning: Beskriv fokusområdet.
+    anbefalinger:
+      - id: a1
+        tekst: Første anbefaling.
+      - id: a2
+        tekst: Anden anbefaling.
+"#;

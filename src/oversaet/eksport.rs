@@ -1,0 +1,75 @@
+//! Export of a laid-out document: a tagged PDF (PDF/A-2a + PDF/UA-1) with the content's
+//! date as its timestamp, or every page as SVG for the preview.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use serde::{Deserialize, Serialize};
+use typst::foundations::{Datetime, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use super::genereret_sti;
+use crate::diagnose::{Diagnose, Diagnoser};
+use crate::markup::Kilde;
+
+/// Exports a laid-out document as a tagged PDF/A-2a + PDF/UA-1 file.
+pub fn pdf_af(dokument: &PagedDocument, kilde: &Kilde) -> Result<Vec<u8>, Diagnoser> {
+    let standarder = PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1])
+        .expect("PDF/A-2a and PDF/UA-1 are compatible");
+    let tid = Datetime::from_ymd_hms(kilde.dato.aar, kilde.dato.maaned, kilde.dato.dag, 12, 0, 0)
+        .map(Timestamp::new_utc);
+    let valg = PdfOptions {
+        ident: Smart::Custom(format!("fremdrift/{}", kilde.navn)),
+        creator: Smart::Custom(Some(format!("fremdrift {}", env!("CARGO_PKG_VERSION")))),
+        timestamp: tid,
+        standards: standarder,
+        tagged: true,
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(dokument, &valg).map_err(|fejl| {
+        let mut d = Diagnoser::default();
+        for f in fejl.iter() {
+            let hint = super::hints(f)
+                .unwrap_or_else(|| "dokumentet overholder ikke PDF/A-2a eller PDF/UA-1".into());
+            d.push(
+                Diagnose::fejl(
+                    genereret_sti(kilde),
+                    None,
+                    format!("PDF-eksport: {}", f.message),
+                )
+                .med_hint(hint),
+            );
+        }
+        d
+    })
+}
+
+/// One page as SVG, with a hash of it so unchanged pages are never sent twice.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Side {
+    pub svg: String,
+    pub noegle: String,
+    /// Size in points.
+    pub bredde: f64,
+    pub hoejde: f64,
+}
+
+/// Every page as SVG.
+pub fn svg_sider(dokument: &PagedDocument) -> Vec<Side> {
+    dokument
+        .pages()
+        .iter()
+        .map(|side| {
+            let svg = typst_svg::svg(side, &typst_svg::SvgOptions::default());
+            let maal = side.frame.size();
+            let mut h = DefaultHasher::new();
+            svg.hash(&mut h);
+            Side {
+                noegle: format!("{:016x}", h.finish()),
+                svg,
+                bredde: maal.x.to_pt(),
+                hoejde: maal.y.to_pt(),
+            }
+        })
+        .collect()
+}

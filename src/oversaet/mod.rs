@@ -1,0 +1,137 @@
+//! Compilation: Typst markup → a laid-out document → a tagged PDF (PDF/A-2a and
+//! PDF/UA-1) or SVG pages, in process with our own `World`, under a time limit. One
+//! path for `build`, `check` and the preview (which runs it in a worker process, see
+//! [`arbejder`]).
+
+pub mod arbejder;
+mod eksport;
+mod verden;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, mpsc};
+use std::time::Duration;
+
+use typst::WorldExt;
+use typst::diag::{Severity, SourceDiagnostic};
+use typst_layout::PagedDocument;
+
+use crate::diagnose::{Diagnose, Diagnoser, Pos};
+use crate::markup::Kilde;
+
+pub use eksport::{Side, pdf_af, svg_sider};
+pub use verden::{Grundlag, INDBYGGEDE_SKRIFTER};
+
+/// Compiles markup to a laid-out document.
+pub fn layout(
+    grundlag: &Arc<Grundlag>,
+    rod: &Path,
+    kilde: &Kilde,
+) -> Result<PagedDocument, Diagnoser> {
+    let verden = verden::Verden::ny(
+        grundlag.clone(),
+        rod,
+        &kilde.navn,
+        kilde.markup.clone(),
+        kilde.dato,
+    );
+    let resultat = typst::compile::<PagedDocument>(&verden);
+    resultat
+        .output
+        .map_err(|fejl| diagnoser(&verden, kilde, &fejl[..]))
+}
+
+/// Compiles markup all the way to PDF bytes, within the time limit.
+pub fn pdf(grundlag: &Arc<Grundlag>, rod: &Path, kilde: &Kilde) -> Result<Vec<u8>, Diagnoser> {
+    let (g, r, k) = (grundlag.clone(), rod.to_path_buf(), kilde.clone());
+    med_tidsgraense(kilde, move || pdf_af(&layout(&g, &r, &k)?, &k))
+}
+
+/// The longest one compilation may take: `FREMDRIFT_TIDSGRAENSE` seconds, default 120.
+pub fn tidsgraense() -> Duration {
+    let sek = std::env::var("FREMDRIFT_TIDSGRAENSE")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+        .unwrap_or(120);
+    Duration::from_secs(sek.max(1))
+}
+
+/// Runs a compilation on its own thread and gives up when it runs past the time limit.
+/// Typst cannot be stopped from outside, so the thread is left behind: the command
+/// line exits right after, and the preview compiles in a worker process it can kill.
+pub fn med_tidsgraense<T: Send + 'static>(
+    kilde: &Kilde,
+    arbejde: impl FnOnce() -> Result<T, Diagnoser> + Send + 'static,
+) -> Result<T, Diagnoser> {
+    let (tx, rx) = mpsc::channel();
+    let traad = std::thread::Builder::new()
+        .name(format!("typst {}", kilde.navn))
+        .spawn(move || {
+            let _ = tx.send(arbejde());
+        });
+    if traad.is_err() {
+        return Err(en_fejl(
+            kilde,
+            "kunne ikke starte oversættelsen (for mange tråde)",
+            "prøv igen",
+        ));
+    }
+    let graense = tidsgraense();
+    match rx.recv_timeout(graense) {
+        Ok(resultat) => resultat,
+        Err(mpsc::RecvTimeoutError::Timeout) => Err(tidsgraense_fejl(kilde, graense)),
+        Err(mpsc::RecvTimeoutError::Disconnected) => Err(en_fejl(
+            kilde,
+            "oversættelsen stoppede uventet",
+            "kør igen med --typ og se den genererede Typst-kode",
+        )),
+    }
+}
+
+/// The error of a compilation that ran past the time limit.
+pub fn tidsgraense_fejl(kilde: &Kilde, graense: Duration) -> Diagnoser {
+    en_fejl(
+        kilde,
+        &format!(
+            "oversættelsen tog mere end {} s og blev afbrudt",
+            graense.as_secs()
+        ),
+        "tjek skabelonerne for løkker, der aldrig slutter; grænsen sættes med FREMDRIFT_TIDSGRAENSE",
+    )
+}
+
+/// One error about a generated document.
+pub fn en_fejl(kilde: &Kilde, besked: &str, hint: &str) -> Diagnoser {
+    let mut d = Diagnoser::default();
+    d.push(Diagnose::fejl(genereret_sti(kilde), None, besked).med_hint(hint));
+    d
+}
+
+/// Where the generated markup is shown as coming from.
+pub fn genereret_sti(kilde: &Kilde) -> PathBuf {
+    PathBuf::from(format!("<genereret>/{}.typ", kilde.navn))
+}
+
+fn diagnoser(verden: &verden::Verden, kilde: &Kilde, fejl: &[SourceDiagnostic]) -> Diagnoser {
+    let mut d = Diagnoser::default();
+    for f in fejl.iter().filter(|f| f.severity == Severity::Error) {
+        let pos = verden.range(f.span).and_then(|r| {
+            let (l, k) = verden.kilde().lines().byte_to_line_column(r.start)?;
+            Some(Pos::new(l as u64 + 1, k as u64 + 1))
+        });
+        let hint = hints(f).unwrap_or_default();
+        let hint = format!(
+            "{hint}{}skriv den genererede Typst-kode ud med --typ for at se linjen",
+            if hint.is_empty() { "" } else { "; " }
+        );
+        d.push(
+            Diagnose::fejl(genereret_sti(kilde), pos, format!("Typst: {}", f.message))
+                .med_hint(hint),
+        );
+    }
+    d
+}
+
+fn hints(f: &SourceDiagnostic) -> Option<String> {
+    let h: Vec<String> = f.hints.iter().map(|h| h.v.to_string()).collect();
+    (!h.is_empty()).then(|| h.join("; "))
+}

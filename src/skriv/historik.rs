@@ -1,0 +1,105 @@
+//! The history of status files: before a file in `content/` is replaced (by `indlaes
+//! --overskriv` or a save in the preview's form), its previous version is copied to
+//! `historik/<periode>/<kommune>/<tidspunkt>.yaml` in the project, so any change can
+//! be undone by hand.
+
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// The history folder of a project.
+pub const MAPPE: &str = "historik";
+
+/// Copies the project file `rel` (e.g. `content/2015/status/albertslund.yaml`) into the
+/// history, if it exists; returns where the copy went (relative to the project).
+pub fn gem(rod: &Path, rel: &Path) -> std::io::Result<Option<PathBuf>> {
+    let kilde = rod.join(rel);
+    let data = match std::fs::read(&kilde) {
+        Ok(d) => d,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let mappe = mappe_for(rel);
+    let stempel = tidsstempel(SystemTime::now());
+    let endelse = rel.extension().and_then(|e| e.to_str()).unwrap_or("yaml");
+    let mut maal = mappe.join(format!("{stempel}.{endelse}"));
+    let mut n = 2;
+    while rod.join(&maal).exists() {
+        maal = mappe.join(format!("{stempel}-{n}.{endelse}"));
+        n += 1;
+    }
+    super::skriv_atomisk(&rod.join(&maal), &data)?;
+    Ok(Some(maal))
+}
+
+/// `content/2015/status/albertslund.yaml` → `historik/2015/albertslund`.
+fn mappe_for(rel: &Path) -> PathBuf {
+    let stamme = rel.file_stem().map(PathBuf::from).unwrap_or_default();
+    let mut dele = rel
+        .parent()
+        .unwrap_or(Path::new(""))
+        .components()
+        .peekable();
+    if dele.peek().is_some_and(|c| c.as_os_str() == "content") {
+        dele.next();
+    }
+    let periode: PathBuf = dele.filter(|c| c.as_os_str() != "status").collect();
+    Path::new(MAPPE).join(periode).join(stamme)
+}
+
+/// "2026-11-23T20.15.03Z" (UTC, sortable, and valid in a file name on every system).
+pub fn tidsstempel(t: SystemTime) -> String {
+    let sek = t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let (dage, rest) = (sek / 86_400, sek % 86_400);
+    let (aar, maaned, dag) = civil(dage as i64);
+    format!(
+        "{aar:04}-{maaned:02}-{dag:02}T{:02}.{:02}.{:02}Z",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
+}
+
+/// Days since 1970-01-01 → (year, month, day) in the proleptic Gregorian calendar
+/// (Howard Hinnant's `civil_from_days`).
+fn civil(dage: i64) -> (i64, u32, u32) {
+    let z = dage + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let dag = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let maaned = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let aar = yoe + era * 400 + i64::from(maaned <= 2);
+    (aar, maaned, dag)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn timestamps_are_utc_calendar_times() {
+        let t = UNIX_EPOCH + Duration::from_secs(1_456_704_000 + 3661);
+        assert_eq!(tidsstempel(t), "2016-02-29T01.01.01Z");
+        assert_eq!(tidsstempel(UNIX_EPOCH), "1970-01-01T00.00.00Z");
+    }
+
+    #[test]
+    fn a_replaced_status_file_is_kept_under_historik() {
+        let dir = tempfile::tempdir().unwrap();
+        let rel = Path::new("content/2015/status/alfa.yaml");
+        assert_eq!(gem(dir.path(), rel).unwrap(), None, "nothing to keep yet");
+        std::fs::create_dir_all(dir.path().join("content/2015/status")).unwrap();
+        std::fs::write(dir.path().join(rel), "første").unwrap();
+        let a = gem(dir.path(), rel).unwrap().unwrap();
+        let b = gem(dir.path(), rel).unwrap().unwrap();
+        assert!(a.starts_with("historik/2015/alfa"), "{a:?}");
+        assert_ne!(a, b, "two saves in one second keep both");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(&b)).unwrap(),
+            "første"
+        );
+    }
+}
