@@ -2,6 +2,7 @@
 //! its answers and the fremdriftsskema, one table per fokusområde.
 
 use minijinja::Value;
+use minijinja::value::Serde;
 use serde::Serialize;
 
 use super::Forlaeg;
@@ -86,7 +87,7 @@ pub fn forlaeg(p: &Projekt, s: &KommuneStatus) -> Forlaeg {
             p.runde.periode, s.kommune.kode, s.kommune.id
         ),
         dato: p.runde.dato,
-        kontekst: Value::from_serialize(&ctx),
+        kontekst: Value::from(Serde(&ctx)),
     }
 }
 

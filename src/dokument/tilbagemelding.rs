@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use minijinja::Value;
+use minijinja::value::Serde;
 use serde::Serialize;
 
 use super::Forlaeg;
@@ -78,7 +79,7 @@ pub fn forlaeg(p: &Projekt) -> Forlaeg {
         skabelon: "tilbagemelding.typ.j2",
         navn: format!("{}/tilbagemelding", p.runde.periode),
         dato,
-        kontekst: Value::from_serialize(&ctx),
+        kontekst: Value::from(Serde(&ctx)),
     }
 }
 

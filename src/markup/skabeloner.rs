@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
+use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior};
 
@@ -53,8 +54,10 @@ impl Skabeloner {
 fn miljoe(rod: &Path) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
-    env.set_keep_trailing_newline(true);
-    env.set_auto_escape_callback(|_| AutoEscape::Custom("typst"));
+    let mut syntaks = SyntaxConfig::builder();
+    syntaks.keep_trailing_newline(true);
+    env.set_syntax(syntaks.build().expect("the default delimiters are valid"));
+    env.set_auto_escape_callback(|_| AutoEscape::Custom("typst".into()));
     env.set_formatter(typst_formatter);
     env.set_fuel(Some(50_000_000));
     env.set_recursion_limit(64);
@@ -68,7 +71,7 @@ fn miljoe(rod: &Path) -> Environment<'static> {
 }
 
 /// Escapes every value for Typst; only values marked safe by our own filters pass as is.
-fn typst_formatter(out: &mut Output, _state: &State, value: &Value) -> Result<(), Error> {
+fn typst_formatter(out: &mut Output, _state: &mut State, value: &Value) -> Result<(), Error> {
     if value.is_safe() {
         return write!(out, "{value}").map_err(Error::from);
     }
