@@ -305,11 +305,17 @@ fn bilag_tag_tree() {
         tekst(&t)
     );
     assert_eq!(antal(&t, "H1"), 1);
-    // One table per fokusområde in the fixture, each with a three-cell header row.
+    // One table per fokusområde in the fixture, each with a three-cell header row and
+    // the SKAL and KAN rows as second-level header cells spanning the table.
     assert_eq!(antal(&t, "Table"), 2, "{}", tekst(&t));
-    assert_eq!(antal(&t, "TH"), 6, "{}", tekst(&t));
-    // The group rows span the whole table.
-    assert!(tekst(&t).contains("TD ColSpan=3"), "{}", tekst(&t));
+    assert_eq!(antal(&t, "TH"), 2 * (3 + 2), "{}", tekst(&t));
+    assert_eq!(
+        tekst(&t).matches("TH Scope=Column ColSpan=3").count(),
+        4,
+        "the SKAL/KAN rows are header cells:\n{}",
+        tekst(&t)
+    );
+    assert!(!tekst(&t).contains("TD ColSpan=3"), "{}", tekst(&t));
     // The status circles and the bar are decoration (artifacts), not figures.
     assert_eq!(antal(&t, "Figure"), 0, "{}", tekst(&t));
 

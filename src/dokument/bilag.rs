@@ -53,6 +53,8 @@ struct Raekke {
     tekst: String,
     status: &'static StatusVis,
     bemaerkning: Option<String>,
+    /// The row's weight, see [`super::tabel::vaegt`].
+    vaegt: usize,
 }
 
 /// The template and context of one kommune's bilag.
@@ -102,6 +104,7 @@ fn skema(f: &Fokus, s: &KommuneStatus, periode: &str) -> SkemaFokus {
             });
         }
         let svar = s.svar.get(&a.id);
+        let bemaerkning = svar.and_then(|v| v.bemaerkning.clone());
         grupper
             .last_mut()
             .expect("pushed above")
@@ -110,7 +113,8 @@ fn skema(f: &Fokus, s: &KommuneStatus, periode: &str) -> SkemaFokus {
                 id: a.id.clone(),
                 tekst: a.tekst.clone(),
                 status: StatusVis::af(svar.and_then(|v| v.status)),
-                bemaerkning: svar.and_then(|v| v.bemaerkning.clone()),
+                vaegt: super::tabel::vaegt([Some(a.tekst.as_str()), bemaerkning.as_deref()]),
+                bemaerkning,
             });
     }
     SkemaFokus {

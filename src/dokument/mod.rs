@@ -5,6 +5,7 @@
 pub mod bilag;
 pub mod notat;
 pub mod statistik;
+pub mod tabel;
 pub mod tilbagemelding;
 
 use std::path::{Path, PathBuf};

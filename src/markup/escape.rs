@@ -22,7 +22,7 @@ pub fn markup(tekst: &str) -> String {
 }
 
 /// The paragraphs of a text: runs of lines separated by blank lines.
-fn afsnit(tekst: &str) -> impl Iterator<Item = &str> {
+pub fn afsnit(tekst: &str) -> impl Iterator<Item = &str> {
     tekst
         .split("\n\n")
         .flat_map(|del| del.split("\n \n"))

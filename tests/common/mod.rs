@@ -99,3 +99,25 @@ pub fn vent_paa<T>(
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
 }
+
+/// The text of each page of a PDF, extracted in-process, with whitespace folded.
+pub fn sidetekster(pdf: &[u8]) -> Vec<String> {
+    pdf_extract::extract_text_from_mem_by_pages(pdf)
+        .expect("PDF text can be extracted")
+        .iter()
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+/// The default project built once per test binary: its folder (kept until the process
+/// ends) and the loaded project.
+pub fn bygget_standardprojekt() -> &'static Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = standardprojekt();
+        let o = fremdrift(dir.path(), &["build"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        dir
+    })
+    .path()
+}

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::optaelling::{Del, Optaelling};
+use crate::dokument::tabel::vaegt;
 use crate::indhold::dato::Dato;
 use crate::indhold::model::{
     Anbefaling, Forslag, Kommune, KommuneStatus, Niveau, Status, StatusVis,
@@ -58,6 +59,8 @@ pub struct Behandling {
     pub organ: Option<String>,
     pub dato: Option<Dato>,
     pub udkast: bool,
+    /// The table row's weight, see [`crate::dokument::tabel::vaegt`].
+    pub vaegt: usize,
 }
 
 /// One anbefaling across all kommuner.
@@ -77,6 +80,8 @@ pub struct KommuneSvar {
     pub kommune: String,
     pub status: &'static StatusVis,
     pub bemaerkning: Option<String>,
+    /// The table row's weight, see [`crate::dokument::tabel::vaegt`].
+    pub vaegt: usize,
 }
 
 /// A kommune with SKAL initiatives at rød or unanswered.
@@ -193,11 +198,15 @@ fn samlet_for<'a>(
 fn behandlinger(status: &[KommuneStatus]) -> Vec<Behandling> {
     let mut ud: Vec<Behandling> = status
         .iter()
-        .map(|s| Behandling {
-            kommune: s.kommune.clone(),
-            organ: s.behandlet.as_ref().and_then(|b| b.organ.clone()),
-            dato: s.behandlet.as_ref().map(|b| b.dato),
-            udkast: s.udkast,
+        .map(|s| {
+            let organ = s.behandlet.as_ref().and_then(|b| b.organ.clone());
+            Behandling {
+                kommune: s.kommune.clone(),
+                vaegt: vaegt([Some(s.kommune.navn.as_str()), organ.as_deref()]),
+                organ,
+                dato: s.behandlet.as_ref().map(|b| b.dato),
+                udkast: s.udkast,
+            }
         })
         .collect();
     ud.sort_by_key(|b| (b.dato.is_none(), b.dato, b.kommune.kode));
@@ -235,6 +244,7 @@ fn pr_anbefaling(p: &Projekt) -> Vec<AnbefalingSamlet> {
                     let svar = KommuneSvar {
                         kommune: s.kommune.navn.clone(),
                         status: vis,
+                        vaegt: vaegt([Some(s.kommune.navn.as_str()), bem.as_deref()]),
                         bemaerkning: bem,
                     };
                     (vis.orden, s.kommune.kode, svar)
