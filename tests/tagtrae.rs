@@ -390,6 +390,20 @@ fn tilbagemelding_tag_tree() {
 
     // Every table has a header row of TH cells (checked in faelles_krav).
     assert!(antal(&t, "Table") >= 8, "{}", tekst(&t));
+    // The «Fordeling» bars in the distribution tables speak: a figure with the numbers
+    // as its alternative text in each cell (I alt, two fokusområder, SKAL and KAN).
+    let soejler: Vec<_> = alle(&t)
+        .into_iter()
+        .filter(|e| e.s == "TD")
+        .flat_map(|td| &td.boern)
+        .filter(|b| b.s == "Figure")
+        .collect();
+    assert_eq!(soejler.len(), 5, "{}", tekst(&t));
+    assert!(
+        soejler[0].egenskaber == [r#"Alt="3 grønne, 2 gule, 1 rød og 2 ikke besvaret""#],
+        "{:?}",
+        soejler[0].egenskaber
+    );
 
     insta::assert_snapshot!("tilbagemelding_mini", tekst(&t));
 }

@@ -72,7 +72,7 @@ pub fn forlaeg(p: &Projekt, s: &KommuneStatus) -> Forlaeg {
         opsummering: Opsummering {
             optaelling,
             i_alt: optaelling.i_alt(),
-            saetning: optaelling.saetning(),
+            saetning: super::saetninger::bilag_opsummering(&s.kommune.navn, &optaelling),
             dele: optaelling.dele(),
         },
         skema: p

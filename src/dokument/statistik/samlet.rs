@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use super::optaelling::{Del, Optaelling};
+use super::optaelling::{Fordeling, Optaelling};
+use crate::dokument::saetninger::{self, Aendringer};
 use crate::dokument::tabel::vaegt;
 use crate::indhold::dato::Dato;
 use crate::indhold::model::{
@@ -29,27 +30,6 @@ pub struct Samlet {
     pub skal_mangler: Vec<SkalMangel>,
     pub forslag: Vec<KommuneForslag>,
     pub udvikling: Option<Udvikling>,
-}
-
-/// A labelled distribution, ready for a chart.
-#[derive(Clone, Debug, Serialize)]
-pub struct Fordeling {
-    pub navn: String,
-    #[serde(flatten)]
-    pub optaelling: Optaelling,
-    pub i_alt: u32,
-    pub dele: Vec<Del>,
-}
-
-impl Fordeling {
-    fn ny(navn: impl Into<String>, o: Optaelling) -> Self {
-        Self {
-            navn: navn.into(),
-            optaelling: o,
-            i_alt: o.i_alt(),
-            dele: o.dele(),
-        }
-    }
 }
 
 /// When and where a kommune treated its status.
@@ -112,6 +92,8 @@ pub struct Udvikling {
     /// Changes to or from «ikke besvaret»: neither better nor worse.
     pub andre: u32,
     pub aendringer: Vec<Aendring>,
+    /// The changes in one sentence.
+    pub saetning: String,
 }
 
 /// One kommune's change on one anbefaling, e.g. gul → grøn.
@@ -332,7 +314,16 @@ fn udvikling(p: &Projekt, f: &Forrige) -> Option<Udvikling> {
             });
         }
     }
+    let saetning = saetninger::udvikling(&Aendringer {
+        forrige_periode: &f.runde.periode,
+        faelles_anbefalinger: faelles.len(),
+        forbedret,
+        forvaerret,
+        uaendret,
+        andre,
+    });
     Some(Udvikling {
+        saetning,
         forrige_periode: f.runde.periode.clone(),
         faelles_anbefalinger: faelles.len(),
         foer: Fordeling::ny(f.runde.periode.clone(), foer),
