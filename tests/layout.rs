@@ -111,7 +111,9 @@ fn layout(dir: &Path, id: &str) -> typst_layout::PagedDocument {
         .unwrap();
     let motor = Motor::ny(&rod);
     let kilde = motor.kilde(&p, &dok).unwrap();
-    fremdrift::oversaet::layout(motor.grundlag(), &rod, &kilde).expect("lays out")
+    fremdrift::oversaet::layout(motor.grundlag(), &rod, &kilde)
+        .expect("lays out")
+        .resultat
 }
 
 /// Text runs that lie (partly) outside their page: overflowing content that no reader

@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 
 use super::Koersel;
-use crate::diagnose::Diagnoser;
+use crate::diagnose::{Diagnose, Diagnoser};
 use crate::fejl::Indholdsfejl;
 use crate::markup::Kilde;
-use crate::oversaet;
+use crate::oversaet::{self, Oversat};
 use crate::skriv::{self, Forberedt};
 
 /// A document to make: its source and where the PDF goes.
@@ -24,7 +24,8 @@ pub struct Opgave {
 impl Koersel {
     /// Compiles every document and writes them all, or none; returns the written PDFs.
     /// With `typ` the markup is written next to each PDF (and next to where a failed
-    /// one would have gone, to help find the error).
+    /// one would have gone, to help find the error). The compiler's warnings go to
+    /// [`Koersel::advarsler`].
     pub fn generer(&mut self, opgaver: Vec<Opgave>, typ: bool) -> anyhow::Result<Vec<PathBuf>> {
         ryd_op_mapper(&opgaver);
         let motor = &self.motor;
@@ -34,10 +35,12 @@ impl Koersel {
         let mut fejl = Diagnoser::default();
         let mut klar = Vec::new();
         let mut skrevet = Vec::new();
+        let mut advarsler = Vec::new();
         for (o, resultat) in resultater {
             match resultat {
-                Ok(filer) => {
-                    klar.extend(filer);
+                Ok(oversat) => {
+                    klar.extend(oversat.resultat);
+                    advarsler.extend(oversat.advarsler);
                     skrevet.push(o.ud);
                 }
                 Err(d) => {
@@ -51,6 +54,7 @@ impl Koersel {
                 }
             }
         }
+        self.advarsler = samlet(advarsler);
         if fejl.har_fejl() {
             return Err(Indholdsfejl::ny(fejl).into());
         }
@@ -60,31 +64,32 @@ impl Koersel {
         Ok(skrevet)
     }
 
-    /// Compiles every document without writing anything: the compiler's diagnostics.
+    /// Compiles every document without writing anything: the compiler's errors and
+    /// warnings.
     pub fn kontroller(&mut self, opgaver: Vec<Opgave>) -> Diagnoser {
         let motor = &self.motor;
         let resultater = self
             .tider
             .maal("typst", || oversaet_alle(motor, opgaver, |_, _| ()));
-        let mut d = Diagnoser::default();
+        let mut alle = Vec::new();
         for (_, r) in resultater {
-            if let Err(fejl) = r {
-                for f in fejl.0 {
-                    d.tilfoej_ny(f);
-                }
+            match r {
+                Ok(oversat) => alle.extend(oversat.advarsler),
+                Err(fejl) => alle.extend(fejl.0),
             }
         }
-        d
+        samlet(alle)
     }
 }
 
 /// Compiles every document to PDF under the time limit and hands each PDF to `efter`
-/// on the compiling thread; results come back in the original order.
+/// on the compiling thread; results (with the compiler's warnings) come back in the
+/// original order.
 pub fn oversaet_alle<R: Send>(
     motor: &super::Motor,
     opgaver: Vec<Opgave>,
     efter: impl Fn(&Opgave, Vec<u8>) -> R + Sync,
-) -> Vec<(Opgave, Result<R, Diagnoser>)> {
+) -> Vec<(Opgave, Result<Oversat<R>, Diagnoser>)> {
     let bar = fremskridt(opgaver.len());
     // Not on rayon's pool: each compilation runs on its own thread under the time
     // limit and uses rayon inside, so a rayon worker waiting for it would starve typst
@@ -94,13 +99,50 @@ pub fn oversaet_alle<R: Send>(
         opgaver,
         |o| o.kilde.markup.len(),
         |o| {
-            let r = oversaet::pdf(motor.grundlag(), &motor.rod, &o.kilde).map(|pdf| efter(&o, pdf));
+            let r = oversaet::pdf(motor.grundlag(), &motor.rod, &o.kilde)
+                .map(|pdf| pdf.map(|pdf| efter(&o, pdf)));
             bar.inc(1);
             (o, r)
         },
     );
     bar.finish_and_clear();
     ud
+}
+
+/// The diagnostics of many documents, each once: the same problem in a project file
+/// (a template's include) is one; the same message in several documents' generated
+/// markup (a template line they share) is shown for the first with a count.
+fn samlet(alle: Vec<Diagnose>) -> Diagnoser {
+    let genereret = |d: &Diagnose| d.fil.starts_with("<genereret>");
+    let mut ud: Vec<(Diagnose, usize)> = Vec::new();
+    for d in alle {
+        let samme = ud.iter_mut().find(|(e, _)| {
+            e.besked == d.besked
+                && e.alvor == d.alvor
+                && (genereret(e) && genereret(&d) || e.fil == d.fil && e.sted == d.sted)
+        });
+        match samme {
+            Some((_, n)) => *n += 1,
+            None => ud.push((d, 1)),
+        }
+    }
+    Diagnoser(
+        ud.into_iter()
+            .map(|(mut d, n)| {
+                if n > 1 {
+                    let mere = format!(
+                        "det samme gælder {}",
+                        crate::dansk::antal(n - 1, "andet dokument", "andre dokumenter")
+                    );
+                    d.hint = Some(match d.hint {
+                        Some(h) => format!("{h}; {mere}"),
+                        None => mere,
+                    });
+                }
+                d
+            })
+            .collect(),
+    )
 }
 
 /// A compiled document's PDF (and with `typ` its markup) in synced temporary files.

@@ -57,6 +57,8 @@ pub struct Koersel {
     pub projekt: Option<Projekt>,
     /// Every diagnostic of loading and validating.
     pub diagnoser: Diagnoser,
+    /// The compiler's warnings of the last [`Koersel::generer`].
+    pub advarsler: Diagnoser,
     pub tider: Tider,
 }
 
@@ -71,6 +73,7 @@ impl Koersel {
             periode: periode.to_string(),
             projekt: indl.projekt,
             diagnoser: indl.diagnoser,
+            advarsler: Diagnoser::default(),
             tider,
         }
     }

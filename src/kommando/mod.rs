@@ -57,9 +57,11 @@ fn vis_advarsler(d: &Diagnoser) {
     }
 }
 
-/// After a run that wrote PDFs: the files relative to the current folder on stdout, a
-/// summary on a terminal, and the stage timings when `FREMDRIFT_TIDER` is set.
+/// After a run that wrote PDFs: the compiler's warnings, the files relative to the
+/// current folder on stdout, a summary on a terminal, and the stage timings when
+/// `FREMDRIFT_TIDER` is set.
 fn vis_skrevne(k: &Koersel, filer: &[PathBuf], start: Instant) {
+    vis_advarsler(&k.advarsler);
     let her = std::env::current_dir()
         .ok()
         .and_then(|d| d.canonicalize().ok());

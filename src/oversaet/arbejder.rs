@@ -33,7 +33,8 @@ enum Bestilling {
 /// A message from the worker: the header line of each answer.
 #[derive(Serialize, Deserialize)]
 enum Hoved {
-    Sider(Vec<Side>),
+    /// The pages and the compiler's warnings.
+    Sider(Vec<Side>, Vec<Diagnose>),
     /// `n` bytes of PDF follow the line.
     Pdf(usize),
     Fejl(Vec<Diagnose>),
@@ -42,8 +43,9 @@ enum Hoved {
 /// What the worker answered.
 #[derive(Debug)]
 pub enum Resultat {
-    /// The document is laid out: its pages. The PDF (or its errors) follows.
-    Sider(Vec<Side>),
+    /// The document is laid out: its pages and the compiler's warnings. The PDF (or
+    /// its errors) follows.
+    Sider(Vec<Side>, Vec<Diagnose>),
     Pdf(Vec<u8>),
     Fejl(Diagnoser),
 }
@@ -198,7 +200,7 @@ fn laes_svar(r: &mut impl BufRead) -> Option<Result<Resultat, String>> {
         Err(e) => return Some(Err(format!("uforståeligt svar fra oversætteren: {e}"))),
     };
     Some(Ok(match hoved {
-        Hoved::Sider(s) => Resultat::Sider(s),
+        Hoved::Sider(s, a) => Resultat::Sider(s, a),
         Hoved::Fejl(d) => Resultat::Fejl(Diagnoser(d)),
         Hoved::Pdf(n) => {
             let mut pdf = vec![0; n];
@@ -236,9 +238,10 @@ fn oversaet(
         Ok(Err(d)) => return skriv(ud, &Hoved::Fejl(d.0), &[]),
         Err(panik) => return skriv(ud, &Hoved::Fejl(intern_fejl(kilde, &panik)), &[]),
     };
-    skriv(ud, &Hoved::Sider(svg_sider(&dokument)), &[])?;
+    let sider = svg_sider(&dokument.resultat);
+    skriv(ud, &Hoved::Sider(sider, dokument.advarsler), &[])?;
     ud.flush()?;
-    match pdf_af(&dokument, kilde) {
+    match pdf_af(&dokument.resultat, kilde) {
         Ok(pdf) => skriv(ud, &Hoved::Pdf(pdf.len()), &pdf),
         Err(d) => skriv(ud, &Hoved::Fejl(d.0), &[]),
     }
@@ -288,16 +291,39 @@ mod tests {
             kilde("#set text(font: \"Carlito\", lang: \"da\")\n#set document(title: \"T\")\nHej");
         oversaet(&grundlag, dir.path(), &k, &mut ud).unwrap();
         let mut r = std::io::Cursor::new(ud);
-        let Some(Ok(Resultat::Sider(sider))) = laes_svar(&mut r) else {
+        let Some(Ok(Resultat::Sider(sider, advarsler))) = laes_svar(&mut r) else {
             panic!("pages first")
         };
         assert_eq!(sider.len(), 1);
+        assert!(advarsler.is_empty(), "{advarsler:?}");
         assert!(sider[0].svg.starts_with("<svg"));
         let Some(Ok(Resultat::Pdf(pdf))) = laes_svar(&mut r) else {
             panic!("then the PDF")
         };
         assert!(pdf.starts_with(b"%PDF-"));
         assert!(laes_svar(&mut r).is_none());
+    }
+
+    #[test]
+    fn warnings_travel_with_the_pages() {
+        let dir = tempfile::tempdir().unwrap();
+        let grundlag = Grundlag::ny(dir.path());
+        let mut ud = Vec::new();
+        let k = kilde(
+            "#set text(font: \"Findes Ikke\", lang: \"da\")\n#set document(title: \"T\")\nHej",
+        );
+        oversaet(&grundlag, dir.path(), &k, &mut ud).unwrap();
+        let Some(Ok(Resultat::Sider(_, advarsler))) = laes_svar(&mut std::io::Cursor::new(ud))
+        else {
+            panic!("pages first")
+        };
+        assert_eq!(advarsler.len(), 1, "{advarsler:?}");
+        assert!(!advarsler[0].er_fejl());
+        assert_eq!(
+            advarsler[0].besked,
+            "ukendt skrifttype «Findes Ikke»; teksten sættes med en anden"
+        );
+        assert_eq!(advarsler[0].pos(), Some(crate::diagnose::Pos::new(1, 17)));
     }
 
     #[test]

@@ -136,22 +136,25 @@ impl Bygger {
             .arbejder
             .send(&j.kilde)
             .and_then(|()| self.arbejder.modtag(frist, &vig));
+        // The compiler's errors and warnings, kept while the source stays the same.
         let fejl = match svar {
-            Ok(Resultat::Sider(sider)) => {
+            Ok(Resultat::Sider(sider, advarsler)) => {
                 udgiv_sider(delt, &j.id, sider, j.diagnoser.clone());
                 eprintln!("Opdaterede {} på {}", j.titel, sekunder(start));
-                match self.arbejder.modtag(frist, &vig) {
+                let mut fejl = advarsler;
+                fejl.extend(match self.arbejder.modtag(frist, &vig) {
                     Ok(Resultat::Pdf(pdf)) => {
                         udgiv_pdf(delt, &j.id, pdf);
                         Vec::new()
                     }
                     Ok(Resultat::Fejl(d)) => d.0,
-                    Ok(Resultat::Sider(_)) => uventet(&j.kilde, "to gange sider"),
+                    Ok(Resultat::Sider(..)) => uventet(&j.kilde, "to gange sider"),
                     Err(u) => match udeblevet(&j.kilde, u) {
                         Some(d) => d,
                         None => return false,
                     },
-                }
+                });
+                fejl
             }
             Ok(Resultat::Fejl(d)) => d.0,
             Ok(Resultat::Pdf(_)) => uventet(&j.kilde, "en PDF uden sider"),
@@ -161,7 +164,7 @@ impl Bygger {
             },
         };
         if !fejl.is_empty() {
-            udgiv_fejl(delt, &j.id, j.diagnoser, &fejl);
+            udgiv_diagnoser(delt, &j.id, j.diagnoser, &fejl);
         }
         self.kompileret.insert(j.id, (j.kilde, fejl));
         true
@@ -278,7 +281,8 @@ fn udgiv_pdf(delt: &Delt, id: &str, pdf: Vec<u8>) {
     });
 }
 
-fn udgiv_fejl(delt: &Delt, id: &str, mut diag: Vec<Diagnose>, fejl: &[Diagnose]) {
+/// Publishes the compiler's errors and warnings for a document and in the overview.
+fn udgiv_diagnoser(delt: &Delt, id: &str, mut diag: Vec<Diagnose>, fejl: &[Diagnose]) {
     eprint!("{}", Diagnoser(fejl.to_vec()));
     diag.extend(fejl.iter().cloned());
     delt.skriv(|o, v| {
