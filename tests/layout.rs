@@ -279,3 +279,21 @@ fn a_long_row_that_fits_on_a_page_is_measured_and_kept_whole() {
         );
     }
 }
+
+#[test]
+fn an_anbefaling_and_its_legend_start_on_the_page_of_its_table() {
+    let dir = bygget_standardprojekt();
+    let sider = sidetekster(&std::fs::read(dir.join("out/2015/tilbagemelding.pdf")).unwrap());
+    for (i, side) in sider.iter().enumerate() {
+        // The legend «Grøn: n Gul: n Rød: n Ikke besvaret: n» comes right before a table.
+        let krop = uden_sidetal(side);
+        let slutter_med_forklaring = krop.rsplit_once("Ikke besvaret: ").is_some_and(|(_, tal)| {
+            !tal.is_empty() && tal.chars().all(|c| c.is_ascii_digit() || c == '.')
+        });
+        assert!(
+            !slutter_med_forklaring,
+            "page {} ends with a legend without its table:\n{side}",
+            i + 1
+        );
+    }
+}
