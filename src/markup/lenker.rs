@@ -16,9 +16,9 @@ pub enum Del<'a> {
 /// web address's path (it is percent-encoded in the link), not in host names.
 static ADRESSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r#"(?i)(?P<url>\bhttps?://[^\s<>"«»]+)"#,
-        r#"|(?P<www>\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:[/?#][^\s<>"«»]*)?)"#,
-        r"|(?P<mail>\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b)",
+        r#"(?i)(?P<url>(?-u:\b)https?://[^\s<>"«»]+)"#,
+        r#"|(?P<www>(?-u:\b)www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:[/?#][^\s<>"«»]*)?)"#,
+        r"|(?P<mail>(?-u:\b)[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?-u:\b))",
     ))
     .expect("a valid pattern")
 });
