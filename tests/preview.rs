@@ -38,12 +38,18 @@ struct Preview {
 impl Preview {
     /// Starts the preview in `projekt` on a free port and waits for its URL.
     fn start(projekt: &Path) -> Self {
+        Self::start_med(projekt, &[])
+    }
+
+    /// Like `start`, with extra environment variables.
+    fn start_med(projekt: &Path, miljoe: &[(&str, &str)]) -> Self {
         let port = common::fri_port();
         let log = projekt.join("preview.log");
         let mut barn = Command::new(env!("CARGO_BIN_EXE_fremdrift"))
             .arg("-C")
             .arg(projekt)
             .args(["preview", "--port", &port.to_string()])
+            .envs(miljoe.iter().copied())
             .stdout(Stdio::piped())
             .stderr(std::fs::File::create(&log).unwrap())
             .spawn()
@@ -95,6 +101,24 @@ impl Preview {
 
     fn log(&self) -> String {
         format!("preview-log:\n{}", laes(&self.log))
+    }
+
+    /// The document's entry in `/api/dokumenter`.
+    fn dokument(&self, id: &str) -> Option<Value> {
+        self.dokumenter()["dokumenter"]
+            .as_array()?
+            .iter()
+            .find(|d| d["id"] == id)
+            .cloned()
+    }
+
+    /// The process ids of the compile workers the preview has started, in order.
+    fn oversaettere(&self) -> Vec<u32> {
+        laes(&self.log)
+            .lines()
+            .filter_map(|l| l.strip_prefix("Startede oversætteren (proces "))
+            .filter_map(|r| r.trim_end_matches(')').parse().ok())
+            .collect()
     }
 }
 
@@ -219,6 +243,79 @@ fn new_and_deleted_status_files_update_the_list() {
     let (status, html) = pv.hent("/dok/bilag-alfa/");
     assert_eq!(status, 404);
     assert!(html.contains("Dokumentet findes ikke"));
+}
+
+#[test]
+fn a_runaway_template_fails_alone_while_the_preview_serves_and_follows_edits() {
+    let p = common::projekt("mini");
+    // Only the tilbagemelding's template runs away; the bilag use the default ones.
+    let basis = laes(&common::repo().join("templates/tilbagemelding.typ.j2"));
+    let loekke = "#for i in range(100000) { for j in range(100000) { } }";
+    std::fs::create_dir_all(p.path().join("templates")).unwrap();
+    std::fs::write(
+        p.path().join("templates/tilbagemelding.typ.j2"),
+        basis.replace(
+            "{% block indhold %}",
+            &format!("{{% block indhold %}}\n{loekke}\n"),
+        ),
+    )
+    .unwrap();
+    let pv = Preview::start_med(p.path(), &[("FREMDRIFT_TIDSGRAENSE", "3")]);
+
+    // The bilag are served while the tilbagemelding is stuck in the compiler.
+    vent_paa(
+        "bilag-alfa har sider",
+        FRIST,
+        || (pv.dokument("bilag-alfa")?["sider"].as_array()?.len() > 0).then_some(()),
+        || pv.log(),
+    );
+    let fejl = vent_paa(
+        "tilbagemeldingen melder tidsgrænsen",
+        FRIST,
+        || {
+            let d = pv.dokument("tilbagemelding")?;
+            (d["tilstand"] == "fejl").then(|| d["diagnoser"].to_string())
+        },
+        || pv.log(),
+    );
+    assert!(
+        fejl.contains("oversættelsen tog mere end 3 s og blev afbrudt"),
+        "{fejl}"
+    );
+    let (status, side) = pv.hent("/dok/tilbagemelding/");
+    assert_eq!(status, 200);
+    assert!(
+        side.contains("oversættelsen tog mere end 3 s og blev afbrudt"),
+        "{side}"
+    );
+
+    // The stuck worker was stopped, not left running on a core.
+    let foerste = *pv.oversaettere().first().expect("a worker was started");
+    vent_paa(
+        "den fastlåste oversætter er stoppet",
+        FRIST,
+        || (!Path::new(&format!("/proc/{foerste}")).exists()).then_some(()),
+        || pv.log(),
+    );
+
+    // Edits are still followed: a new answer in beta's bilag, and a fixed template.
+    let beta = p.path().join(BETA);
+    let foer = pv.dokument("bilag-beta").unwrap()["version"].clone();
+    gem(&beta, &laes(&beta).replace("I gang.", "Godt i gang."));
+    vent_paa(
+        "bilag-beta opdateres",
+        FRIST,
+        || (pv.dokument("bilag-beta")?["version"] != foer).then_some(()),
+        || pv.log(),
+    );
+    gem(&p.path().join("templates/tilbagemelding.typ.j2"), &basis);
+    // Beta's unanswered anbefalinger stay warnings in the tilbagemelding.
+    vent_paa(
+        "tilbagemeldingen laves, når skabelonen er rettet",
+        FRIST,
+        || (pv.tilstand("tilbagemelding")? == "advarsler").then_some(()),
+        || pv.log(),
+    );
 }
 
 /// Headless Chromium with the DevTools protocol on a free port.

@@ -82,7 +82,9 @@ impl Arbejder {
     /// Asks the worker to compile `kilde`; answers come through [`Arbejder::modtag`].
     pub fn send(&mut self, kilde: &Kilde) -> Result<(), Udeblevet> {
         if self.proces.is_none() {
-            self.proces = Some(Proces::start(&self.rod).map_err(Udeblevet::Doed)?);
+            let p = Proces::start(&self.rod).map_err(Udeblevet::Doed)?;
+            eprintln!("Startede oversætteren (proces {})", p.barn.id());
+            self.proces = Some(p);
         }
         let p = self.proces.as_mut().expect("started above");
         let mut linje = serde_json::to_string(&Bestilling::Oversaet(kilde.clone()))
@@ -124,16 +126,24 @@ impl Arbejder {
                     return Err(Udeblevet::Doed("oversætteren stoppede".into()));
                 }
                 Err(RecvTimeoutError::Timeout) if Instant::now() >= frist => {
-                    self.stop();
+                    self.stop_fordi("tidsgrænsen blev nået");
                     return Err(Udeblevet::Tidsgraense);
                 }
                 Err(RecvTimeoutError::Timeout) if afbryd() => {
-                    self.stop();
+                    self.stop_fordi("filerne blev ændret igen");
                     return Err(Udeblevet::Afbrudt);
                 }
                 Err(RecvTimeoutError::Timeout) => {}
             }
         }
+    }
+
+    /// Kills the worker mid-compilation and says so.
+    fn stop_fordi(&mut self, grund: &str) {
+        if let Some(pid) = self.pid() {
+            eprintln!("Stoppede oversætteren (proces {pid}), fordi {grund}");
+        }
+        self.stop();
     }
 
     /// Kills the worker (if any); the next request starts a new one.

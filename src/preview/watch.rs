@@ -73,13 +73,13 @@ impl Vagt {
         MAPPER.iter().any(|m| sti == self.rod.join(m))
     }
 
-    /// Whether any path changed since the last batch (without waiting).
+    /// Whether a file that matters changed since the last batch (without waiting).
     pub fn har_nyt(&self) -> bool {
         let mut ventende = self.ventende.borrow_mut();
         while let Ok(sti) = self.modtager.try_recv() {
             ventende.push(sti);
         }
-        !ventende.is_empty()
+        super::aendring::omfang(&self.rod, ventende.iter().map(PathBuf::as_path)).is_some()
     }
 
     /// Waits for the next batch of changed paths; `None` when watching has stopped.
