@@ -4,9 +4,11 @@
 //! loop in a template) would keep a core busy for as long as the preview runs; a worker
 //! process can be killed instead, and a new one takes over.
 //!
-//! The protocol is a JSON line per message over the child's stdin and stdout; a PDF's
-//! bytes follow its header line raw.
+//! The protocol is a small JSON header line per message over the child's stdin and
+//! stdout; large payloads (the markup, the SVG pages, the PDF) follow their header raw,
+//! so nothing big is escaped and unescaped on the way.
 
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
@@ -16,6 +18,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
+use typst_layout::PagedDocument;
 
 use super::{Grundlag, Side, layout, pdf_af, svg_sider};
 use crate::diagnose::{Diagnose, Diagnoser};
@@ -27,25 +30,47 @@ pub const KOMMANDO: &str = "oversaetter";
 /// A request to the worker.
 #[derive(Serialize, Deserialize)]
 enum Bestilling {
-    Oversaet(Kilde),
+    /// Compile the document named `navn`, dated `dato`, whose `laengde` bytes of markup
+    /// follow the line; answer with its pages (or errors) and keep it.
+    Oversaet {
+        navn: String,
+        dato: crate::indhold::dato::Dato,
+        laengde: usize,
+    },
+    /// Export the kept document named `navn` as PDF.
+    Eksporter { navn: String },
 }
 
 /// A message from the worker: the header line of each answer.
 #[derive(Serialize, Deserialize)]
 enum Hoved {
-    Sider(Vec<Side>),
+    /// The pages; their SVG follows the line, one after another.
+    Sider(Vec<SideHoved>),
     /// `n` bytes of PDF follow the line.
     Pdf(usize),
     Fejl(Vec<Diagnose>),
+    /// The worker has no document by that name (it was restarted since).
+    Ukendt,
+}
+
+/// A page without its SVG: the SVG's length stands in for it.
+#[derive(Serialize, Deserialize)]
+struct SideHoved {
+    noegle: String,
+    bredde: f64,
+    hoejde: f64,
+    laengde: usize,
 }
 
 /// What the worker answered.
 #[derive(Debug)]
 pub enum Resultat {
-    /// The document is laid out: its pages. The PDF (or its errors) follows.
+    /// The document is laid out: its pages.
     Sider(Vec<Side>),
     Pdf(Vec<u8>),
     Fejl(Diagnoser),
+    /// The worker does not have the document to export (compile it again first).
+    Ukendt,
 }
 
 /// Why no answer came.
@@ -79,21 +104,32 @@ impl Arbejder {
         }
     }
 
-    /// Asks the worker to compile `kilde`; answers come through [`Arbejder::modtag`].
+    /// Asks the worker to compile `kilde`; the answer comes through [`Arbejder::modtag`].
     pub fn send(&mut self, kilde: &Kilde) -> Result<(), Udeblevet> {
+        let b = Bestilling::Oversaet {
+            navn: kilde.navn.clone(),
+            dato: kilde.dato,
+            laengde: kilde.markup.len(),
+        };
+        self.bestil(&b, kilde.markup.as_bytes())
+    }
+
+    /// Asks the worker for the PDF of the document it compiled last under `navn`.
+    pub fn bestil_pdf(&mut self, navn: &str) -> Result<(), Udeblevet> {
+        let b = Bestilling::Eksporter {
+            navn: navn.to_string(),
+        };
+        self.bestil(&b, &[])
+    }
+
+    fn bestil(&mut self, b: &Bestilling, data: &[u8]) -> Result<(), Udeblevet> {
         if self.proces.is_none() {
             let p = Proces::start(&self.rod).map_err(Udeblevet::Doed)?;
             eprintln!("Startede oversætteren (proces {})", p.barn.id());
             self.proces = Some(p);
         }
         let p = self.proces.as_mut().expect("started above");
-        let mut linje = serde_json::to_string(&Bestilling::Oversaet(kilde.clone()))
-            .map_err(|e| Udeblevet::Doed(e.to_string()))?;
-        linje.push('\n');
-        let skrevet = p
-            .ind
-            .write_all(linje.as_bytes())
-            .and_then(|_| p.ind.flush());
+        let skrevet = skriv(&mut p.ind, b, data).and_then(|_| p.ind.flush());
         if let Err(e) = skrevet {
             self.stop();
             return Err(Udeblevet::Doed(format!("oversætteren svarer ikke: {e}")));
@@ -207,54 +243,109 @@ fn laes_svar(r: &mut impl BufRead) -> Option<Result<Resultat, String>> {
         Ok(h) => h,
         Err(e) => return Some(Err(format!("uforståeligt svar fra oversætteren: {e}"))),
     };
-    Some(Ok(match hoved {
-        Hoved::Sider(s) => Resultat::Sider(s),
-        Hoved::Fejl(d) => Resultat::Fejl(Diagnoser(d)),
-        Hoved::Pdf(n) => {
-            let mut pdf = vec![0; n];
-            if let Err(e) = r.read_exact(&mut pdf) {
-                return Some(Err(e.to_string()));
-            }
-            Resultat::Pdf(pdf)
-        }
-    }))
+    let resultat = match hoved {
+        Hoved::Sider(s) => laes_sider(r, s).map(Resultat::Sider),
+        Hoved::Fejl(d) => Ok(Resultat::Fejl(Diagnoser(d))),
+        Hoved::Pdf(n) => laes_bytes(r, n).map(Resultat::Pdf),
+        Hoved::Ukendt => Ok(Resultat::Ukendt),
+    };
+    Some(resultat.map_err(|e| e.to_string()))
 }
+
+/// The pages' SVG, read after their header.
+fn laes_sider(r: &mut impl BufRead, hoveder: Vec<SideHoved>) -> std::io::Result<Vec<Side>> {
+    hoveder
+        .into_iter()
+        .map(|h| {
+            let svg = String::from_utf8(laes_bytes(r, h.laengde)?)
+                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+            Ok(Side {
+                svg,
+                noegle: h.noegle,
+                bredde: h.bredde,
+                hoejde: h.hoejde,
+            })
+        })
+        .collect()
+}
+
+fn laes_bytes(r: &mut impl BufRead, n: usize) -> std::io::Result<Vec<u8>> {
+    let mut data = vec![0; n];
+    r.read_exact(&mut data)?;
+    Ok(data)
+}
+
+/// The documents a worker compiled last, by name: what it exports on request.
+type Gemte = HashMap<String, (Kilde, PagedDocument)>;
 
 /// The worker's side: answers requests from stdin on stdout until stdin closes.
 pub fn tjen(rod: &Path) -> anyhow::Result<()> {
     let grundlag = Grundlag::ny(rod);
+    let mut gemte = Gemte::new();
     let mut ud = std::io::stdout().lock();
-    for linje in std::io::stdin().lock().lines() {
-        let Bestilling::Oversaet(kilde) = serde_json::from_str(&linje?)?;
-        oversaet(&grundlag, rod, &kilde, &mut ud)?;
+    let mut ind = std::io::stdin().lock();
+    let mut linje = String::new();
+    while ind.read_line(&mut linje)? > 0 {
+        match serde_json::from_str(&linje)? {
+            Bestilling::Oversaet {
+                navn,
+                dato,
+                laengde,
+            } => {
+                let markup = String::from_utf8(laes_bytes(&mut ind, laengde)?)?;
+                let kilde = Kilde { navn, markup, dato };
+                oversaet(&grundlag, rod, kilde, &mut gemte, &mut ud)?;
+                typst::comemo::evict(10);
+            }
+            Bestilling::Eksporter { navn } => match gemte.get(&navn) {
+                Some((kilde, dok)) => match pdf_af(dok, kilde) {
+                    Ok(pdf) => skriv(&mut ud, &Hoved::Pdf(pdf.len()), &pdf)?,
+                    Err(d) => skriv(&mut ud, &Hoved::Fejl(d.0), &[])?,
+                },
+                None => skriv(&mut ud, &Hoved::Ukendt, &[])?,
+            },
+        }
         ud.flush()?;
-        typst::comemo::evict(10);
+        linje.clear();
     }
     Ok(())
 }
 
-/// Compiles one document and writes its pages, then its PDF (or the errors).
+/// Compiles one document, writes its pages (or the errors) and keeps it for export.
 fn oversaet(
     grundlag: &Arc<Grundlag>,
     rod: &Path,
-    kilde: &Kilde,
+    kilde: Kilde,
+    gemte: &mut Gemte,
     ud: &mut impl Write,
 ) -> std::io::Result<()> {
-    let dokument = catch_unwind(AssertUnwindSafe(|| layout(grundlag, rod, kilde)));
+    gemte.remove(&kilde.navn);
+    let dokument = catch_unwind(AssertUnwindSafe(|| layout(grundlag, rod, &kilde)));
     let dokument = match dokument {
         Ok(Ok(d)) => d,
         Ok(Err(d)) => return skriv(ud, &Hoved::Fejl(d.0), &[]),
-        Err(panik) => return skriv(ud, &Hoved::Fejl(intern_fejl(kilde, &panik)), &[]),
+        Err(panik) => return skriv(ud, &Hoved::Fejl(intern_fejl(&kilde, &panik)), &[]),
     };
-    skriv(ud, &Hoved::Sider(svg_sider(&dokument)), &[])?;
-    ud.flush()?;
-    match pdf_af(&dokument, kilde) {
-        Ok(pdf) => skriv(ud, &Hoved::Pdf(pdf.len()), &pdf),
-        Err(d) => skriv(ud, &Hoved::Fejl(d.0), &[]),
+    let sider = svg_sider(&dokument);
+    let hoveder = sider
+        .iter()
+        .map(|s| SideHoved {
+            noegle: s.noegle.clone(),
+            bredde: s.bredde,
+            hoejde: s.hoejde,
+            laengde: s.svg.len(),
+        })
+        .collect();
+    skriv(ud, &Hoved::Sider(hoveder), &[])?;
+    for s in &sider {
+        ud.write_all(s.svg.as_bytes())?;
     }
+    gemte.insert(kilde.navn.clone(), (kilde, dokument));
+    Ok(())
 }
 
-fn skriv(ud: &mut impl Write, hoved: &Hoved, data: &[u8]) -> std::io::Result<()> {
+/// A header line, then `data` raw.
+fn skriv(ud: &mut impl Write, hoved: &impl Serialize, data: &[u8]) -> std::io::Result<()> {
     let linje = serde_json::to_string(hoved).map_err(std::io::Error::other)?;
     ud.write_all(linje.as_bytes())?;
     ud.write_all(b"\n")?;
@@ -290,24 +381,22 @@ mod tests {
     }
 
     #[test]
-    fn answers_travel_over_the_wire_intact() {
+    fn pages_travel_over_the_wire_intact_and_the_document_is_kept_for_export() {
         let dir = tempfile::tempdir().unwrap();
         let grundlag = Grundlag::ny(dir.path());
+        let mut gemte = Gemte::new();
         let mut ud = Vec::new();
-        let k =
-            kilde("#set text(font: \"Carlito\", lang: \"da\")\n#set document(title: \"T\")\nHej");
-        oversaet(&grundlag, dir.path(), &k, &mut ud).unwrap();
+        let markup = "#set text(font: \"Carlito\", lang: \"da\")\n#set document(title: \"T\")\nHej";
+        oversaet(&grundlag, dir.path(), kilde(markup), &mut gemte, &mut ud).unwrap();
         let mut r = std::io::Cursor::new(ud);
         let Some(Ok(Resultat::Sider(sider))) = laes_svar(&mut r) else {
-            panic!("pages first")
+            panic!("the pages")
         };
         assert_eq!(sider.len(), 1);
         assert!(sider[0].svg.starts_with("<svg"));
-        let Some(Ok(Resultat::Pdf(pdf))) = laes_svar(&mut r) else {
-            panic!("then the PDF")
-        };
-        assert!(pdf.starts_with(b"%PDF-"));
-        assert!(laes_svar(&mut r).is_none());
+        assert!(laes_svar(&mut r).is_none(), "nothing more until asked");
+        let (k, dok) = gemte.get("test/dok").expect("kept");
+        assert!(pdf_af(dok, k).unwrap().starts_with(b"%PDF-"));
     }
 
     #[test]
@@ -315,7 +404,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let grundlag = Grundlag::ny(dir.path());
         let mut ud = Vec::new();
-        oversaet(&grundlag, dir.path(), &kilde("#let x = ("), &mut ud).unwrap();
+        let k = kilde("#let x = (");
+        oversaet(&grundlag, dir.path(), k, &mut Gemte::new(), &mut ud).unwrap();
         let mut r = std::io::Cursor::new(ud);
         let Some(Ok(Resultat::Fejl(d))) = laes_svar(&mut r) else {
             panic!("an error answer")

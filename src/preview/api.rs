@@ -26,6 +26,8 @@ struct Dok<'a> {
     pdf: String,
     /// The problems that concern the document, as `fremdrift check` prints them.
     diagnoser: Vec<String>,
+    /// The document is waiting for (or in) the compiler.
+    venter: bool,
 }
 
 pub fn json(o: &Oversigt) -> String {
@@ -53,6 +55,7 @@ pub fn json(o: &Oversigt) -> String {
                         .collect(),
                     pdf: format!("/dok/{del}/pdf"),
                     diagnoser: v.diagnoser.iter().map(ToString::to_string).collect(),
+                    venter: v.venter,
                 }
             })
             .collect(),

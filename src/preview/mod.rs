@@ -36,7 +36,7 @@ pub struct PreviewValg {
 pub fn koer(rod: &Path, periode: &str, valg: &PreviewValg) -> anyhow::Result<()> {
     let lytter = server::bind(valg.port)?;
     let mut vagt = watch::Vagt::start(rod)?;
-    let delt = Delt::ny(periode);
+    let delt = Delt::med_indbakke(periode, vagt.afsender());
     let mut bygger = Bygger::ny(rod.to_path_buf(), periode.to_string());
     let start = Instant::now();
     let job = bygger.planlaeg(Omfang::Alt, &delt);
@@ -54,12 +54,15 @@ pub fn koer(rod: &Path, periode: &str, valg: &PreviewValg) -> anyhow::Result<()>
         "Lavede {antal} dokumenter for {periode} på {}",
         bygger::sekunder(start)
     );
-    while let Some(stier) = vagt.naeste() {
-        let omfang = aendring::omfang(rod, stier.iter().map(|s| s.as_path()));
+    while let Some(b) = vagt.naeste() {
+        let omfang = aendring::omfang(rod, b.stier.iter().map(|s| s.as_path()));
         // Documents that gave way to this change are planned again in any case.
         if let Some(omfang) = omfang.or(bygger.afbrudt.then_some(Omfang::Kilder)) {
             let job = bygger.planlaeg(omfang, &delt);
             bygger.oversaet(job, &delt, &|| vagt.har_nyt());
+        }
+        for id in b.pdf {
+            bygger.eksporter(&id, &delt);
         }
     }
     Ok(())

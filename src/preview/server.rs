@@ -15,6 +15,7 @@ use crate::fejl::fejl;
 
 use super::rute::{Rute, parameter, rute};
 use super::tilstand::{Delt, Tilstand};
+use super::watch::Signal;
 use super::{api, dokside, html, oversigt, sse};
 
 const CSS: &str = include_str!("assets/preview.css");
@@ -130,22 +131,38 @@ fn side(delt: &Delt, id: &str, n: usize, v: Option<&str>) -> HttpSvar {
 /// The longest «Hent PDF» waits for a document in the compiler.
 const PDF_VENT: Duration = Duration::from_secs(30);
 
+/// «Hent PDF»: the PDF of exactly the pages shown. The worker makes it on request once
+/// the document is compiled; the request waits a while for that.
 fn pdf(delt: &Delt, id: &str) -> HttpSvar {
-    // A document in the compiler gets its PDF in a moment: wait for it (or its errors).
-    let fundet = delt.vent_til(PDF_VENT, |o| {
-        let Some(v) = o.dokument(id) else {
-            return Some(None);
-        };
-        let faerdig = !v.venter || v.tilstand() == Tilstand::Fejl || v.pdf.is_some();
-        faerdig.then(|| {
-            Some((
-                v.tilstand(),
-                v.pdf.clone(),
-                v.diagnoser.clone(),
-                v.dok.ud.clone(),
-            ))
-        })
-    });
+    let mut bestilt = false;
+    let slut = std::time::Instant::now() + PDF_VENT;
+    let fundet = loop {
+        let tilbage = slut.saturating_duration_since(std::time::Instant::now());
+        let nu = delt.vent_til(tilbage, |o| {
+            let Some(v) = o.dokument(id) else {
+                return Some(None);
+            };
+            let svar = v.pdf.is_some() || v.tilstand() == Tilstand::Fejl;
+            (svar || (!v.venter && !bestilt)).then(|| {
+                let d = (
+                    v.tilstand(),
+                    v.pdf.clone(),
+                    v.diagnoser.clone(),
+                    v.dok.ud.clone(),
+                );
+                Some(d)
+            })
+        });
+        match nu {
+            Some(Some((t, None, _, _))) if t != Tilstand::Fejl && !bestilt => {
+                bestilt = delt.bestil(Signal::Pdf(id.to_string()));
+                if !bestilt {
+                    break None;
+                }
+            }
+            andet => break andet,
+        }
+    };
     let Some(fundet) = fundet else {
         return HttpSvar::html(
             503,
