@@ -171,6 +171,25 @@ fn fuldt(svar: &[u8]) -> bool {
         .is_some_and(|n| svar.len() >= slut + 4 + n)
 }
 
+/// Whether a process runs (a zombie waiting to be reaped does not).
+fn koerer(pid: u32) -> bool {
+    let stat = laes(Path::new(&format!("/proc/{pid}/stat")));
+    let tilstand = stat.rsplit_once(") ").and_then(|(_, r)| r.chars().next());
+    tilstand.is_some_and(|t| t != 'Z')
+}
+
+/// The CPU time a process has used, in seconds.
+fn cpu_sekunder(pid: u32) -> f64 {
+    let stat = laes(Path::new(&format!("/proc/{pid}/stat")));
+    let felter: Vec<f64> = stat
+        .rsplit_once(") ")
+        .map(|(_, r)| r.split(' ').filter_map(|f| f.parse().ok()).collect())
+        .unwrap_or_default();
+    // utime and stime are fields 14 and 15 of stat; after the state they are the 11th
+    // and 12th numbers. Clock ticks are 100 per second on Linux.
+    felter.get(10..12).map_or(0.0, |t| (t[0] + t[1]) / 100.0)
+}
+
 /// Saves a file as editors do: write a temporary file, then rename it over.
 fn gem(sti: &Path, indhold: &str) {
     let tmp = sti.with_extension("yaml.tmp~");
@@ -294,7 +313,7 @@ fn a_runaway_template_fails_alone_while_the_preview_serves_and_follows_edits() {
     vent_paa(
         "den fastlåste oversætter er stoppet",
         FRIST,
-        || (!Path::new(&format!("/proc/{foerste}")).exists()).then_some(()),
+        || (!koerer(foerste)).then_some(()),
         || pv.log(),
     );
 
@@ -522,5 +541,49 @@ fn browser_page_follows_edits_and_shows_errors_over_last_good_render() {
         side.js("window.__samme === true"),
         true,
         "siden blev genindlæst"
+    );
+}
+
+#[test]
+fn a_worker_stuck_in_a_runaway_compilation_ends_when_the_preview_is_killed() {
+    let p = common::projekt("mini");
+    let basis = laes(&common::repo().join("templates/tilbagemelding.typ.j2"));
+    let loekke = "#for i in range(100000) { for j in range(100000) { } }";
+    std::fs::create_dir_all(p.path().join("templates")).unwrap();
+    std::fs::write(
+        p.path().join("templates/tilbagemelding.typ.j2"),
+        basis.replace(
+            "{% block indhold %}",
+            &format!("{{% block indhold %}}\n{loekke}\n"),
+        ),
+    )
+    .unwrap();
+    let pv = Preview::start_med(p.path(), &[("FREMDRIFT_TIDSGRAENSE", "600")]);
+    let arbejder = vent_paa(
+        "oversætteren er startet",
+        FRIST,
+        || pv.oversaettere().first().copied(),
+        || pv.log(),
+    );
+    // Both bilag are done, so the worker is in the tilbagemelding; once it has spent two
+    // seconds of CPU (far more than a bilag takes) it is stuck in the loop.
+    vent_paa(
+        "oversætteren sidder fast i tilbagemeldingen",
+        FRIST,
+        || {
+            let faerdige = ["bilag-alfa", "bilag-beta"].iter().all(|d| {
+                pv.dokument(d)
+                    .is_some_and(|v| v["sider"].as_array().is_some_and(|s| !s.is_empty()))
+            });
+            (faerdige && cpu_sekunder(arbejder) >= 2.0).then_some(())
+        },
+        || pv.log(),
+    );
+    drop(pv); // SIGKILL: the preview gets no chance to stop its worker
+    vent_paa(
+        "oversætteren slutter sammen med forhåndsvisningen",
+        FRIST,
+        || (!koerer(arbejder)).then_some(()),
+        || format!("proces {arbejder} kører stadig"),
     );
 }

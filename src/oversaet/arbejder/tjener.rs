@@ -19,6 +19,7 @@ type Gemte = HashMap<String, (Kilde, PagedDocument)>;
 
 /// The worker's side: answers requests from stdin on stdout until stdin closes.
 pub fn tjen(rod: &Path) -> anyhow::Result<()> {
+    stop_med_foraelder();
     let grundlag = Grundlag::ny(rod);
     let mut gemte = Gemte::new();
     let mut ud = std::io::stdout().lock();
@@ -48,6 +49,23 @@ pub fn tjen(rod: &Path) -> anyhow::Result<()> {
         linje.clear();
     }
     Ok(())
+}
+
+/// Ends the worker when the preview that started it is gone — also when it was killed
+/// in the middle of a runaway compilation, when the worker reads no more requests.
+fn stop_med_foraelder() {
+    #[cfg(unix)]
+    {
+        let foraelder = std::os::unix::process::parent_id();
+        std::thread::spawn(move || {
+            loop {
+                std::thread::sleep(std::time::Duration::from_millis(250));
+                if std::os::unix::process::parent_id() != foraelder {
+                    std::process::exit(0);
+                }
+            }
+        });
+    }
 }
 
 /// Compiles one document, writes its pages (or the errors) and keeps it for export.
