@@ -119,12 +119,14 @@ fn changes_since_the_previous_period_are_classified() {
     let s = samlet_for(dir.path());
     let u = s.udvikling.expect("2014 exists");
     assert_eq!(u.forrige_periode, "2014");
-    assert_eq!(u.faelles_anbefalinger, 3);
+    assert_eq!(u.perioder, ["2014", "2015"]);
+    let sf = &u.siden_forrige;
+    assert_eq!(sf.faelles_anbefalinger, 3);
     assert_eq!(
-        (u.forbedret, u.forvaerret, u.uaendret, u.andre),
+        (sf.forbedret, sf.forvaerret, sf.uaendret, sf.andre),
         (3, 0, 2, 1)
     );
-    let alfa_v1 = u
+    let alfa_v1 = sf
         .aendringer
         .iter()
         .find(|a| a.kommune == "Alfa Kommune" && a.anbefaling == "v1")
@@ -133,7 +135,8 @@ fn changes_since_the_previous_period_are_classified() {
         (alfa_v1.fra, alfa_v1.til, alfa_v1.forbedring),
         ("Gul", "Grøn", true)
     );
-    assert_eq!(u.foer.optaelling, o(1, 3, 2, 0));
+    assert_eq!(u.i_alt[0].optaelling, o(2, 3, 2, 1));
+    assert_eq!(u.skift[0].raekker.len(), 2, "b2 is new, x1 has gone");
 }
 
 #[test]

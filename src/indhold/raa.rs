@@ -116,6 +116,59 @@ pub struct RawAnbefaling {
     #[serde(default)]
     pub niveau: Option<Placeret<Tekst>>,
     pub tekst: String,
+    /// The anbefaling(er) of the previous period this one continues.
+    #[serde(default)]
+    pub erstatter: Option<Placeret<IdListe>>,
+}
+
+/// One anbefalings-id or a list of them, as `erstatter: v3` or `erstatter: [v1, v2]`
+/// write them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IdListe {
+    En(Tekst),
+    Flere(Vec<Placeret<Tekst>>),
+}
+
+impl Placeret<IdListe> {
+    /// Every id with its own place (a single id has the place of the whole value).
+    pub fn ids(&self) -> Vec<Placeret<Tekst>> {
+        match &self.vaerdi {
+            IdListe::En(t) => vec![Placeret::ny(t.clone(), self.sted.clone())],
+            IdListe::Flere(v) => v.clone(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for IdListe {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = IdListe;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("et id i anførselstegn (fx \"3.10\") eller en liste af id'er")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<IdListe, E> {
+                Ok(IdListe::En(Tekst(v.to_string())))
+            }
+            // A plain `7` reaches us as a number; its digits are the id. A plain `3.10`
+            // would reach us as the number 3.1, so decimals are refused (see `expecting`)
+            // rather than silently read as another id.
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<IdListe, E> {
+                Ok(IdListe::En(Tekst(v.to_string())))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<IdListe, E> {
+                Ok(IdListe::En(Tekst(v.to_string())))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut s: A) -> Result<IdListe, A::Error> {
+                let mut ud = Vec::new();
+                while let Some(id) = s.next_element::<Placeret<Tekst>>()? {
+                    ud.push(id);
+                }
+                Ok(IdListe::Flere(ud))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// `content/<periode>/status/<kommune>.yaml`.
