@@ -7,6 +7,7 @@ pub mod kommuner;
 pub mod model;
 pub mod projekt;
 pub mod raa;
+pub mod sidste_aar;
 pub mod statusfil;
 pub mod valider;
 pub mod yaml;
