@@ -5,6 +5,7 @@ pub mod dato;
 pub mod forloeb;
 pub mod kommuner;
 pub mod model;
+pub mod ny_periode;
 pub mod projekt;
 pub mod raa;
 pub mod sidste_aar;
