@@ -140,11 +140,28 @@ fn a_renamed_anbefaling_is_traced_back_through_every_period() {
         raekker,
         [
             ("v4", "Viderefører v3"),
+            ("o1", "Ny ordlyd"),
             ("i1", "Ny"),
             ("i2", "Ny"),
             ("d1", "Udgået")
         ]
     );
+    assert_eq!(
+        u.skift[1].saetning,
+        "Fra 2015 til 2016: 2 nye anbefalinger, 1 udgået anbefaling, 1 anbefaling videreført under nyt id og 1 anbefaling med ny ordlyd."
+    );
+}
+
+#[test]
+fn the_justeringer_proposed_last_period_are_followed_up() {
+    let u = udvikling_for(tre_perioder().path(), "2017");
+    assert_eq!(
+        u.skift[1].opfoelgning.as_deref(),
+        Some(
+            "Tilbagemeldingen for 2015 foreslog justeringer af v3 og o1: v3 videreføres som v4 og o1 har fået ny ordlyd. Den foreslog også 1 ny anbefaling."
+        )
+    );
+    assert_eq!(u.skift[0].opfoelgning, None, "2016 proposed nothing");
 }
 
 #[test]
@@ -279,7 +296,9 @@ fn tilbagemelding_shows_the_renamed_change_new_and_udgaaede_and_every_period() {
     for del in [
         "Udvikling siden 2015",
         "Anbefalingerne fra 2015 til 2016",
-        "Fra 2015 til 2016 er 2 anbefalinger kommet til, 1 udgået og 1 videreført under nyt id.",
+        "Fra 2015 til 2016: 2 nye anbefalinger, 1 udgået anbefaling, 1 anbefaling videreført under nyt id og 1 anbefaling med ny ordlyd.",
+        "Tilbagemeldingen for 2015 foreslog justeringer af v3 og o1: v3 videreføres som v4 og o1 har fået ny ordlyd.",
+        "o1 Ny ordlyd",
         "v4 Viderefører v3",
         "i1 Ny",
         "d1 Udgået Kommunerne kan dele data om effekten af indsatserne.",

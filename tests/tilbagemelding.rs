@@ -136,7 +136,21 @@ fn changes_since_the_previous_period_are_classified() {
         ("Gul", "Grøn", true)
     );
     assert_eq!(u.i_alt[0].optaelling, o(2, 3, 2, 1));
-    assert_eq!(u.skift[0].raekker.len(), 2, "b2 is new, x1 has gone");
+    let skift: Vec<(&str, &str)> = u.skift[0]
+        .raekker
+        .iter()
+        .map(|r| (r.id.as_str(), r.aendring.as_str()))
+        .collect();
+    assert_eq!(
+        skift,
+        [
+            ("v1", "Ny ordlyd"),
+            ("v2", "Ny ordlyd"),
+            ("b1", "Ny ordlyd"),
+            ("b2", "Ny"),
+            ("x1", "Udgået")
+        ]
+    );
 }
 
 #[test]

@@ -30,11 +30,13 @@ pub struct Projekt {
     pub forloeb: Forloeb,
 }
 
-/// An earlier period's round and answers.
+/// An earlier period's round, answers and tilbagemelding (whose justeringer the next
+/// period's anbefalinger carry out).
 #[derive(Clone, Debug)]
 pub struct Tidligere {
     pub runde: Runde,
     pub status: Vec<KommuneStatus>,
+    pub tilbagemelding: Tilbagemelding,
 }
 
 impl Tidligere {
@@ -268,10 +270,14 @@ fn laes_historik(rod: &Path, kkr: &Kkr, periode: &str, d: &mut Diagnoser) -> His
             .as_ref()
             .map(|r| laes_status(rod, kkr, r, &mut egne))
             .unwrap_or_default();
-        match &runde {
-            Some(r) if !egne.har_fejl() => h.tidligere.push(Tidligere {
+        let tilbagemelding = runde
+            .as_ref()
+            .and_then(|r| laes_tilbagemelding(rod, r, &mut egne));
+        match (&runde, tilbagemelding) {
+            (Some(r), Some(tilbagemelding)) if !egne.har_fejl() => h.tidligere.push(Tidligere {
                 runde: r.clone(),
                 status,
+                tilbagemelding,
             }),
             _ => {
                 let naeste = foer.get(i + 1).map_or(periode, String::as_str);

@@ -179,6 +179,8 @@ fn status_yaml(v: &Valg, k: &KommuneData, r: &mut Tilfaeldig) -> String {
 ///
 /// - 2016 renames v3 to v4 (`erstatter: v3`), drops d1 and with it the fokusområde
 ///   «Dokumentation af effekt», and adds the fokusområde «Integration» (i1, i2);
+/// - 2015's tilbagemelding proposes justeringer of v3 and o1 and a new anbefaling; 2016
+///   carries them out (v3 becomes v4, o1 gets a new wording, Integration is added);
 /// - 2017 has the same anbefalinger as 2016 (as `fremdrift ny-periode` leaves them);
 /// - Gentofte has no status for 2015 and Dragør none for 2016; statuses change from
 ///   period to period as [`TRE_PERIODER_SVAR`] says (København: v3 grøn in 2015, v4
@@ -207,8 +209,24 @@ pub fn tre_perioder(mappe: &Path) -> std::io::Result<()> {
             }
         }
     }
+    std::fs::write(
+        mappe.join("content/2015/tilbagemelding.yaml"),
+        TILBAGEMELDING_2015,
+    )?;
     Ok(())
 }
+
+const TILBAGEMELDING_2015: &str = "sigte: 2016-2017
+justeringer:
+  - anbefaling: v3
+    forslag: Jobrotation tilbydes sammen med mindst én nabokommune.
+  - anbefaling: o1
+    forslag: Kompetenceudviklingen målrettes virksomhedskonsulenterne.
+  - titel: Integration
+    fokusområde: Integration
+    niveau: skal
+    forslag: Et samarbejde om virksomhedsrettede forløb for flygtninge.
+";
 
 /// A round's YAML for a period; 2017 loses 2016's `erstatter` as `ny-periode` does.
 fn anbefalinger_for(skabelon: &str, periode: &str) -> String {
@@ -260,7 +278,7 @@ const RUNDE_2016: &str = "fokusområder:
       - {id: b2, niveau: kan, tekst: Kommunerne kan samarbejde om sygedagpengeindsatsen.}
   - titel: Opkvalificering af medarbejdere
     anbefalinger:
-      - {id: o1, niveau: skal, tekst: Alle kommuner skal deltage i fælles kompetenceudvikling.}
+      - {id: o1, niveau: skal, tekst: Alle kommuner skal deltage i fælles kompetenceudvikling af virksomhedskonsulenterne.}
   - titel: Integration
     anbefalinger:
       - {id: i1, niveau: skal, tekst: Alle kommuner skal samarbejde om virksomhedsrettede forløb for flygtninge.}

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::dansk::{antal, liste};
 use crate::dokument::statistik::sammenligning::{Retning, Sammenligning};
 use crate::indhold::forloeb::{Led, Overgang, tidligere_ids};
-use crate::indhold::model::{Runde, StatusVis};
+use crate::indhold::model::{Justering, Runde, StatusVis};
 use crate::indhold::projekt::Projekt;
 
 /// The anbefalinger that came, went or changed id from one period to the next.
@@ -15,13 +15,15 @@ pub struct Skift {
     pub fra: String,
     pub til: String,
     pub saetning: String,
+    /// What became of the justeringer proposed in the earlier period's tilbagemelding.
+    pub opfoelgning: Option<String>,
     pub raekker: Vec<SkiftRaekke>,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct SkiftRaekke {
     pub id: String,
-    /// «Ny», «Udgået», «Viderefører v3», «Samler v1 og v2».
+    /// «Ny», «Udgået», «Ny ordlyd», «Viderefører v3», «Samler v1 og v2».
     pub aendring: String,
     pub tekst: String,
 }
@@ -76,32 +78,31 @@ fn vist(id: &str, led: Option<&Led>) -> String {
     }
 }
 
-pub(super) fn skift(o: &Overgang, fra: &Runde, til: &Runde) -> Skift {
-    let tekst = |r: &Runde, id: &str| {
-        r.anbefalinger()
-            .find(|a| a.id == id)
-            .map(|a| a.tekst.clone())
-            .unwrap_or_default()
-    };
+pub(super) fn skift(o: &Overgang, fra: &Runde, til: &Runde, justeringer: &[Justering]) -> Skift {
     let mut raekker: Vec<SkiftRaekke> = Vec::new();
-    for l in o.med_nyt_id() {
+    let (mut nye, mut nyt_id, mut ordlyd) = (0, 0, 0);
+    for l in &o.led {
         let aendring = match l.forgaengere.as_slice() {
+            [] => {
+                nye += 1;
+                "Ny".to_string()
+            }
+            _ if !l.har_nyt_id() => {
+                if tekst(fra, &l.id) == tekst(til, &l.id) {
+                    continue;
+                }
+                ordlyd += 1;
+                "Ny ordlyd".to_string()
+            }
             [en] if o.efterfoelgere(en).len() > 1 => format!("Viderefører en del af {en}"),
             [en] => format!("Viderefører {en}"),
             flere => format!("Samler {}", liste(flere)),
         };
+        nyt_id += usize::from(l.har_nyt_id());
         raekker.push(SkiftRaekke {
             id: l.id.clone(),
             aendring,
             tekst: tekst(til, &l.id),
-        });
-    }
-    let nye: Vec<&str> = o.nye().map(|l| l.id.as_str()).collect();
-    for id in &nye {
-        raekker.push(SkiftRaekke {
-            id: id.to_string(),
-            aendring: "Ny".into(),
-            tekst: tekst(til, id),
         });
     }
     for id in &o.udgaaede {
@@ -111,28 +112,107 @@ pub(super) fn skift(o: &Overgang, fra: &Runde, til: &Runde) -> Skift {
             tekst: tekst(fra, id),
         });
     }
-    let nyt_id = o.med_nyt_id().count();
-    let saetning = if raekker.is_empty() {
+    let dele: Vec<String> = [
+        (nye, "ny anbefaling", "nye anbefalinger"),
+        (
+            o.udgaaede.len(),
+            "udgået anbefaling",
+            "udgåede anbefalinger",
+        ),
+        (
+            nyt_id,
+            "anbefaling videreført under nyt id",
+            "anbefalinger videreført under nyt id",
+        ),
+        (
+            ordlyd,
+            "anbefaling med ny ordlyd",
+            "anbefalinger med ny ordlyd",
+        ),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, en, flere)| antal(n, en, flere))
+    .collect();
+    let saetning = if dele.is_empty() {
         format!(
             "Anbefalingerne for {} er de samme som for {}.",
             o.til, o.fra
         )
     } else {
-        format!(
-            "Fra {} til {} er {} kommet til, {} udgået og {} videreført under nyt id.",
-            o.fra,
-            o.til,
-            antal(nye.len(), "anbefaling", "anbefalinger"),
-            o.udgaaede.len(),
-            nyt_id
-        )
+        format!("Fra {} til {}: {}.", o.fra, o.til, liste(&dele))
     };
     Skift {
         fra: o.fra.clone(),
         til: o.til.clone(),
         saetning,
+        opfoelgning: opfoelgning(o, fra, til, justeringer),
         raekker,
     }
+}
+
+/// An anbefaling's text in a round (empty when it has no such id).
+fn tekst(r: &Runde, id: &str) -> String {
+    r.anbefalinger()
+        .find(|a| a.id == id)
+        .map(|a| a.tekst.clone())
+        .unwrap_or_default()
+}
+
+/// What became of the justeringer the earlier period's tilbagemelding proposed:
+/// «Tilbagemeldingen for 2015 foreslog justeringer af v3 og o1: v3 videreføres som v4
+/// og o1 har fået ny ordlyd. Den foreslog også 1 ny anbefaling.»
+fn opfoelgning(
+    o: &Overgang,
+    fra: &Runde,
+    til: &Runde,
+    justeringer: &[Justering],
+) -> Option<String> {
+    let mut ids: Vec<&str> = Vec::new();
+    for j in justeringer {
+        if let Some(a) = &j.anbefaling
+            && !ids.contains(&a.id.as_str())
+        {
+            ids.push(&a.id);
+        }
+    }
+    let nye = justeringer
+        .iter()
+        .filter(|j| j.anbefaling.is_none())
+        .count();
+    if ids.is_empty() && nye == 0 {
+        return None;
+    }
+    let udfald: Vec<String> = ids
+        .iter()
+        .map(|id| match o.efterfoelgere(id).as_slice() {
+            [] => format!("{id} er udgået"),
+            [samme] if samme == id && tekst(fra, id) == tekst(til, id) => {
+                format!("{id} er uændret")
+            }
+            [samme] if samme == id => format!("{id} har fået ny ordlyd"),
+            andre => format!("{id} videreføres som {}", liste(andre)),
+        })
+        .collect();
+    let mut s = format!("Tilbagemeldingen for {}", o.fra);
+    if !ids.is_empty() {
+        s.push_str(&format!(
+            " foreslog justeringer af {}: {}.",
+            liste(&ids),
+            liste(&udfald)
+        ));
+        if nye > 0 {
+            s.push_str(" Den");
+        }
+    }
+    if nye > 0 {
+        s.push_str(&format!(
+            " foreslog {}{}.",
+            if ids.is_empty() { "" } else { "også " },
+            antal(nye, "ny anbefaling", "nye anbefalinger")
+        ));
+    }
+    Some(s)
 }
 
 pub(super) fn siden_forrige(p: &Projekt, o: &Overgang) -> SidenForrige {

@@ -63,8 +63,9 @@ pub fn beregn(p: &Projekt) -> Option<Udvikling> {
             .overgange
             .iter()
             .zip(runder.windows(2))
+            .zip(&p.tidligere)
             .rev()
-            .map(|(o, w)| aendringer::skift(o, w[0], w[1]))
+            .map(|((o, w), t)| aendringer::skift(o, w[0], w[1], &t.tilbagemelding.justeringer))
             .collect(),
         siden_forrige: aendringer::siden_forrige(p, overgang),
         forrige_periode: overgang.fra.clone(),
