@@ -317,3 +317,49 @@ pub struct RawJustering {
     #[serde(default)]
     pub begrundelse: Option<String>,
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::indhold::yaml;
+
+    #[derive(Debug, Deserialize)]
+    struct Felt {
+        erstatter: Placeret<IdListe>,
+    }
+
+    fn ids(yaml_tekst: &str) -> Result<Vec<(String, u64)>, String> {
+        let f: Felt = yaml::fortolk(yaml_tekst, Path::new("a.yaml")).map_err(|d| d.to_string())?;
+        Ok(f.erstatter
+            .ids()
+            .into_iter()
+            .map(|p| match p.sted {
+                Sted::Linje(pos) => (p.vaerdi.0, pos.kolonne),
+                _ => unreachable!(),
+            })
+            .collect())
+    }
+
+    #[test]
+    fn erstatter_takes_one_id_or_a_list_each_with_its_place() {
+        assert_eq!(ids("erstatter: v3").unwrap(), [("v3".into(), 12)]);
+        assert_eq!(ids("erstatter: 7").unwrap(), [("7".into(), 12)]);
+        assert_eq!(
+            ids("erstatter: [3.10, v1]").unwrap(),
+            [("3.10".into(), 13), ("v1".into(), 19)],
+            "a list keeps every digit"
+        );
+        assert_eq!(ids("erstatter:\n  - v1\n  - 010").unwrap().len(), 2);
+        assert_eq!(ids("erstatter: []").unwrap(), []);
+        assert_eq!(ids("erstatter: \"3.10\"").unwrap()[0].0, "3.10");
+    }
+
+    #[test]
+    fn a_decimal_erstatter_is_refused_rather_than_read_as_another_id() {
+        let e = ids("erstatter: 3.10").unwrap_err();
+        assert!(e.contains("fandt et kommatal «3.1»"), "{e}");
+        assert!(ids("erstatter: true").is_err());
+    }
+}
