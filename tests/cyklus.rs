@@ -31,15 +31,6 @@ fn udvikling_for(dir: &Path, periode: &str) -> Udvikling {
     udvikling::beregn(&indlaes(dir, periode)).expect("an earlier period")
 }
 
-fn o(groen: u32, gul: u32, roed: u32, ikke_besvaret: u32) -> Optaelling {
-    Optaelling {
-        groen,
-        gul,
-        roed,
-        ikke_besvaret,
-    }
-}
-
 fn pdf(dir: &Path, rel: &str) -> String {
     pdf_tekst(&std::fs::read(dir.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}")))
 }
@@ -81,9 +72,9 @@ fn shares_per_period_cover_every_period_of_the_whole_kkr() {
     assert_eq!(
         tal,
         [
-            ("2015", o(18, 9, 6, 2)),
-            ("2016", o(17, 17, 5, 1)),
-            ("2017", o(34, 13, 0, 1))
+            ("2015", Optaelling::ny(18, 9, 6, 2)),
+            ("2016", Optaelling::ny(17, 17, 5, 1)),
+            ("2017", Optaelling::ny(34, 13, 0, 1))
         ]
     );
     let procent: Vec<u32> = u.i_alt[0].andele.iter().map(|a| a.procent).collect();
@@ -109,9 +100,9 @@ fn a_fokusomraade_of_only_some_periods_is_shown_as_such() {
         integration[0].note.as_deref(),
         Some("Ikke et fokusområde i 2015")
     );
-    assert_eq!(integration[1].optaelling, o(2, 5, 2, 1));
+    assert_eq!(integration[1].optaelling, Optaelling::ny(2, 5, 2, 1));
     let dokumentation = &u.pr_fokus[4].perioder;
-    assert_eq!(dokumentation[0].optaelling, o(2, 1, 1, 1));
+    assert_eq!(dokumentation[0].optaelling, Optaelling::ny(2, 1, 1, 1));
     assert_eq!(
         dokumentation[2].note.as_deref(),
         Some("Ikke et fokusområde i 2017")
@@ -262,6 +253,8 @@ fn skabelon_shows_last_years_answers_as_comments_and_starts_empty() {
         "  # Svar i 2015 (som v3): grøn\n  #   Bemærkning: koebenhavn v3: grøn.\n  v4:\n    status:\n    bemærkning: \"\"\n",
         "  # Svar i 2015: rød\n  #   Bemærkning: koebenhavn b2: rød.\n  b2:\n    status:\n",
         "  # Ny i 2016.\n  i1:\n    status:\n",
+        "kontakt:\n  navn: \"Jobcentret i koebenhavn 2015\"\n",
+        "udkast: true\n",
     ] {
         assert!(t.contains(del), "«{del}» mangler:\n{t}");
     }

@@ -189,10 +189,11 @@ pub fn tre_perioder(mappe: &Path) -> std::io::Result<()> {
     let v = Valg::med_kommuner(6);
     std::fs::create_dir_all(mappe.join("content"))?;
     std::fs::write(mappe.join("content/kkr.yaml"), kkr_yaml(&v))?;
+    let r2016 = runde_2016();
     for (periode, anbefalinger) in [
         ("2015", RUNDE_2015),
-        ("2016", RUNDE_2016),
-        ("2017", RUNDE_2016),
+        ("2016", r2016.as_str()),
+        ("2017", r2016.as_str()),
     ] {
         let runde = mappe.join("content").join(periode);
         std::fs::create_dir_all(runde.join("status"))?;
@@ -263,27 +264,28 @@ const RUNDE_2015: &str = "fokusområder:
       - {id: d1, niveau: kan, tekst: Kommunerne kan dele data om effekten af indsatserne.}
 ";
 
-const RUNDE_2016: &str = "fokusområder:
-  - titel: Virksomhedsrettede indsatser
-    anbefalinger:
-      - {id: v1, niveau: skal, tekst: Alle kommuner skal være en del af et formaliseret virksomhedsberedskab.}
-      - {id: v2, niveau: skal, tekst: Alle kommuner skal samarbejde om rekruttering på tværs.}
-      - id: v4
-        niveau: kan
-        erstatter: v3
-        tekst: Alle kommuner kan tilbyde jobrotation sammen med mindst én nabokommune.
-  - titel: Borgerrettede indsatser
-    anbefalinger:
-      - {id: b1, niveau: skal, tekst: Alle kommuner skal samarbejde om unge uden uddannelse.}
-      - {id: b2, niveau: kan, tekst: Kommunerne kan samarbejde om sygedagpengeindsatsen.}
-  - titel: Opkvalificering af medarbejdere
-    anbefalinger:
-      - {id: o1, niveau: skal, tekst: Alle kommuner skal deltage i fælles kompetenceudvikling af virksomhedskonsulenterne.}
-  - titel: Integration
+/// 2016 is 2015 with v3 renamed to v4, o1 reworded, and «Dokumentation af effekt» (d1)
+/// replaced by «Integration» (i1, i2).
+fn runde_2016() -> String {
+    let i = RUNDE_2015
+        .find("  - titel: Dokumentation af effekt")
+        .unwrap();
+    let mut s = RUNDE_2015[..i]
+        .replace(
+            "      - {id: v3, niveau: kan, tekst: Kommunerne kan formalisere samarbejdet om jobrotation.}\n",
+            "      - id: v4\n        niveau: kan\n        erstatter: v3\n        tekst: Alle kommuner kan tilbyde jobrotation sammen med mindst én nabokommune.\n",
+        )
+        .replace(
+            "fælles kompetenceudvikling.}",
+            "fælles kompetenceudvikling af virksomhedskonsulenterne.}",
+        );
+    s.push_str("  - titel: Integration
     anbefalinger:
       - {id: i1, niveau: skal, tekst: Alle kommuner skal samarbejde om virksomhedsrettede forløb for flygtninge.}
       - {id: i2, niveau: kan, tekst: Kommunerne kan dele virksomhedscentre på tværs af kommunegrænser.}
-";
+");
+    s
+}
 
 /// Every status file of the three periods: period, kommune, answers (`G` grøn, `Gu`
 /// gul, `R` rød, `-` not answered).
@@ -353,7 +355,7 @@ pub const TRE_PERIODER_SVAR: &[(&str, &str, &str)] = &[
 fn tre_perioder_status(periode: &str, kommune: &str, svar: &str) -> String {
     let aar: u32 = periode.parse().unwrap();
     let mut s = format!(
-        "kommune: {kommune}\nbehandlet:\n  organ: Beskæftigelsesudvalget\n  dato: {}-01-19\nudkast: false\nsvar:\n",
+        "kommune: {kommune}\nbehandlet:\n  organ: Beskæftigelsesudvalget\n  dato: {}-01-19\nkontakt:\n  navn: Jobcentret i {kommune} {periode}\nudkast: false\nsvar:\n",
         aar + 1
     );
     for par in svar.split_whitespace() {

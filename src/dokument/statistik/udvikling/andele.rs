@@ -204,29 +204,20 @@ fn med_tidligere_ids(id: &str, f: &Forloeb) -> String {
 mod tests {
     use super::*;
 
-    fn o(groen: u32, gul: u32, roed: u32, ikke_besvaret: u32) -> Optaelling {
-        Optaelling {
-            groen,
-            gul,
-            roed,
-            ikke_besvaret,
-        }
-    }
-
     fn procent(o: &Optaelling) -> Vec<u32> {
         andele(o).iter().map(|a| a.procent).collect()
     }
 
     #[test]
     fn shares_are_whole_per_cents_that_add_up_to_100() {
-        assert_eq!(procent(&o(1, 1, 1, 0)), [34, 33, 33, 0]);
-        assert_eq!(procent(&o(2, 1, 0, 0)), [67, 33, 0, 0]);
+        assert_eq!(procent(&Optaelling::ny(1, 1, 1, 0)), [34, 33, 33, 0]);
+        assert_eq!(procent(&Optaelling::ny(2, 1, 0, 0)), [67, 33, 0, 0]);
         assert_eq!(
-            procent(&o(9, 5, 1, 1)),
+            procent(&Optaelling::ny(9, 5, 1, 1)),
             [57, 31, 6, 6],
             "ties go to the first"
         );
-        assert_eq!(procent(&o(0, 0, 0, 0)), [0, 0, 0, 0]);
-        assert_eq!(andele(&o(3, 0, 1, 0))[2].navn, "Rød");
+        assert_eq!(procent(&Optaelling::ny(0, 0, 0, 0)), [0, 0, 0, 0]);
+        assert_eq!(andele(&Optaelling::ny(3, 0, 1, 0))[2].navn, "Rød");
     }
 }
