@@ -88,6 +88,10 @@ pub enum Kommando {
     #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift skabelon [VALG] <KOMMUNE>")]
     Skabelon(SkabelonArgs),
 
+    /// Opret næste periode ud fra den nyeste (eller den angivne) periode
+    #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift ny-periode [VALG] <PERIODE> [--fra <PERIODE>]")]
+    NyPeriode(NyPeriodeArgs),
+
     /// Vis dokumenterne i browseren og opdatér dem, når filerne ændres
     #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift preview [VALG]")]
     Preview(PreviewArgs),
@@ -167,6 +171,17 @@ pub struct SkabelonArgs {
     /// Kommunens id, kode eller navn
     #[arg(value_name = "KOMMUNE")]
     pub kommune: String,
+}
+
+#[derive(Debug, Args)]
+pub struct NyPeriodeArgs {
+    /// Den nye periodes navn, fx 2016 (bliver mappen content/<PERIODE>/)
+    #[arg(id = "ny_periode", value_name = "PERIODE")]
+    pub periode: String,
+
+    /// Perioden, der kopieres (standard: den nyeste i content/)
+    #[arg(long, value_name = "PERIODE")]
+    pub fra: Option<String>,
 }
 
 #[derive(Debug, Args)]

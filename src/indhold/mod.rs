@@ -2,10 +2,13 @@
 //! the validated model, and a whole project of periods on disk.
 
 pub mod dato;
+pub mod forloeb;
 pub mod kommuner;
 pub mod model;
+pub mod ny_periode;
 pub mod projekt;
 pub mod raa;
+pub mod sidste_aar;
 pub mod statusfil;
 pub mod valider;
 pub mod yaml;

@@ -5,6 +5,7 @@ mod bilag;
 mod build;
 mod check;
 mod init;
+mod ny_periode;
 mod preview;
 mod skabelon;
 mod tilbagemelding;
@@ -29,6 +30,7 @@ pub fn koer(cli: Cli) -> anyhow::Result<()> {
         Kommando::Skabelon(a) => skabelon::koer(&ctx()?, a),
         Kommando::Preview(a) => preview::koer(&ctx()?, a),
         Kommando::Init(a) => init::koer(f.periode.as_deref(), a),
+        Kommando::NyPeriode(a) => ny_periode::koer(f, a),
         Kommando::Oversaetter => crate::oversaet::arbejder::tjen(&argumenter::projektmappe(f)?),
     }
 }

@@ -1,9 +1,12 @@
-//! `fremdrift skabelon`: a kommune's status file, ready to fill in.
+//! `fremdrift skabelon`: a kommune's status file, ready to fill in, with its answers of
+//! the previous period as comments to update.
 
 use crate::argumenter::{Kontekst, SkabelonArgs};
 use crate::diagnose::mente_du;
 use crate::fejl::{Fejl, fejl};
-use crate::indhold::model::{Kkr, Kommune};
+use crate::indhold::model::{Kkr, Kommune, KommuneStatus};
+use crate::indhold::projekt::Projekt;
+use crate::indhold::sidste_aar::sidste_aar;
 use crate::indhold::statusfil::Statusfil;
 use crate::skriv;
 
@@ -12,12 +15,14 @@ pub fn koer(ctx: &Kontekst, a: &SkabelonArgs) -> anyhow::Result<()> {
     let p = k.gyldigt()?;
     let kommune = find_kommune(&p.kkr, &a.kommune)?;
     let rel = format!("content/{}/status/{}.yaml", p.runde.periode, kommune.id);
+    let sidste = sidste_aar(p, &kommune.id);
+    let start = startsvar(p, kommune);
     let tekst = Statusfil {
         kommune,
         runde: &p.runde,
-        status: None,
+        status: start.as_ref(),
     }
-    .tekst();
+    .tekst_med(sidste.as_ref());
     match skriv::skriv_ny_atomisk(&ctx.rod.join(&rel), tekst.as_bytes()) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
@@ -34,6 +39,20 @@ pub fn koer(ctx: &Kontekst, a: &SkabelonArgs) -> anyhow::Result<()> {
     }
     println!("{rel}");
     Ok(())
+}
+
+/// A file to fill in starts empty but for the contact of the previous period, if any.
+fn startsvar(p: &Projekt, kommune: &Kommune) -> Option<KommuneStatus> {
+    let kontakt = p.forrige()?.status_for(&kommune.id)?.kontakt.clone()?;
+    Some(KommuneStatus {
+        kommune: kommune.clone(),
+        behandlet: None,
+        kontakt: Some(kontakt),
+        udkast: true,
+        svar: Default::default(),
+        forslag: Vec::new(),
+        fil: Default::default(),
+    })
 }
 
 /// Finds a kommune by id, kode or name ("albertslund", "165", "Albertslund Kommune").
