@@ -6,6 +6,7 @@ pub mod kommuner;
 pub mod model;
 pub mod projekt;
 pub mod raa;
+pub mod skema;
 pub mod statusfil;
 pub mod valider;
 pub mod yaml;

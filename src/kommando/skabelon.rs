@@ -1,4 +1,5 @@
-//! `fremdrift skabelon`: a kommune's status file, ready to fill in.
+//! `fremdrift skabelon`: a kommune's status file, ready to fill in; its first line names
+//! the period's JSON Schema, which is written (again) to `skema/`.
 
 use crate::argumenter::{Kontekst, SkabelonArgs};
 use crate::diagnose::mente_du;
@@ -32,7 +33,8 @@ pub fn koer(ctx: &Kontekst, a: &SkabelonArgs) -> anyhow::Result<()> {
                 .into());
         }
     }
-    println!("{rel}");
+    crate::resultat!("{rel}");
+    super::skema::opdater_efter(&ctx.rod);
     Ok(())
 }
 
