@@ -139,7 +139,7 @@ impl Bygger {
         let fejl = match svar {
             Ok(Resultat::Sider(sider)) => {
                 udgiv_sider(delt, &j.id, sider, j.diagnoser.clone());
-                eprintln!("Opdaterede {} på {}", j.titel, sekunder(start));
+                crate::besked!("Opdaterede {} på {}", j.titel, sekunder(start));
                 match self.arbejder.modtag(frist, &vig) {
                     Ok(Resultat::Pdf(pdf)) => {
                         udgiv_pdf(delt, &j.id, pdf);
