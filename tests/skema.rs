@@ -281,9 +281,68 @@ fn files_that_init_and_skabelon_write_match_their_schemas() {
         ],
     );
     assert!(init.status.success(), "{}", stderr(&init));
+    assert!(
+        mappe.join("skema/status-2026.schema.json").is_file(),
+        "init writes the schemas"
+    );
     let o = fremdrift(&mappe, &["skabelon", "odense"]);
     assert!(o.status.success(), "{}", stderr(&o));
+    for (fil, linje) in [
+        ("content/kkr.yaml", "../skema/kkr.schema.json"),
+        (
+            "content/2026/anbefalinger.yaml",
+            "../../skema/anbefalinger.schema.json",
+        ),
+        (
+            "content/2026/status/odense.yaml",
+            "../../../skema/status-2026.schema.json",
+        ),
+    ] {
+        let tekst = std::fs::read_to_string(mappe.join(fil)).unwrap();
+        assert_eq!(
+            tekst.lines().next(),
+            Some(format!("# yaml-language-server: $schema={linje}").as_str()),
+            "{fil}"
+        );
+        assert!(
+            mappe.join(fil).parent().unwrap().join(linje).is_file(),
+            "{fil} → {linje}"
+        );
+    }
     assert_eq!(alle_gyldige(&mappe, "init"), 3);
+}
+
+#[test]
+fn skabelon_brings_the_schemas_up_to_date_after_the_anbefalinger_changed() {
+    let mini = projekt("mini");
+    let o = fremdrift(mini.path(), &["skema"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let fil = mini.path().join("content/2015/anbefalinger.yaml");
+    let t = std::fs::read_to_string(&fil).unwrap();
+    std::fs::write(&fil, t.replace("Særlige indsatser", "Nye indsatser")).unwrap();
+    let o = fremdrift(mini.path(), &["skabelon", "gamma"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let skema = std::fs::read_to_string(mini.path().join("skema/status-2015.schema.json")).unwrap();
+    assert!(
+        skema.contains("Nye indsatser for akademikere.") && !skema.contains("Særlige"),
+        "{skema}"
+    );
+}
+
+#[test]
+fn content_errors_leave_the_schemas_unwritten_and_say_why() {
+    let mini = projekt("mini");
+    let fil = mini.path().join("content/kkr.yaml");
+    let t = std::fs::read_to_string(&fil).unwrap();
+    std::fs::write(&fil, t.replace("id: gamma", "id: Gamma")).unwrap();
+    let o = fremdrift(mini.path(), &["skema"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("skemaerne er ikke skrevet"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!mini.path().join("skema").exists());
 }
 
 /// The case folders under `tests/fixtures/ugyldig/`, with whether `check` accepts them.
