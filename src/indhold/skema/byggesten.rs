@@ -135,7 +135,11 @@ pub fn statusord() -> Value {
         "anyOf": [
             {
                 "enum": ["grøn", "gul", "rød"],
-                "enumDescriptions": ["Grøn: i mål eller godt på vej", "Gul: i gang, men ikke i mål", "Rød: ikke i gang"],
+                "enumDescriptions": [
+                    "Grøn fremdrift – vises med grønt og ordet «Grøn» i bilaget",
+                    "Gul fremdrift – vises med gult og ordet «Gul» i bilaget",
+                    "Rød fremdrift – vises med rødt og ordet «Rød» i bilaget"
+                ],
                 "errorMessage": FEJL
             },
             {
@@ -143,7 +147,9 @@ pub fn statusord() -> Value {
                 "pattern": "^\\s*(?:[gG][rR][øØ][nN]|[gG][uU][lL]|[rR][øØ][dD])?\\s*$",
                 "errorMessage": FEJL
             },
-            { "type": "null" }
+            // Empty (`status:`) is allowed, but not offered as «null» by completion,
+            // which proposes the values of a declared type.
+            { "not": { "type": ["string", "number", "boolean", "object", "array"] } }
         ]
     })
 }
