@@ -1,14 +1,12 @@
-//! One JSON Schema per file kind, field for field as in [`crate::indhold::raa`] and the
-//! rules in [`crate::indhold::valider`]; the status schema of a period lists that
-//! period's anbefalinger and the KKR's kommuner.
+//! The schemas of `kkr.yaml`, `anbefalinger.yaml` and `tilbagemelding.yaml`, field for
+//! field as in [`crate::indhold::raa`] and the rules in [`crate::indhold::valider`].
 
 use serde_json::{Value, json};
 
 use super::byggesten::{
-    anbefalings_id, dato, et_af, kommune_id, kommunekode, liste, niveau, noegler_med_luft, objekt,
-    sandhed, statusord, tekst, tekstliste, valgfri, valgfri_tekst,
+    anbefalings_id, dato, kommune_id, kommunekode, liste, niveau, objekt, tekst, tekstliste,
+    valgfri, valgfri_tekst,
 };
-use crate::indhold::model::{Anbefaling, Fokus, Kkr, Runde};
 
 /// The dialect every schema declares.
 const DIALEKT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -112,14 +110,11 @@ pub fn anbefalinger() -> Value {
         ],
         &["titel", "anbefalinger"],
     );
-    let pejlemaerke = objekt(
+    let pejlemaerke = titel_og_tekst(
         "Pejlemærke",
         "Et politisk pejlemærke.",
-        vec![
-            ("titel", tekst("Titel", "Pejlemærkets titel.")),
-            ("tekst", valgfri_tekst("Tekst", "Pejlemærkets tekst.")),
-        ],
-        &["titel"],
+        "Pejlemærkets titel.",
+        "Pejlemærkets tekst.",
     );
     let mut fokusomraader = liste("Fokusområder", "Rundens fokusområder.", fokus);
     fokusomraader["minItems"] = 1.into();
@@ -239,147 +234,26 @@ pub fn tilbagemelding() -> Value {
     )
 }
 
-/// `status-<periode>.schema.json`: a kommune's answers to this period's anbefalinger.
-pub fn status(kkr: &Kkr, runde: &Runde) -> Value {
-    let ids: Vec<String> = kkr.kommuner.iter().map(|k| k.id.clone()).collect();
-    let kommune = et_af(
-        "Kommune",
-        &format!("Kommunens id fra content/kkr.yaml ({}).", kkr.navn),
-        &ids,
-        &format!(
-            "kommunen findes ikke i {}; brug et id fra content/kkr.yaml",
-            kkr.navn
-        ),
-    );
-    let behandlet = objekt(
-        "Politisk behandling",
-        "Hvor og hvornår status er behandlet politisk.",
+/// A mapping with a required `titel` and an optional `tekst`.
+pub(super) fn titel_og_tekst(
+    navn: &str,
+    beskrivelse: &str,
+    om_titel: &str,
+    om_tekst: &str,
+) -> Value {
+    objekt(
+        navn,
+        beskrivelse,
         vec![
-            (
-                "organ",
-                valgfri_tekst("Organ", "Fx «Beskæftigelsesudvalget»."),
-            ),
-            ("dato", dato("Dato", "Datoen for behandlingen.")),
-        ],
-        &["dato"],
-    );
-    let kontakt = objekt(
-        "Kontaktperson",
-        "Kommunens kontaktperson.",
-        vec![
-            ("navn", valgfri_tekst("Navn", "Kontaktpersonens navn.")),
-            (
-                "e-mail",
-                valgfri_tekst("E-mail", "Kontaktpersonens e-mailadresse."),
-            ),
-            (
-                "telefon",
-                valgfri_tekst("Telefon", "Telefonnummer, fx \"4368 6000\"."),
-            ),
-        ],
-        &[],
-    );
-    let forslag = objekt(
-        "Forslag",
-        "Et forslag til et nyt samarbejdsområde.",
-        vec![
-            ("titel", tekst("Titel", "Forslagets titel.")),
-            ("tekst", valgfri_tekst("Tekst", "Beskrivelse af forslaget.")),
+            ("titel", tekst("Titel", om_titel)),
+            ("tekst", valgfri_tekst("Tekst", om_tekst)),
         ],
         &["titel"],
-    );
-    rod(
-        &format!("fremdrift: status for {}", runde.periode),
-        &format!(
-            "En kommunes status på {}s anbefalinger for {}: content/{}/status/<kommune>.yaml.",
-            kkr.navn, runde.periode, runde.periode
-        ),
-        objekt(
-            "Status",
-            "",
-            vec![
-                ("kommune", kommune),
-                ("behandlet", valgfri(behandlet)),
-                ("kontakt", valgfri(kontakt)),
-                (
-                    "udkast",
-                    sandhed(
-                        "Udkast",
-                        "true, mens status er et udkast (bilaget får et UDKAST-mærke); false, når den er godkendt.",
-                    ),
-                ),
-                ("svar", svar(runde)),
-                (
-                    "forslag",
-                    liste(
-                        "Forslag",
-                        "Forslag til nye samarbejdsområder (valgfrit).",
-                        forslag,
-                    ),
-                ),
-            ],
-            &["kommune"],
-        ),
-    )
-}
-
-/// `svar`: one entry per anbefaling of the round, each with its text as description.
-fn svar(runde: &Runde) -> Value {
-    let ids: Vec<String> = runde.anbefalinger().map(|a| a.id.clone()).collect();
-    let mut egenskaber = serde_json::Map::new();
-    for f in &runde.fokusomraader {
-        for a in &f.anbefalinger {
-            egenskaber.insert(a.id.clone(), et_svar(Some((f, a)), &runde.periode));
-        }
-    }
-    let mut s = json!({
-        "title": "Svar",
-        "description": format!("Svar på anbefalingerne for {}, under hver anbefalings id.", runde.periode),
-        "type": ["object", "null"],
-        "properties": egenskaber,
-        "additionalProperties": false
-    });
-    if !ids.is_empty() {
-        // fremdrift trims the keys: `" v1":` in quotes is the answer to v1.
-        s["patternProperties"] = json!({ noegler_med_luft(&ids): et_svar(None, &runde.periode) });
-    }
-    s
-}
-
-/// The answer to one anbefaling (or to any, for keys with spaces around).
-fn et_svar(anbefaling: Option<(&Fokus, &Anbefaling)>, periode: &str) -> Value {
-    let (titel, beskrivelse) = match anbefaling {
-        Some((f, a)) => {
-            let niveau = a
-                .niveau
-                .map(|n| format!(" ({})", n.navn()))
-                .unwrap_or_default();
-            (
-                format!("Anbefaling {}{niveau}", a.id),
-                format!("{}\n\nFokusområde: {} ({periode})", a.tekst, f.titel),
-            )
-        }
-        None => (
-            "Anbefaling".to_string(),
-            "Svar på en anbefaling.".to_string(),
-        ),
-    };
-    objekt(
-        &titel,
-        &beskrivelse,
-        vec![
-            ("status", statusord()),
-            (
-                "bemærkning",
-                valgfri_tekst("Bemærkning", "Beskriv fremdriften; vises i bilaget."),
-            ),
-        ],
-        &[],
     )
 }
 
 /// The top of a schema file: the dialect, a title and a description.
-fn rod(titel: &str, beskrivelse: &str, mut s: Value) -> Value {
+pub(super) fn rod(titel: &str, beskrivelse: &str, mut s: Value) -> Value {
     let mut ud = serde_json::Map::new();
     ud.insert("$schema".into(), DIALEKT.into());
     if let Some(m) = s.as_object_mut() {

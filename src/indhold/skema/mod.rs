@@ -5,6 +5,7 @@
 
 mod byggesten;
 mod filer;
+mod status;
 
 use std::path::Path;
 
@@ -29,7 +30,7 @@ pub fn alle(kkr: &Kkr, runder: &[Runde]) -> Vec<(String, Value)> {
         ),
     ];
     for r in runder {
-        ud.push((statusskema(&r.periode), filer::status(kkr, r)));
+        ud.push((statusskema(&r.periode), status::status(kkr, r)));
     }
     ud
 }
