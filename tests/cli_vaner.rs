@@ -183,6 +183,23 @@ fn help_for_a_command_is_its_danish_help() {
         stdout(&help)
     );
     assert!(stdout(&help).contains("Vis kun fejl"), "{}", stdout(&help));
+    let alle_kommandoer =
+        "check bilag tilbagemelding build skabelon preview init skema completions help";
+    for kommando in alle_kommandoer.split(' ') {
+        let tekst = stdout(&fremdrift_i(tom.path(), &["help", kommando]));
+        for engelsk in [
+            "ossible values",
+            "[default:",
+            "Usage:",
+            "Options:",
+            "Print help",
+        ] {
+            assert!(
+                !tekst.contains(engelsk),
+                "{kommando}: «{engelsk}» i\n{tekst}"
+            );
+        }
+    }
     let alle = fremdrift_i(tom.path(), &["help"]);
     assert!(stdout(&alle).contains("Vis hjælp til fremdrift eller til en kommando"));
 }

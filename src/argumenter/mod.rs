@@ -45,7 +45,7 @@ pub struct Cli {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Valg")]
 pub struct FaellesValg {
-    /// Projektmappen (standard: den aktuelle mappe)
+    /// Projektmappen (standard: den nærmeste mappe med content/kkr.yaml, fra den aktuelle mappe og opad)
     #[arg(short = 'C', long = "projekt", value_name = "MAPPE", global = true)]
     pub projekt: Option<PathBuf>,
 
@@ -133,8 +133,15 @@ pub enum Kommando {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Uddata: tekst til mennesker, eller json til editorer og CI
-    #[arg(long, value_enum, value_name = "FORMAT", default_value = "tekst")]
+    /// Uddata: tekst (standard) til mennesker, eller json til editorer og CI
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        default_value = "tekst",
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
     pub format: Format,
 }
 
@@ -157,8 +164,8 @@ pub struct SkemaArgs {
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
-    /// Skallen: bash, zsh, fish eller powershell
-    #[arg(value_enum, value_name = "SKAL")]
+    /// Skallen: bash, zsh, fish, powershell eller elvish
+    #[arg(value_enum, value_name = "SKAL", hide_possible_values = true)]
     pub skal: clap_complete::Shell,
 }
 
@@ -234,8 +241,8 @@ pub struct SkabelonArgs {
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Hvilket KKR projektet er for
-    #[arg(long, value_enum, value_name = "KKR")]
+    /// Hvilket KKR projektet er for: hovedstaden, sjaelland, syddanmark, midtjylland eller nordjylland
+    #[arg(long, value_enum, value_name = "KKR", hide_possible_values = true)]
     pub kkr: KkrValg,
 
     /// Mappen, der oprettes (må ikke findes i forvejen eller skal være tom)
