@@ -21,6 +21,8 @@ mod diagnose;
 mod fejl;
 mod kommando;
 mod preview;
+#[macro_use]
+mod udskrift;
 
 pub mod dokument;
 pub mod indhold;

@@ -422,9 +422,13 @@ fn ny_periode_copies_the_newest_period_without_erstatter_and_never_overwrites() 
     let a = std::fs::read_to_string(ny.join("anbefalinger.yaml")).unwrap();
     assert!(
         a.starts_with(
-            "# Anbefalingerne for 2017, oprettet med «fremdrift ny-periode» ud fra 2016."
+            "# yaml-language-server: $schema=../../skema/anbefalinger.schema.json\n# Anbefalingerne for 2017, oprettet med «fremdrift ny-periode» ud fra 2016."
         ),
         "{a}"
+    );
+    assert!(
+        dir.path().join("skema/status-2017.schema.json").is_file(),
+        "ny-periode writes the schemas, the new period's too"
     );
     assert!(a.contains("#   - Justering af v4: ret teksten her"), "{a}");
     assert!(

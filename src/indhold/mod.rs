@@ -9,6 +9,7 @@ pub mod ny_periode;
 pub mod projekt;
 pub mod raa;
 pub mod sidste_aar;
+pub mod skema;
 pub mod statusfil;
 pub mod valider;
 pub mod yaml;

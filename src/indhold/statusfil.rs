@@ -2,7 +2,8 @@
 //! fill in, and what answers read from a spreadsheet or saved from the preview's form
 //! are written as. Every anbefaling's text stands as a comment above its answer, so
 //! the file reads on its own — and, in a file to fill in, the kommune's answer of the
-//! previous period; every value is quoted so that YAML reads it back exactly.
+//! previous period; every value is quoted so that YAML reads it back exactly. The
+//! first line names the period's JSON Schema (`skema/`) for editors.
 
 use std::fmt::Write as _;
 
@@ -60,6 +61,9 @@ impl Statusfil<'_> {
 
     fn hoved(&self, s: &mut String) {
         let (k, r) = (self.kommune, self.runde);
+        if let Some(linje) = super::skema::skemalinje(&self.sti()) {
+            s.push_str(&linje);
+        }
         let _ = writeln!(s, "# Status for {} – {}", k.navn, en_linje(&r.titel));
         let _ = writeln!(
             s,
@@ -69,6 +73,14 @@ impl Statusfil<'_> {
         s.push_str(
             "# i «bemærkning». Tom status vises som «Ikke besvaret». Kontrollér med «fremdrift check».\n",
         );
+    }
+
+    /// Where the file belongs in the project: `content/<periode>/status/<kommune>.yaml`.
+    pub fn sti(&self) -> std::path::PathBuf {
+        std::path::PathBuf::from(format!(
+            "content/{}/status/{}.yaml",
+            self.runde.periode, self.kommune.id
+        ))
     }
 
     fn oplysninger(&self, s: &mut String) {
@@ -290,6 +302,21 @@ mod tests {
             let (tekst, igen) = gennem_fil(&p, s);
             assert_eq!(&igen, s, "{tekst}");
         }
+    }
+
+    #[test]
+    fn the_first_line_names_the_periods_schema_for_editors() {
+        let p = standard();
+        let tekst = Statusfil {
+            kommune: &p.kkr.kommuner[0],
+            runde: &p.runde,
+            status: None,
+        }
+        .tekst();
+        assert_eq!(
+            tekst.lines().next(),
+            Some("# yaml-language-server: $schema=../../../skema/status-2015.schema.json")
+        );
     }
 
     #[test]

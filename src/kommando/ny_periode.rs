@@ -11,7 +11,7 @@ use crate::indhold::model::Justering;
 use crate::indhold::projekt::{self, perioder};
 use crate::indhold::raa::RawTilbagemelding;
 use crate::indhold::valider::{self, Forgaenger};
-use crate::indhold::{ny_periode, yaml};
+use crate::indhold::{ny_periode, skema, yaml};
 use crate::skriv;
 
 pub fn koer(f: &FaellesValg, a: &NyPeriodeArgs) -> anyhow::Result<()> {
@@ -33,16 +33,26 @@ pub fn koer(f: &FaellesValg, a: &NyPeriodeArgs) -> anyhow::Result<()> {
     let justeringer = kildens_justeringer(&rod, kilde)?;
     let anbefalinger = ny_periode::anbefalinger(&tekst, &vis, kilde, ny, &justeringer)
         .map_err(|d| Indholdsfejl::ny(Diagnoser(vec![d])))?;
+    // The copied text may carry the source period's schema line: the new one goes first.
+    let med_skema = |rel: String, tekst: String| {
+        let uden: String = tekst
+            .split_inclusive('\n')
+            .filter(|l| !l.starts_with("# yaml-language-server:"))
+            .collect();
+        let tekst = skema::med_skemalinje(Path::new(&rel), &uden);
+        (rel, tekst)
+    };
     let filer = [
         (format!("content/{ny}/status/.gitkeep"), String::new()),
-        (
+        med_skema(
             format!("content/{ny}/tilbagemelding.yaml"),
             ny_periode::tilbagemelding(kilde, ny),
         ),
         // Last: a folder is a period once it has its anbefalinger.
-        (format!("content/{ny}/anbefalinger.yaml"), anbefalinger),
+        med_skema(format!("content/{ny}/anbefalinger.yaml"), anbefalinger),
     ];
     skriv_alle_nye(&rod, &filer)?;
+    super::skema::opdater_efter(&rod);
     println!("Oprettede perioden {ny} ud fra {kilde}:");
     for (rel, _) in &filer[1..] {
         println!("  {rel}");

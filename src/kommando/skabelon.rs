@@ -1,5 +1,6 @@
 //! `fremdrift skabelon`: a kommune's status file, ready to fill in, with its answers of
-//! the previous period as comments to update.
+//! the previous period as comments to update; its first line names the period's JSON
+//! Schema, which is written (again) to `skema/`.
 
 use crate::argumenter::{Kontekst, SkabelonArgs};
 use crate::diagnose::mente_du;
@@ -37,7 +38,8 @@ pub fn koer(ctx: &Kontekst, a: &SkabelonArgs) -> anyhow::Result<()> {
                 .into());
         }
     }
-    println!("{rel}");
+    crate::resultat!("{rel}");
+    super::skema::opdater_efter(&ctx.rod);
     Ok(())
 }
 

@@ -139,7 +139,7 @@ impl Bygger {
         let fejl = match svar {
             Ok(Resultat::Sider(sider)) => {
                 udgiv_sider(delt, &j.id, sider, j.diagnoser.clone());
-                eprintln!("Opdaterede {} på {}", j.titel, sekunder(start));
+                crate::besked!("Opdaterede {} på {}", j.titel, sekunder(start));
                 Vec::new()
             }
             Ok(Resultat::Fejl(d)) => d.0,

@@ -25,7 +25,8 @@ use tilstand::Delt;
 
 /// How the preview was asked to run.
 pub struct PreviewValg {
-    pub port: u16,
+    /// The port asked for; `None` for the first free one from 3000.
+    pub port: Option<u16>,
     /// Open the browser once the server runs.
     pub aabn: bool,
 }
@@ -44,13 +45,13 @@ pub fn koer(rod: &Path, periode: &str, valg: &PreviewValg) -> anyhow::Result<()>
     let url = format!("http://{adresse}/");
     println!("Forhåndsvisning på {url}");
     let _ = std::io::stdout().flush();
-    eprintln!("Holder øje med content/, templates/ og fonts/. Stop med Ctrl+C.");
+    crate::besked!("Holder øje med content/, templates/ og fonts/. Stop med Ctrl+C.");
     if valg.aabn {
         aabn_browser(&url);
     }
     bygger.oversaet(job, &delt, &|| vagt.har_nyt());
     let antal = delt.laes(|o| o.dokumenter.len());
-    eprintln!(
+    crate::besked!(
         "Lavede {antal} dokumenter for {periode} på {}",
         bygger::sekunder(start)
     );
