@@ -13,6 +13,7 @@ use tiny_http::{Header, Method, Request, Response};
 
 use crate::fejl::fejl;
 
+use super::formular::{self, Udfyldning};
 use super::rute::{Rute, parameter, rute};
 use super::tilstand::{Delt, Tilstand};
 use super::{api, dokside, html, oversigt, sse};
@@ -41,42 +42,57 @@ pub fn bind(port: u16) -> anyhow::Result<TcpListener> {
     ))
 }
 
+/// The Content-Security-Policy of every answer: scripts, styles and images only from
+/// the preview itself (no inline script), forms only to it, never inside a frame.
+const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; \
+connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
 /// Starts answering requests in the background.
-pub fn start(lytter: TcpListener, delt: Arc<Delt>) -> anyhow::Result<SocketAddr> {
+pub fn start(
+    lytter: TcpListener,
+    delt: Arc<Delt>,
+    udfyld: Arc<Udfyldning>,
+) -> anyhow::Result<SocketAddr> {
     let adresse = lytter.local_addr()?;
     let server = tiny_http::Server::from_listener(lytter, None)
         .map_err(|e| anyhow!("kunne ikke starte webserveren: {e}"))?;
     let server = Arc::new(server);
     for _ in 0..ARBEJDERE {
-        let (server, delt) = (server.clone(), delt.clone());
+        let (server, delt, udfyld) = (server.clone(), delt.clone(), udfyld.clone());
         thread::spawn(move || {
             while let Ok(req) = server.recv() {
-                besvar(req, &delt, adresse.port());
+                besvar(req, &delt, &udfyld, adresse.port());
             }
         });
     }
     Ok(adresse)
 }
 
-fn besvar(req: Request, delt: &Arc<Delt>, port: u16) {
+fn besvar(mut req: Request, delt: &Arc<Delt>, udfyld: &Udfyldning, port: u16) {
     if !tilladt_vaert(&req, port) {
         let _ = req
             .respond(HttpSvar::tekst(403, "Forkert værtsnavn: brug http://127.0.0.1/").response());
         return;
     }
-    if !matches!(req.method(), Method::Get | Method::Head) {
-        let _ = req.respond(HttpSvar::tekst(405, "Kun GET understøttes").response());
+    let url = req.url().to_string();
+    eprintln!("DEBUGSRV {:?} {url} {:?}", std::time::SystemTime::now(), req.remote_addr());
+    let (r, q) = rute(&url);
+    let post = req.method() == &Method::Post;
+    if !post && !matches!(req.method(), Method::Get | Method::Head) {
+        let _ = req.respond(HttpSvar::tekst(405, "Kun GET og POST understøttes").response());
         return;
     }
-    let url = req.url().to_string();
-    let (r, q) = rute(&url);
-    if r == Rute::Begivenheder {
+    if r == Rute::Begivenheder && !post {
         let delt = delt.clone();
         thread::spawn(move || sse::stroem(req, delt));
         return;
     }
-    let svar = catch_unwind(AssertUnwindSafe(|| svar(&r, q, delt)))
-        .unwrap_or_else(|_| HttpSvar::tekst(500, "Intern fejl i forhåndsvisningen"));
+    let svar = catch_unwind(AssertUnwindSafe(|| match &r {
+        Rute::Udfyld(id) if post => udfyld.post(&mut req, id, port, delt),
+        _ if post => HttpSvar::tekst(405, "Kun formularen tager imod POST"),
+        _ => svar(&r, q, delt, udfyld),
+    }))
+    .unwrap_or_else(|_| HttpSvar::tekst(500, "Intern fejl i forhåndsvisningen"));
     let _ = req.respond(svar.response());
 }
 
@@ -95,7 +111,7 @@ fn tilladt_vaert(req: &Request, port: u16) -> bool {
     })
 }
 
-fn svar(r: &Rute, q: &str, delt: &Delt) -> HttpSvar {
+fn svar(r: &Rute, q: &str, delt: &Delt, udfyld: &Udfyldning) -> HttpSvar {
     match r {
         Rute::Oversigt => HttpSvar::html(200, delt.laes(oversigt::side)),
         Rute::OversigtFragment => HttpSvar::html(200, delt.laes(oversigt::fragment)),
@@ -109,6 +125,18 @@ fn svar(r: &Rute, q: &str, delt: &Delt) -> HttpSvar {
         Rute::DokFragment(id) => HttpSvar::html(200, delt.laes(|o| dokside::fragment(o, id))),
         Rute::Side(id, n) => side(delt, id, *n, parameter(q, "v")),
         Rute::Pdf(id) => pdf(delt, id),
+        Rute::Udfyld(id) => udfyld.side(id, delt),
+        Rute::UdfyldBilag(id) => HttpSvar::html(200, delt.laes(|o| formular::bilag(o, id))),
+        Rute::FormularCss => HttpSvar::ny(
+            200,
+            "text/css; charset=utf-8",
+            Krop::Tekst(formular::css()),
+        ),
+        Rute::FormularJs => HttpSvar::ny(
+            200,
+            "text/javascript; charset=utf-8",
+            Krop::Statisk(formular::JS),
+        ),
         Rute::Begivenheder | Rute::Ukendt => ikke_fundet(),
     }
 }
@@ -204,7 +232,7 @@ fn ikke_fundet() -> HttpSvar {
 }
 
 /// A response body.
-enum Krop {
+pub(super) enum Krop {
     Tekst(String),
     Pdf(Arc<Vec<u8>>),
     Statisk(&'static str),
@@ -221,27 +249,29 @@ impl AsRef<[u8]> for Krop {
 }
 
 /// A response, before it becomes a tiny_http one.
-struct HttpSvar {
+pub(super) struct HttpSvar {
     status: u16,
     hoveder: Vec<(&'static str, String)>,
     krop: Krop,
 }
 
 impl HttpSvar {
-    fn ny(status: u16, art: &str, krop: Krop) -> Self {
+    pub(super) fn ny(status: u16, art: &str, krop: Krop) -> Self {
         Self {
             status,
             hoveder: vec![("Content-Type", art.to_string())],
             krop,
         }
         .med("Cache-Control", "no-store")
+        .med("Content-Security-Policy", CSP)
+        .med("X-Content-Type-Options", "nosniff")
     }
 
-    fn html(status: u16, html: String) -> Self {
+    pub(super) fn html(status: u16, html: String) -> Self {
         Self::ny(status, "text/html; charset=utf-8", Krop::Tekst(html))
     }
 
-    fn tekst(status: u16, tekst: &str) -> Self {
+    pub(super) fn tekst(status: u16, tekst: &str) -> Self {
         Self::ny(
             status,
             "text/plain; charset=utf-8",
@@ -250,7 +280,7 @@ impl HttpSvar {
     }
 
     /// Sets a header, replacing an earlier value.
-    fn med(mut self, navn: &'static str, vaerdi: &str) -> Self {
+    pub(super) fn med(mut self, navn: &'static str, vaerdi: &str) -> Self {
         self.hoveder.retain(|(n, _)| *n != navn);
         self.hoveder.push((navn, vaerdi.to_string()));
         self
