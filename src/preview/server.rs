@@ -1,7 +1,8 @@
 //! The HTTP server, on 127.0.0.1 only: every answer comes from the shared state. «Hent
 //! PDF» waits (a while) for a document that is being compiled.
 
-use std::io::Cursor;
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::net::{SocketAddr, TcpListener};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
@@ -9,7 +10,7 @@ use std::thread;
 use std::time::Duration;
 
 use anyhow::{Context, anyhow};
-use tiny_http::{Header, Method, Request, Response};
+use tiny_http::{Method, Request, StatusCode};
 
 use crate::fejl::fejl;
 
@@ -70,16 +71,14 @@ pub fn start(
 
 fn besvar(mut req: Request, delt: &Arc<Delt>, udfyld: &Udfyldning, port: u16) {
     if !tilladt_vaert(&req, port) {
-        let _ = req
-            .respond(HttpSvar::tekst(403, "Forkert værtsnavn: brug http://127.0.0.1/").response());
+        HttpSvar::tekst(403, "Forkert værtsnavn: brug http://127.0.0.1/").send(req);
         return;
     }
     let url = req.url().to_string();
-    eprintln!("DEBUGSRV {:?} {url} {:?}", std::time::SystemTime::now(), req.remote_addr());
     let (r, q) = rute(&url);
     let post = req.method() == &Method::Post;
     if !post && !matches!(req.method(), Method::Get | Method::Head) {
-        let _ = req.respond(HttpSvar::tekst(405, "Kun GET og POST understøttes").response());
+        HttpSvar::tekst(405, "Kun GET og POST understøttes").send(req);
         return;
     }
     if r == Rute::Begivenheder && !post {
@@ -93,7 +92,7 @@ fn besvar(mut req: Request, delt: &Arc<Delt>, udfyld: &Udfyldning, port: u16) {
         _ => svar(&r, q, delt, udfyld),
     }))
     .unwrap_or_else(|_| HttpSvar::tekst(500, "Intern fejl i forhåndsvisningen"));
-    let _ = req.respond(svar.response());
+    svar.send(req);
 }
 
 /// Only requests addressed to this machine: a web page elsewhere cannot reach the
@@ -286,20 +285,35 @@ impl HttpSvar {
         self
     }
 
-    fn response(self) -> Response<Cursor<Krop>> {
-        let laengde = self.krop.as_ref().len();
-        let hoveder = self
-            .hoveder
-            .iter()
-            .filter_map(|(n, v)| Header::from_bytes(n.as_bytes(), v.as_bytes()).ok())
-            .collect();
-        Response::new(
-            self.status.into(),
-            hoveder,
-            Cursor::new(self.krop),
-            Some(laengde),
-            None,
-        )
+    /// Writes the answer and closes the connection. tiny_http's connection pool can
+    /// lose the wake-up for a connection accepted right after another one; such a
+    /// connection waits until a pool thread is free, which — with browsers keeping
+    /// every connection open — could take minutes. Closing after each answer frees
+    /// the threads at once (tiny_http does not let a response set `Connection`).
+    fn send(self, req: Request) {
+        let uden_krop = req.method() == &Method::Head;
+        let krop = self.krop.as_ref();
+        let mut hoved = format!(
+            "HTTP/1.1 {} {}\r\n",
+            self.status,
+            StatusCode(self.status).default_reason_phrase()
+        );
+        for (n, v) in &self.hoveder {
+            // Header values are ours; a line break would split the header.
+            if !v.contains(['\r', '\n']) {
+                let _ = write!(hoved, "{n}: {v}\r\n");
+            }
+        }
+        let _ = write!(
+            hoved,
+            "Content-Length: {}\r\nConnection: close\r\n\r\n",
+            krop.len()
+        );
+        let mut w = req.into_writer();
+        let _ = w
+            .write_all(hoved.as_bytes())
+            .and_then(|()| if uden_krop { Ok(()) } else { w.write_all(krop) })
+            .and_then(|()| w.flush());
     }
 }
 
