@@ -4,11 +4,11 @@
 
 mod common;
 
+use common::browser::{Browser, Cdp, Preview, SIDER_KLAR, gem};
+use serde_json::Value;
 use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::sync::{Mutex, MutexGuard};
-use common::browser::{Browser, Cdp, Preview, SIDER_KLAR, gem};
-use serde_json::Value;
 
 const ALFA: &str = "content/2015/status/alfa.yaml";
 const BETA: &str = "content/2015/status/beta.yaml";
@@ -126,7 +126,10 @@ impl Formular {
         let (_, html) = self.pv.hent(&format!("/udfyld/{kommune}/"));
         let felt = |navn: &str| {
             let m = format!(r#"name="{navn}" value=""#);
-            let i = html.find(&m).unwrap_or_else(|| panic!("{navn} mangler:\n{html}")) + m.len();
+            let i = html
+                .find(&m)
+                .unwrap_or_else(|| panic!("{navn} mangler:\n{html}"))
+                + m.len();
             html[i..].split('"').next().unwrap().to_string()
         };
         (felt("token"), felt("version"))
@@ -136,7 +139,10 @@ impl Formular {
     fn axe(&mut self) -> Vec<String> {
         let sti = common::repo().join("tests/axe/node_modules/axe-core/axe.min.js");
         let axe = std::fs::read_to_string(&sti).unwrap_or_else(|_| {
-            panic!("axe-core mangler ({}): kør scripts/install-axe", sti.display())
+            panic!(
+                "axe-core mangler ({}): kør scripts/install-axe",
+                sti.display()
+            )
         });
         self.js(&axe);
         let r = self.js(
@@ -145,7 +151,10 @@ impl Formular {
              brud: r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, \
              steder: v.nodes.map(n => n.target.join(' ')).slice(0, 5) })) }))",
         );
-        assert!(r["bestaaet"].as_u64() > Some(20), "axe checked nothing: {r}");
+        assert!(
+            r["bestaaet"].as_u64() > Some(20),
+            "axe checked nothing: {r}"
+        );
         r["brud"]
             .as_array()
             .expect("axe-resultater")
@@ -161,30 +170,46 @@ fn saving_in_the_browser_writes_the_file_and_the_pdf_shows_the_text_literally() 
     let mut f = Formular::aabn("alfa");
     let foer = f.fil(ALFA);
     let side_foer = f.js("document.querySelector('#sider img')?.getAttribute('src')");
-    assert_eq!(f.js("document.getElementById('a2-status-gul').checked"), true);
+    assert_eq!(
+        f.js("document.getElementById('a2-status-gul').checked"),
+        true
+    );
     assert_eq!(
         f.js("document.querySelector('#a2 legend').textContent"),
         "v2 Fælles overblik over virksomhedscentre."
     );
-    assert!(f.js("!!document.getElementById('haandrettet')") == true, "the file is hand-written");
+    assert!(
+        f.js("!!document.getElementById('haandrettet')") == true,
+        "the file is hand-written"
+    );
 
     f.js("document.getElementById('a2-status-roed').click()");
     f.udfyld("a2-bem", BEMAERKNING);
     let status = f.gem();
     assert!(status.starts_with("Gemt kl. "), "{status}");
-    assert!(status.contains("Den forrige udgave ligger i historik/2015/alfa/"), "{status}");
+    assert!(
+        status.contains("Den forrige udgave ligger i historik/2015/alfa/"),
+        "{status}"
+    );
 
     let fil = f.fil(ALFA);
     let forventet = format!(
         "  # Fælles overblik over virksomhedscentre.\n  v2:\n    status: rød\n    bemærkning: |-\n{}\n",
         BEMAERKNING
             .lines()
-            .map(|l| if l.is_empty() { String::new() } else { format!("      {l}") })
+            .map(|l| if l.is_empty() {
+                String::new()
+            } else {
+                format!("      {l}")
+            })
             .collect::<Vec<_>>()
             .join("\n")
     );
     assert!(fil.contains(&forventet), "{fil}");
-    assert!(fil.contains("  v1:\n    status: grøn\n"), "other answers are kept:\n{fil}");
+    assert!(
+        fil.contains("  v1:\n    status: grøn\n"),
+        "other answers are kept:\n{fil}"
+    );
     assert_eq!(f.historik("alfa"), [foer], "the hand-written file is kept");
     assert_eq!(f.js("!!document.getElementById('haandrettet')"), false);
 
@@ -204,21 +229,29 @@ fn saving_in_the_browser_writes_the_file_and_the_pdf_shows_the_text_literally() 
         "<b>HTML</b>",
         "// ikke en kommentar #set page(width: 1pt)",
     ] {
-        assert!(common::indeholder(&tekst, del), "{del:?} mangler i PDF'en:\n{tekst}");
+        assert!(
+            common::indeholder(&tekst, del),
+            "{del:?} mangler i PDF'en:\n{tekst}"
+        );
     }
 }
 
 #[test]
 fn a_file_changed_on_disk_after_loading_is_never_overwritten() {
     let mut f = Formular::aabn("alfa");
-    let rettet = f.fil(ALFA).replace("Ikke igangsat endnu.", "Rettet i editoren.");
+    let rettet = f
+        .fil(ALFA)
+        .replace("Ikke igangsat endnu.", "Rettet i editoren.");
     gem(&f.projekt.path().join(ALFA), &rettet);
     f.js("document.getElementById('a1-status-gul').click()");
     let status = f.gem();
     assert_eq!(status, "Ikke gemt: filen er ændret på disken.");
     let advarsel = f.js("document.querySelector('#konflikt[role=alert]')?.textContent");
     assert!(
-        advarsel.as_str().unwrap_or_default().contains("Indlæs filen igen"),
+        advarsel
+            .as_str()
+            .unwrap_or_default()
+            .contains("Indlæs filen igen"),
         "{advarsel}"
     );
     assert_eq!(f.fil(ALFA), rettet);
@@ -237,7 +270,10 @@ fn a_file_changed_on_disk_after_loading_is_never_overwritten() {
         "formularen viser filen fra disken",
         "document.getElementById('a3-bem')?.value === 'Rettet i editoren.'",
     );
-    assert_eq!(f.js("document.getElementById('a1-status-groen').checked"), true);
+    assert_eq!(
+        f.js("document.getElementById('a1-status-groen').checked"),
+        true
+    );
 }
 
 #[test]
@@ -261,17 +297,19 @@ fn a_post_from_another_site_is_refused_and_changes_nothing() {
         assert_eq!(f.fil(ALFA), foer, "{hoveder:?}");
     }
     let uden_token = krop.replace(&token, "0".repeat(32).as_str());
-    let s = f
-        .pv
-        .anmod("POST", "/udfyld/alfa/", &[form, ("Origin", &egen)], &uden_token);
+    let s = f.pv.anmod(
+        "POST",
+        "/udfyld/alfa/",
+        &[form, ("Origin", &egen)],
+        &uden_token,
+    );
     assert_eq!(s.status, 403, "{}", s.krop);
     assert_eq!(f.fil(ALFA), foer);
     assert!(f.historik("alfa").is_empty());
 
     // The same request from the preview's own page is saved.
-    let s = f
-        .pv
-        .anmod("POST", "/udfyld/alfa/", &[form, ("Origin", &egen)], &krop);
+    let s =
+        f.pv.anmod("POST", "/udfyld/alfa/", &[form, ("Origin", &egen)], &krop);
     assert_eq!(s.status, 200, "{}", s.krop);
     assert!(f.fil(ALFA).contains("  v1:\n    status: rød\n"));
 }
@@ -302,7 +340,8 @@ fn a_cross_site_form_in_the_same_browser_changes_nothing() {
             side.len()
         );
     });
-    f.side.kald("Page.navigate", serde_json::json!({ "url": ond_url }));
+    f.side
+        .kald("Page.navigate", serde_json::json!({ "url": ond_url }));
     tjener.join().unwrap();
     let svar = f.vent(
         "den fremmede side har sendt formularen",
@@ -325,17 +364,27 @@ fn a_kommune_without_a_status_file_gets_a_new_file_and_its_bilag() {
     f.side.aabn(&url, &f.pv);
     assert_eq!(f.js("document.getElementById('f-udkast').checked"), true);
     assert_eq!(
-        f.js("[...document.querySelectorAll('input[type=radio]:checked')].every(r => r.value === '')"),
+        f.js(
+            "[...document.querySelectorAll('input[type=radio]:checked')].every(r => r.value === '')"
+        ),
         true
     );
-    assert!(f.js("document.querySelector('#indhold').textContent").as_str().unwrap().contains("Der er intet bilag endnu"));
+    assert!(
+        f.js("document.querySelector('#indhold').textContent")
+            .as_str()
+            .unwrap()
+            .contains("Der er intet bilag endnu")
+    );
 
     f.udfyld("f-organ", "Byrådet");
     f.udfyld("f-dato", "2016-02-10");
     f.js("document.getElementById('a3-status-groen').click()");
     // Two forslag added, the first removed again: the buttons work with focus kept.
     for n in 1..=2 {
-        assert_eq!(f.tryk("tilfoej-forslag"), format!("Forslag {n} er tilføjet (ikke gemt endnu)."));
+        assert_eq!(
+            f.tryk("tilfoej-forslag"),
+            format!("Forslag {n} er tilføjet (ikke gemt endnu).")
+        );
     }
     assert_eq!(f.fokus(), "forslag2-titel");
     f.udfyld("forslag1-titel", "Fjernes");
@@ -345,17 +394,35 @@ fn a_kommune_without_a_status_file_gets_a_new_file_and_its_bilag() {
         f.tryk("button[value=\"fjern-forslag-1\"]"),
         "Forslag 1 er fjernet (ikke gemt endnu)."
     );
-    assert_eq!(f.fokus(), "forslag1-titel", "focus moves to the next forslag");
-    assert_eq!(f.js("document.getElementById('forslag1-titel').value"), "Fælles jobbank");
+    assert_eq!(
+        f.fokus(),
+        "forslag1-titel",
+        "focus moves to the next forslag"
+    );
+    assert_eq!(
+        f.js("document.getElementById('forslag1-titel').value"),
+        "Fælles jobbank"
+    );
     assert!(!f.projekt.path().join(GAMMA).exists(), "nothing saved yet");
 
     let status = f.gem();
-    assert!(status.contains("Filen content/2015/status/gamma.yaml er oprettet."), "{status}");
+    assert!(
+        status.contains("Filen content/2015/status/gamma.yaml er oprettet."),
+        "{status}"
+    );
     let fil = f.fil(GAMMA);
     assert!(fil.starts_with("# Status for Gamma Kommune"), "{fil}");
-    assert!(fil.contains("behandlet:\n  organ: \"Byrådet\"\n  dato: 2016-02-10\n"), "{fil}");
+    assert!(
+        fil.contains("behandlet:\n  organ: \"Byrådet\"\n  dato: 2016-02-10\n"),
+        "{fil}"
+    );
     assert!(fil.contains("  b1:\n    status: grøn\n"), "{fil}");
-    assert!(fil.contains("forslag:\n  - titel: \"Fælles jobbank\"\n    tekst: \"Alle kommuner deler én.\"\n"), "{fil}");
+    assert!(
+        fil.contains(
+            "forslag:\n  - titel: \"Fælles jobbank\"\n    tekst: \"Alle kommuner deler én.\"\n"
+        ),
+        "{fil}"
+    );
     assert!(!fil.contains("Fjernes"));
     assert!(f.historik("gamma").is_empty(), "there was nothing to keep");
     f.vent("gammas bilag vises ved siden af", SIDER_KLAR);
@@ -385,11 +452,27 @@ fn the_form_can_be_filled_in_with_the_keyboard_alone() {
     }
     assert!(usynlig.is_empty(), "no visible focus on {usynlig:?}");
     let forventet = [
-        "gem", "f-organ", "f-dato", "f-kontakt", "f-email", "f-telefon", "f-udkast",
-        "a1-status-gul", "a1-bem", "a2-status-ikke", "a2-bem", "a3-status-groen", "a3-bem",
-        "a4-status-ikke", "a4-bem", "tilfoej-forslag",
+        "gem",
+        "f-organ",
+        "f-dato",
+        "f-kontakt",
+        "f-email",
+        "f-telefon",
+        "f-udkast",
+        "a1-status-gul",
+        "a1-bem",
+        "a2-status-ikke",
+        "a2-bem",
+        "a3-status-groen",
+        "a3-bem",
+        "a4-status-ikke",
+        "a4-bem",
+        "tilfoej-forslag",
     ];
-    let start = naaet.iter().position(|i| i == "gem").expect("Tab reaches «Gem»");
+    let start = naaet
+        .iter()
+        .position(|i| i == "gem")
+        .expect("Tab reaches «Gem»");
     assert_eq!(naaet[start..], forventet, "{naaet:?}");
 
     // Back to the top of the form, then fill it in.
@@ -399,7 +482,11 @@ fn the_form_can_be_filled_in_with_the_keyboard_alone() {
     f.side.tast(" ", false);
     f.side.tast("Tab", false);
     f.side.tast("ArrowDown", false);
-    assert_eq!(f.fokus(), "a1-status-roed", "arrow keys move between the statuses");
+    assert_eq!(
+        f.fokus(),
+        "a1-status-roed",
+        "arrow keys move between the statuses"
+    );
     f.side.tast("Tab", false);
     // The caret stands at the start of the existing «I gang.».
     f.side.skriv("Første linje.\n\nAndet afsnit. ");
@@ -410,7 +497,10 @@ fn the_form_can_be_filled_in_with_the_keyboard_alone() {
     assert_eq!(f.fokus(), "a2-status-gul");
     f.tab_til("tilfoej-forslag", false);
     f.side.tast("Enter", false);
-    f.vent("det nye forslag har fokus", "document.activeElement.id === 'forslag1-titel'");
+    f.vent(
+        "det nye forslag har fokus",
+        "document.activeElement.id === 'forslag1-titel'",
+    );
     f.side.skriv("Tastaturets forslag");
     // Enter in a field presses the form's first button: «Gem».
     f.side.tast("Enter", false);
@@ -460,8 +550,17 @@ fn an_invalid_date_gets_the_message_of_check_at_its_field_and_nothing_is_written
     std::fs::write(kopi.path().join(BETA), yaml).unwrap();
     let check = common::fremdrift(kopi.path(), &["check"]);
     let ud = common::stderr(&check) + &common::stdout(&check);
-    let linje = ud.lines().position(|l| l.contains(": fejl: ")).expect("a check error");
-    let besked = ud.lines().nth(linje).unwrap().split(": fejl: ").nth(1).unwrap();
+    let linje = ud
+        .lines()
+        .position(|l| l.contains(": fejl: "))
+        .expect("a check error");
+    let besked = ud
+        .lines()
+        .nth(linje)
+        .unwrap()
+        .split(": fejl: ")
+        .nth(1)
+        .unwrap();
     let hint = ud.lines().nth(linje + 1).unwrap().trim();
     assert_eq!(
         felt[3].as_str().unwrap(),
@@ -479,7 +578,11 @@ fn the_pages_have_no_serious_or_critical_accessibility_violations() {
     f.udfyld("forslag1-titel", "");
     f.gem();
     assert!(f.js("!!document.getElementById('fejlliste')") == true);
-    fund.extend(f.axe().into_iter().map(|v| format!("formular med fejl: {v}")));
+    fund.extend(
+        f.axe()
+            .into_iter()
+            .map(|v| format!("formular med fejl: {v}")),
+    );
     for sti in ["", "dok/bilag-alfa/"] {
         let url = format!("{}{sti}", f.pv.url);
         f.side.aabn(&url, &f.pv);
@@ -498,7 +601,11 @@ fn the_form_and_the_bilag_stand_side_by_side_and_stack_in_a_narrow_window() {
     let placering = "(f => (b => [f.right <= b.left, b.top >= f.bottom])\
         (document.querySelector('.bilag-kolonne').getBoundingClientRect()))\
         (document.querySelector('.formular-kolonne').getBoundingClientRect())";
-    assert_eq!(f.js(placering), serde_json::json!([true, false]), "side by side");
+    assert_eq!(
+        f.js(placering),
+        serde_json::json!([true, false]),
+        "side by side"
+    );
     if let Ok(sti) = std::env::var("FREMDRIFT_SKAERMBILLEDE") {
         // README: FREMDRIFT_SKAERMBILLEDE=docs/formular.png cargo test --test formular side_by_side
         std::fs::write(common::repo().join(sti), f.side.skaermbillede()).unwrap();
@@ -513,12 +620,29 @@ fn the_form_and_the_bilag_stand_side_by_side_and_stack_in_a_narrow_window() {
 #[test]
 fn every_page_has_a_content_security_policy_and_no_inline_script_or_style() {
     let f = Formular::aabn("alfa");
-    for sti in ["/", "/dok/bilag-alfa/", "/udfyld/alfa/", "/udfyld/gamma/", "/findes-ikke", "/udfyld/ukendt/"] {
+    for sti in [
+        "/",
+        "/dok/bilag-alfa/",
+        "/udfyld/alfa/",
+        "/udfyld/gamma/",
+        "/findes-ikke",
+        "/udfyld/ukendt/",
+    ] {
         let s = f.pv.anmod("GET", sti, &[], "");
-        let csp = s.hoved("Content-Security-Policy").unwrap_or_else(|| panic!("{sti}: ingen CSP"));
-        assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), "{csp}");
+        let csp = s
+            .hoved("Content-Security-Policy")
+            .unwrap_or_else(|| panic!("{sti}: ingen CSP"));
+        assert!(
+            csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+            "{csp}"
+        );
         assert!(csp.contains("form-action 'self'") && csp.contains("frame-ancestors 'none'"));
-        assert!(!s.krop.contains("<script>") && !s.krop.contains(" style=") && !s.krop.contains(" onclick="), "{sti}");
+        assert!(
+            !s.krop.contains("<script>")
+                && !s.krop.contains(" style=")
+                && !s.krop.contains(" onclick="),
+            "{sti}"
+        );
     }
     assert_eq!(f.pv.anmod("GET", "/udfyld/ukendt/", &[], "").status, 404);
 }
@@ -530,12 +654,27 @@ fn bodies_that_are_too_large_not_forms_or_not_ours_are_refused() {
     let (token, version) = f.skjulte("alfa");
     let egen = format!("http://127.0.0.1:{}", f.pv.port);
     let form = ("Content-Type", "application/x-www-form-urlencoded");
-    let stor = format!("token={token}&version={version}&organ={}", "x".repeat(1_100_000));
+    let stor = format!(
+        "token={token}&version={version}&organ={}",
+        "x".repeat(1_100_000)
+    );
     let tilfaelde = [
         (vec![form, ("Origin", egen.as_str())], stor, 413),
-        (vec![("Content-Type", "text/plain"), ("Origin", egen.as_str())], format!("token={token}"), 415),
-        (vec![form, ("Origin", egen.as_str())], format!("token={token}&sti=/etc/passwd"), 400),
-        (vec![form, ("Origin", egen.as_str())], format!("token={token}&organ=a&organ=b"), 400),
+        (
+            vec![("Content-Type", "text/plain"), ("Origin", egen.as_str())],
+            format!("token={token}"),
+            415,
+        ),
+        (
+            vec![form, ("Origin", egen.as_str())],
+            format!("token={token}&sti=/etc/passwd"),
+            400,
+        ),
+        (
+            vec![form, ("Origin", egen.as_str())],
+            format!("token={token}&organ=a&organ=b"),
+            400,
+        ),
     ];
     for (hoveder, krop, status) in tilfaelde {
         let s = f.pv.anmod("POST", "/udfyld/alfa/", &hoveder, &krop);
@@ -543,6 +682,9 @@ fn bodies_that_are_too_large_not_forms_or_not_ours_are_refused() {
         assert_eq!(f.fil(ALFA), foer);
     }
     assert_eq!(f.pv.anmod("PUT", "/udfyld/alfa/", &[], "").status, 405);
-    assert_eq!(f.pv.anmod("POST", "/dok/bilag-alfa/", &[("Origin", egen.as_str())], "").status, 405);
+    assert_eq!(
+        f.pv.anmod("POST", "/dok/bilag-alfa/", &[("Origin", egen.as_str())], "")
+            .status,
+        405
+    );
 }
-

@@ -221,8 +221,7 @@ fn behold_gamle(plan: &mut Plan, gamle: &[Visning], rod: &std::path::Path, perio
 fn udgiv_plan(plan: Plan, kkr: Option<Kkr>, job: &[Byggejob], delt: &Delt) {
     let (kkr, kommuner) = kkr.map_or((None, Vec::new()), |k| (Some(k.navn), k.kommuner));
     delt.skriv(|o, v| {
-        let mut aendret =
-            o.kkr != kkr || o.kommuner != kommuner || o.diagnoser != plan.diagnoser.0;
+        let mut aendret = o.kkr != kkr || o.kommuner != kommuner || o.diagnoser != plan.diagnoser.0;
         let mut nye = Vec::new();
         for p in plan.dokumenter {
             let gammel = o.dokumenter.iter().find(|g| g.dok.id == p.dok.id);

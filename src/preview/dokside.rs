@@ -7,8 +7,8 @@ use crate::diagnose::{Diagnose, Diagnoser};
 
 use super::html::{Ramme, escape, url_del};
 use super::oversigt::{kontrol, udfyld_link};
-use crate::dokument::Art;
 use super::tilstand::{Oversigt, Tilstand, Visning};
+use crate::dokument::Art;
 
 pub fn side(o: &Oversigt, id: &str) -> String {
     let del = url_del(id);

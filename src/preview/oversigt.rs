@@ -72,7 +72,13 @@ fn uden_bilag(o: &Oversigt) -> String {
         .kommuner
         .iter()
         .filter(|k| o.dokument(&format!("bilag-{}", k.id)).is_none())
-        .map(|k| format!("<li>{} – {}</li>", escape(&k.navn), udfyld_link(&k.id, &k.navn, "udfyld")))
+        .map(|k| {
+            format!(
+                "<li>{} – {}</li>",
+                escape(&k.navn),
+                udfyld_link(&k.id, &k.navn, "udfyld")
+            )
+        })
         .collect();
     if mangler.is_empty() {
         return String::new();
@@ -86,7 +92,10 @@ fn uden_bilag(o: &Oversigt) -> String {
 fn raekke(v: &Visning) -> String {
     let tilstand = v.tilstand().navn();
     let udfyld = match &v.dok.art {
-        Art::Bilag(s) => format!(" · {}", udfyld_link(&s.kommune.id, &s.kommune.navn, "udfyld")),
+        Art::Bilag(s) => format!(
+            " · {}",
+            udfyld_link(&s.kommune.id, &s.kommune.navn, "udfyld")
+        ),
         Art::Tilbagemelding => String::new(),
     };
     format!(

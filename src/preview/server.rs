@@ -126,11 +126,9 @@ fn svar(r: &Rute, q: &str, delt: &Delt, udfyld: &Udfyldning) -> HttpSvar {
         Rute::Pdf(id) => pdf(delt, id),
         Rute::Udfyld(id) => udfyld.side(id, delt),
         Rute::UdfyldBilag(id) => HttpSvar::html(200, delt.laes(|o| formular::bilag(o, id))),
-        Rute::FormularCss => HttpSvar::ny(
-            200,
-            "text/css; charset=utf-8",
-            Krop::Tekst(formular::css()),
-        ),
+        Rute::FormularCss => {
+            HttpSvar::ny(200, "text/css; charset=utf-8", Krop::Tekst(formular::css()))
+        }
         Rute::FormularJs => HttpSvar::ny(
             200,
             "text/javascript; charset=utf-8",

@@ -365,7 +365,11 @@ impl Cdp {
             _ => panic!("ukendt tast {tast}"),
         };
         let modifiers = if skift { 8 } else { 0 };
-        let ned = if tekst.is_empty() { "rawKeyDown" } else { "keyDown" };
+        let ned = if tekst.is_empty() {
+            "rawKeyDown"
+        } else {
+            "keyDown"
+        };
         for art in [ned, "keyUp"] {
             self.kald(
                 "Input.dispatchKeyEvent",

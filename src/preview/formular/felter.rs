@@ -116,7 +116,9 @@ impl Felt {
         let Some(Sted::Felt(navn)) = &d.sted else {
             return None;
         };
-        Felt::alle(f).into_iter().find(|felt| felt.etiket(f) == *navn)
+        Felt::alle(f)
+            .into_iter()
+            .find(|felt| felt.etiket(f) == *navn)
     }
 }
 
@@ -144,9 +146,7 @@ impl Formular {
                             .and_then(|s| s.status)
                             .map(|s| s.yaml().to_string())
                             .unwrap_or_default(),
-                        bemaerkning: svar
-                            .and_then(|s| s.bemaerkning.clone())
-                            .unwrap_or_default(),
+                        bemaerkning: svar.and_then(|s| s.bemaerkning.clone()).unwrap_or_default(),
                     }
                 })
                 .collect(),
@@ -180,9 +180,7 @@ impl Formular {
     pub fn til_raa(&self, kommune: &str, fil: &Path) -> (RawStatus, Vec<Diagnose>) {
         let mut fejl = Vec::new();
         let mut felt_fejl = |felt: Felt, besked: &str, hint: &str| {
-            fejl.push(
-                Diagnose::ny(Alvor::Fejl, fil, Some(self.sted(felt)), besked).med_hint(hint),
-            );
+            fejl.push(Diagnose::ny(Alvor::Fejl, fil, Some(self.sted(felt)), besked).med_hint(hint));
         };
         let behandlet = match (self.organ.trim(), self.dato.trim()) {
             ("", "") => None,
@@ -334,7 +332,10 @@ pub(super) mod tests {
         let (_, d) = valider(&p, &f, "albertslund");
         let fejl = d.0.iter().find(|d| d.er_fejl()).expect("an error");
         assert!(fejl.besked.contains("ugyldig status «grønn»"), "{fejl}");
-        assert_eq!(fejl.hint.as_deref(), Some("mente du «grøn»? Gyldige værdier er grøn, gul og rød"));
+        assert_eq!(
+            fejl.hint.as_deref(),
+            Some("mente du «grøn»? Gyldige værdier er grøn, gul og rød")
+        );
         assert_eq!(Felt::for_diagnose(fejl, &f), Some(Felt::Status(2)));
     }
 
@@ -352,7 +353,10 @@ pub(super) mod tests {
         ];
         let (s, d) = valider(&p, &f, "albertslund");
         assert!(s.is_none());
-        let felter: Vec<_> = d.0.iter().filter_map(|d| Felt::for_diagnose(d, &f)).collect();
+        let felter: Vec<_> =
+            d.0.iter()
+                .filter_map(|d| Felt::for_diagnose(d, &f))
+                .collect();
         assert_eq!(felter, [Felt::Dato, Felt::ForslagTitel(1)], "{d}");
     }
 

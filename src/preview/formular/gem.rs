@@ -125,7 +125,7 @@ pub enum Udfald {
     /// Written (or already so on disk); the warnings of `check` for it.
     Gemt {
         /// The answers as saved.
-        status: KommuneStatus,
+        status: Box<KommuneStatus>,
         version: String,
         /// Where the previous version was kept, relative to the project.
         historik: Option<PathBuf>,
@@ -155,7 +155,7 @@ pub fn gem(rod: &Path, g: &Grundlag, f: &Formular, fra: &str) -> std::io::Result
     };
     let tekst = g.tekst(&status);
     let gemt = |historik, uaendret| Udfald::Gemt {
-        status: status.clone(),
+        status: Box::new(status.clone()),
         version: version(Some(tekst.as_bytes())),
         historik,
         ny_fil: foer.is_none(),
@@ -230,7 +230,10 @@ mod tests {
         };
         let ny = std::fs::read_to_string(dir.path().join(&g.fil)).unwrap();
         assert!(ny.contains("  v2:\n    status: rød\n"), "{ny}");
-        assert!(ny.contains("  # Fælles overblik over virksomhedscentre."), "{ny}");
+        assert!(
+            ny.contains("  # Fælles overblik over virksomhedscentre."),
+            "{ny}"
+        );
         assert_eq!(version, super::version(Some(ny.as_bytes())));
         let historik = historik.expect("the old file is kept");
         assert!(historik.starts_with("historik/2015/alfa"), "{historik:?}");
@@ -285,7 +288,10 @@ mod tests {
         let Udfald::Fejl(fejl) = gem(dir.path(), &g, &f, &v).unwrap() else {
             panic!("saved");
         };
-        assert!(fejl[0].besked.contains("«20166-02-03» er ikke en dato"), "{fejl:?}");
+        assert!(
+            fejl[0].besked.contains("«20166-02-03» er ikke en dato"),
+            "{fejl:?}"
+        );
         assert_eq!(std::fs::read(dir.path().join(&g.fil)).unwrap(), foer);
     }
 
@@ -298,7 +304,14 @@ mod tests {
             panic!()
         };
         let udfald = gem(dir.path(), &g, &f, &version).unwrap();
-        assert!(matches!(udfald, Udfald::Gemt { uaendret: true, historik: None, .. }));
+        assert!(matches!(
+            udfald,
+            Udfald::Gemt {
+                uaendret: true,
+                historik: None,
+                ..
+            }
+        ));
     }
 
     #[test]

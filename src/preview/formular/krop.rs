@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::felter::{Forslagfelt, Formular, Svarfelt};
+use super::felter::{Formular, Forslagfelt, Svarfelt};
 
 /// What a post asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -132,7 +132,8 @@ fn par(krop: &str) -> Result<Vec<(String, String)>, Ugyldig> {
         .map(|p| {
             let (n, v) = p.split_once('=').unwrap_or((p, ""));
             let n = afkod(n).ok_or_else(|| Ugyldig("et feltnavn er ikke gyldig UTF-8".into()))?;
-            let v = afkod(v).ok_or_else(|| Ugyldig(format!("feltet «{n}» er ikke gyldig UTF-8")))?;
+            let v =
+                afkod(v).ok_or_else(|| Ugyldig(format!("feltet «{n}» er ikke gyldig UTF-8")))?;
             Ok((n, v.replace("\r\n", "\n").replace('\r', "\n")))
         })
         .collect()
@@ -161,7 +162,10 @@ pub fn kod(ind: &Indsendt) -> String {
     }
     for s in &f.svar {
         par.push((format!("status.{}", s.id), s.status.clone()));
-        par.push((format!("bemaerkning.{}", s.id), s.bemaerkning.replace('\n', "\r\n")));
+        par.push((
+            format!("bemaerkning.{}", s.id),
+            s.bemaerkning.replace('\n', "\r\n"),
+        ));
     }
     for (i, fs) in f.forslag.iter().enumerate() {
         par.push((format!("forslag.{}.titel", i + 1), fs.titel.clone()));

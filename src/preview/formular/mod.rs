@@ -23,12 +23,12 @@ use super::tilstand::{Delt, Oversigt};
 use super::{dokside, oversigt};
 use crate::diagnose::Diagnose;
 use crate::indhold::yaml::io_fejl;
-use felter::{Forslagfelt, Formular};
+use felter::{Formular, Forslagfelt};
 use gem::{Grundlag, Mangel, Udfald};
 use krop::{Handling, Indsendt};
-use side::{Besked, Side};
 #[cfg(test)]
 use side::Tidligere;
+use side::{Besked, Side};
 
 /// The form page's script.
 pub const JS: &str = include_str!("../assets/formular.js");

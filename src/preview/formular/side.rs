@@ -125,7 +125,11 @@ impl Side<'_> {
                 }
                 let advarsler = self.diagnoser.len();
                 if advarsler > 0 {
-                    let ord = if advarsler == 1 { "advarsel" } else { "advarsler" };
+                    let ord = if advarsler == 1 {
+                        "advarsel"
+                    } else {
+                        "advarsler"
+                    };
                     let _ = write!(s, " {advarsler} {ord}: se herunder.");
                 }
                 s
@@ -202,14 +206,48 @@ impl Side<'_> {
     fn oplysninger(&self) -> String {
         let f = self.formular;
         let udkast = if f.udkast { " checked" } else { "" };
-        let mut ud = String::from(
-            r#"<fieldset class="oplysninger"><legend>Behandling og kontakt</legend>"#,
-        );
-        ud.push_str(&self.tekstfelt(Felt::Organ, "Behandlet af", "organ", &f.organ, r#" autocomplete="off""#, Some("Fx Beskæftigelsesudvalget eller Byrådet.")));
-        ud.push_str(&self.tekstfelt(Felt::Dato, "Dato for behandling", "dato", &f.dato, r#" type="date""#, None));
-        ud.push_str(&self.tekstfelt(Felt::Navn, "Kontaktperson", "kontakt-navn", &f.navn, r#" autocomplete="name""#, None));
-        ud.push_str(&self.tekstfelt(Felt::Email, "E-mail", "kontakt-email", &f.email, r#" type="email" autocomplete="email""#, None));
-        ud.push_str(&self.tekstfelt(Felt::Telefon, "Telefon", "kontakt-telefon", &f.telefon, r#" type="tel" autocomplete="tel""#, None));
+        let mut ud =
+            String::from(r#"<fieldset class="oplysninger"><legend>Behandling og kontakt</legend>"#);
+        ud.push_str(&self.tekstfelt(
+            Felt::Organ,
+            "Behandlet af",
+            "organ",
+            &f.organ,
+            r#" autocomplete="off""#,
+            Some("Fx Beskæftigelsesudvalget eller Byrådet."),
+        ));
+        ud.push_str(&self.tekstfelt(
+            Felt::Dato,
+            "Dato for behandling",
+            "dato",
+            &f.dato,
+            r#" type="date""#,
+            None,
+        ));
+        ud.push_str(&self.tekstfelt(
+            Felt::Navn,
+            "Kontaktperson",
+            "kontakt-navn",
+            &f.navn,
+            r#" autocomplete="name""#,
+            None,
+        ));
+        ud.push_str(&self.tekstfelt(
+            Felt::Email,
+            "E-mail",
+            "kontakt-email",
+            &f.email,
+            r#" type="email" autocomplete="email""#,
+            None,
+        ));
+        ud.push_str(&self.tekstfelt(
+            Felt::Telefon,
+            "Telefon",
+            "kontakt-telefon",
+            &f.telefon,
+            r#" type="tel" autocomplete="tel""#,
+            None,
+        ));
         let (fejl, beskrevet) = self.fejl_ved(Felt::Udkast, Some("f-udkast-hjaelp"));
         let _ = write!(
             ud,
@@ -243,7 +281,13 @@ impl Side<'_> {
     }
 
     /// A labelled text area (paragraphs allowed).
-    pub(super) fn tekstomraade(&self, felt: Felt, etiket: &str, navn: &str, vaerdi: &str) -> String {
+    pub(super) fn tekstomraade(
+        &self,
+        felt: Felt,
+        etiket: &str,
+        navn: &str,
+        vaerdi: &str,
+    ) -> String {
         let id = felt.html_id();
         let (fejl, beskrevet) = self.fejl_ved(felt, None);
         // The line break after the tag is eaten by the HTML parser, so a value that

@@ -24,7 +24,11 @@ impl Side<'_> {
             let mut forrige = None;
             for a in &fokus.anbefalinger {
                 if let Some(niveau) = a.niveau.filter(|n| forrige != Some(*n)) {
-                    let _ = write!(ud, "<h3>{}</h3>", escape(&niveau.overskrift(&runde.periode)));
+                    let _ = write!(
+                        ud,
+                        "<h3>{}</h3>",
+                        escape(&niveau.overskrift(&runde.periode))
+                    );
                 }
                 forrige = a.niveau;
                 ud.push_str(&self.anbefaling(a));

@@ -42,11 +42,13 @@ fn every_anbefaling_is_a_fieldset_whose_legend_starts_with_its_id() {
             "{}",
             a.id
         );
-        for (kode, ord) in [("groen", "Grøn"), ("gul", "Gul"), ("roed", "Rød"), ("ikke", "Ikke besvaret")] {
-            assert!(html.contains(&format!(
-                r#"name="status.{}" value=""#,
-                a.id
-            )));
+        for (kode, ord) in [
+            ("groen", "Grøn"),
+            ("gul", "Gul"),
+            ("roed", "Rød"),
+            ("ikke", "Ikke besvaret"),
+        ] {
+            assert!(html.contains(&format!(r#"name="status.{}" value=""#, a.id)));
             assert!(html.contains(&format!(r#"</span>{ord}</label>"#)), "{kode}");
         }
     }
@@ -54,7 +56,14 @@ fn every_anbefaling_is_a_fieldset_whose_legend_starts_with_its_id() {
     assert_eq!(html.matches(">Bemærkning</label>").count(), 4);
     assert!(html.contains("<h3>SKAL-initiativer i 2015:</h3>"));
     assert!(html.contains("<h3>KAN-initiativer i 2015</h3>"));
-    for etiket in ["Behandlet af", "Dato for behandling", "Kontaktperson", "E-mail", "Telefon", "Udkast"] {
+    for etiket in [
+        "Behandlet af",
+        "Dato for behandling",
+        "Kontaktperson",
+        "E-mail",
+        "Telefon",
+        "Udkast",
+    ] {
         assert!(html.contains(&format!(">{etiket}</label>")), "{etiket}");
     }
     assert!(html.contains(r#"id="f-dato" name="dato" value="" type="date""#));
@@ -75,10 +84,16 @@ fn a_message_of_check_stands_at_its_field_and_in_the_list() {
     assert!(html.contains(
         r#"<p class="felt-fejl" id="f-dato-fejl" role="alert"><strong>Fejl:</strong> datoen 2016-02-30 findes ikke (behandlet.dato)<br><span class="hint">hint: tjek måned og dag; februar har 28 dage (29 i skudår)</span></p>"#
     ), "{html}");
-    assert!(html.contains(r#"value="2016-02-30" type="date" aria-describedby="f-dato-fejl" aria-invalid="true">"#));
+    assert!(html.contains(
+        r#"value="2016-02-30" type="date" aria-describedby="f-dato-fejl" aria-invalid="true">"#
+    ));
     assert!(html.contains(r##"<li><a href="#f-dato">content/2015/status/alfa.yaml, feltet «Dato for behandling»: fejl: datoen 2016-02-30 findes ikke"##));
     assert!(html.contains("Ikke gemt: 1 fejl. Ret den, og tryk «Gem» igen."));
-    assert_eq!(html.matches(r#"role="alert""#).count(), 1, "one alert per message");
+    assert_eq!(
+        html.matches(r#"role="alert""#).count(),
+        1,
+        "one alert per message"
+    );
 }
 
 #[test]
@@ -86,7 +101,8 @@ fn a_bad_status_is_announced_at_its_radio_group() {
     let g = grundlag();
     let mut f = Formular::fra_status(&g.runde, None);
     f.svar[1].status = "blå".into();
-    let d = [Diagnose::fejl(&g.fil, None, "ugyldig status «blå»").med_sted(crate::diagnose::Sted::Felt(Felt::Status(1).etiket(&f)))];
+    let d = [Diagnose::fejl(&g.fil, None, "ugyldig status «blå»")
+        .med_sted(crate::diagnose::Sted::Felt(Felt::Status(1).etiket(&f)))];
     let html = side(&g, &f, &d, Besked::Fejl(1)).html();
     assert!(html.contains(
         r#"<fieldset class="status" role="radiogroup" id="a2-status" aria-describedby="a2-status-fejl" aria-invalid="true"><legend>Status</legend><p class="felt-fejl" id="a2-status-fejl" role="alert">"#
@@ -149,7 +165,9 @@ fn a_save_says_when_and_where_the_old_version_went() {
     let f = Formular::fra_status(&g.runde, None);
     let besked = Besked::Gemt {
         tid: std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_456_704_000 + 3661),
-        historik: Some(PathBuf::from("historik/2015/alfa/2016-02-29T01.01.01Z.yaml")),
+        historik: Some(PathBuf::from(
+            "historik/2015/alfa/2016-02-29T01.01.01Z.yaml",
+        )),
         ny_fil: false,
         uaendret: false,
     };
@@ -176,7 +194,9 @@ fn last_periods_answer_is_shown_where_given() {
     let mut s = side(&g, &f, &[], Besked::Ingen);
     s.tidligere = Some(&t);
     let html = s.html();
-    assert!(html.contains(r#"<p class="tidligere">Svar i 2014: <strong>Gul</strong> – «I &lt;gang&gt;»</p>"#));
+    assert!(html.contains(
+        r#"<p class="tidligere">Svar i 2014: <strong>Gul</strong> – «I &lt;gang&gt;»</p>"#
+    ));
     assert_eq!(html.matches("tidligere").count(), 1);
 }
 

@@ -29,7 +29,8 @@ impl Afvist {
 /// A fresh token for this server start: 128 random bits as hex.
 pub fn nyt_token() -> anyhow::Result<String> {
     let mut b = [0u8; 16];
-    getrandom::fill(&mut b).map_err(|e| anyhow::anyhow!("ingen tilfældige tal fra systemet: {e}"))?;
+    getrandom::fill(&mut b)
+        .map_err(|e| anyhow::anyhow!("ingen tilfældige tal fra systemet: {e}"))?;
     Ok(b.iter().map(|x| format!("{x:02x}")).collect())
 }
 
@@ -157,7 +158,10 @@ mod tests {
         for s in ["cross-site", "same-site", "none"] {
             assert!(!samme_oprindelse(None, Some(s), 1), "{s}");
         }
-        assert!(samme_oprindelse(None, None, 1), "not a browser: the token decides");
+        assert!(
+            samme_oprindelse(None, None, 1),
+            "not a browser: the token decides"
+        );
     }
 
     #[test]
