@@ -9,7 +9,9 @@
 //!   bilag   a new page image of the bilag stands, decoded, beside the form
 //!
 //! `cargo bench --bench formular` (release, 30 saves; `-- --antal N` for another
-//! count). Under `cargo test` it runs two saves as a smoke test. No timing is asserted.
+//! count; `-- --skaermbillede docs/formular.png` also saves the README's picture of
+//! the form after the first save). Under `cargo test` it runs two saves as a smoke
+//! test. No timing is asserted.
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -68,15 +70,29 @@ fn vent_til_ro(pv: &Preview, foer: Option<Vec<String>>) {
         },
         || pv.log(),
     );
-    // «Hent PDF» waits for the PDF that is being made.
-    pv.hent("/dok/tilbagemelding/pdf");
+    // «Hent PDF» waits (a while) for the PDF that is being made.
+    common::vent_paa(
+        "tilbagemeldingens PDF",
+        std::time::Duration::from_secs(120),
+        || {
+            let s =
+                common::browser::anmod(pv.port, "GET", "/dok/tilbagemelding/pdf", &[], "", "1.0");
+            s.ok().filter(|s| s.status == 200).map(|_| ())
+        },
+        || pv.log(),
+    );
 }
+
+/// The value after `--navn` on the command line.
+fn valg(navn: &str) -> Option<String> {
+    std::env::args().skip_while(|a| a != navn).nth(1)
+}
+
+const VINDUE: (u32, u32) = (1400, 860);
 
 fn main() {
     let maaling = std::env::args().any(|a| a == "--bench");
-    let antal: usize = std::env::args()
-        .skip_while(|a| a != "--antal")
-        .nth(1)
+    let antal: usize = valg("--antal")
         .and_then(|n| n.parse().ok())
         .unwrap_or(if maaling { 30 } else { 2 });
     let projekt = common::standardprojekt();
@@ -92,7 +108,7 @@ fn main() {
         .to_string();
     vent_til_ro(&pv, None);
     let url = format!("{}udfyld/{kommune}/", pv.url);
-    let browser = Browser::start_med(&url, (1400, 900));
+    let browser = Browser::start_med(&url, VINDUE);
     let mut side = browser.side(&url);
     side.vent("bilaget vises", SIDER_KLAR, &pv);
 
@@ -104,6 +120,12 @@ fn main() {
         vent_til_ro(&pv, Some(samlet));
         gemt.push(t["gemt"].as_f64().expect("gemt"));
         bilag.push(t["bilag"].as_f64().expect("bilag"));
+        if let Some(sti) = valg("--skaermbillede").filter(|_| nr == 0) {
+            // The first fokusområde under the «Gem» bar, beside the bilag.
+            side.js("document.getElementById('fokus1').scrollIntoView()");
+            let png = side.skaermbillede(0.6);
+            std::fs::write(common::repo().join(&sti), png).expect("skærmbilledet gemmes");
+        }
     }
     let profil = if cfg!(debug_assertions) {
         "dev"

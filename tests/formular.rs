@@ -606,10 +606,6 @@ fn the_form_and_the_bilag_stand_side_by_side_and_stack_in_a_narrow_window() {
         serde_json::json!([true, false]),
         "side by side"
     );
-    if let Ok(sti) = std::env::var("FREMDRIFT_SKAERMBILLEDE") {
-        // README: FREMDRIFT_SKAERMBILLEDE=docs/formular.png cargo test --test formular side_by_side
-        std::fs::write(common::repo().join(sti), f.side.skaermbillede()).unwrap();
-    }
     f.side.kald(
         "Emulation.setDeviceMetricsOverride",
         serde_json::json!({ "width": 600, "height": 900, "deviceScaleFactor": 1, "mobile": false }),

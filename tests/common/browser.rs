@@ -393,9 +393,14 @@ impl Cdp {
             .to_string()
     }
 
-    /// A PNG of the whole window.
-    pub fn skaermbillede(&mut self) -> Vec<u8> {
-        let r = self.kald("Page.captureScreenshot", json!({ "format": "png" }));
+    /// A PNG of what the window shows, scaled by `skala`.
+    pub fn skaermbillede(&mut self, skala: f64) -> Vec<u8> {
+        let str = self.js("[innerWidth, innerHeight]");
+        let r = self.kald(
+            "Page.captureScreenshot",
+            json!({ "format": "png", "clip": { "x": 0, "y": 0, "width": str[0],
+                    "height": str[1], "scale": skala } }),
+        );
         use base64::Engine;
         base64::engine::general_purpose::STANDARD
             .decode(r["data"].as_str().expect("PNG-data"))

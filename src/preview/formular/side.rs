@@ -208,46 +208,41 @@ impl Side<'_> {
         let udkast = if f.udkast { " checked" } else { "" };
         let mut ud =
             String::from(r#"<fieldset class="oplysninger"><legend>Behandling og kontakt</legend>"#);
-        ud.push_str(&self.tekstfelt(
-            Felt::Organ,
-            "Behandlet af",
-            "organ",
-            &f.organ,
-            r#" autocomplete="off""#,
-            Some("Fx Beskæftigelsesudvalget eller Byrådet."),
-        ));
-        ud.push_str(&self.tekstfelt(
-            Felt::Dato,
-            "Dato for behandling",
-            "dato",
-            &f.dato,
-            r#" type="date""#,
-            None,
-        ));
-        ud.push_str(&self.tekstfelt(
-            Felt::Navn,
-            "Kontaktperson",
-            "kontakt-navn",
-            &f.navn,
-            r#" autocomplete="name""#,
-            None,
-        ));
-        ud.push_str(&self.tekstfelt(
-            Felt::Email,
-            "E-mail",
-            "kontakt-email",
-            &f.email,
-            r#" type="email" autocomplete="email""#,
-            None,
-        ));
-        ud.push_str(&self.tekstfelt(
-            Felt::Telefon,
-            "Telefon",
-            "kontakt-telefon",
-            &f.telefon,
-            r#" type="tel" autocomplete="tel""#,
-            None,
-        ));
+        let felter = [
+            (
+                Felt::Organ,
+                "organ",
+                &f.organ,
+                r#" autocomplete="off""#,
+                Some("Fx Beskæftigelsesudvalget eller Byrådet."),
+            ),
+            (Felt::Dato, "dato", &f.dato, r#" type="date""#, None),
+            (
+                Felt::Navn,
+                "kontakt-navn",
+                &f.navn,
+                r#" autocomplete="name""#,
+                None,
+            ),
+            (
+                Felt::Email,
+                "kontakt-email",
+                &f.email,
+                r#" type="email" autocomplete="email""#,
+                None,
+            ),
+            (
+                Felt::Telefon,
+                "kontakt-telefon",
+                &f.telefon,
+                r#" type="tel" autocomplete="tel""#,
+                None,
+            ),
+        ];
+        for (felt, navn, vaerdi, attributter, hjaelp) in felter {
+            let etiket = felt.etiket(f);
+            ud.push_str(&self.tekstfelt(felt, &etiket, navn, vaerdi, attributter, hjaelp));
+        }
         let (fejl, beskrevet) = self.fejl_ved(Felt::Udkast, Some("f-udkast-hjaelp"));
         let _ = write!(
             ud,
