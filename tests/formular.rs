@@ -360,6 +360,11 @@ fn a_kommune_without_a_status_file_gets_a_new_file_and_its_bilag() {
         oversigt.contains(r#"<li>Gamma Kommune – <a class="udfyld" href="/udfyld/gamma/">Udfyld status<span class="skjult"> for Gamma Kommune</span></a></li>"#),
         "{oversigt}"
     );
+    let (_, bilagsside) = f.pv.hent("/dok/bilag-alfa/");
+    assert!(
+        bilagsside.contains(r#"href="/udfyld/alfa/">Udfyld status"#),
+        "{bilagsside}"
+    );
     let url = format!("{}udfyld/gamma/", f.pv.url);
     f.side.aabn(&url, &f.pv);
     assert_eq!(f.js("document.getElementById('f-udkast').checked"), true);

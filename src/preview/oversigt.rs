@@ -167,6 +167,26 @@ mod tests {
     }
 
     #[test]
+    fn kommuner_without_a_bilag_are_listed_with_a_link_to_the_form() {
+        let kommune = |id: &str, navn: &str| crate::indhold::model::Kommune {
+            id: id.into(),
+            kode: 1,
+            navn: navn.into(),
+        };
+        let o = Oversigt {
+            periode: "2015".into(),
+            kommuner: vec![kommune("alfa", "Alfa"), kommune("ærø", "Ærø <K>")],
+            dokumenter: vec![visning("bilag-alfa", vec![])],
+            ..Oversigt::default()
+        };
+        let html = fragment(&o);
+        assert!(html.contains(
+            r#"<li>Ærø &lt;K&gt; – <a class="udfyld" href="/udfyld/%C3%A6r%C3%B8/">Udfyld status<span class="skjult"> for Ærø &lt;K&gt;</span></a></li>"#
+        ), "{html}");
+        assert!(!html.contains("<li>Alfa"), "alfa has a bilag");
+    }
+
+    #[test]
     fn check_output_is_shown_verbatim_and_escaped() {
         let d = Diagnose::fejl("content/kkr.yaml", None, "ukendt felt «<x>»").med_hint("fjern det");
         let html = kontrol(&[d]);

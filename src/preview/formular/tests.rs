@@ -33,7 +33,7 @@ fn every_anbefaling_is_a_fieldset_whose_legend_starts_with_its_id() {
     let g = grundlag();
     let f = Formular::fra_status(&g.runde, None);
     let html = side(&g, &f, &[], Besked::Ingen).html();
-    for a in g.runde.anbefalinger() {
+    for (i, a) in g.runde.anbefalinger().enumerate() {
         assert!(
             html.contains(&format!(
                 r#"<legend><span class="anb-id">{}</span> {}</legend>"#,
@@ -42,14 +42,22 @@ fn every_anbefaling_is_a_fieldset_whose_legend_starts_with_its_id() {
             "{}",
             a.id
         );
-        for (kode, ord) in [
-            ("groen", "Grøn"),
-            ("gul", "Gul"),
-            ("roed", "Rød"),
-            ("ikke", "Ikke besvaret"),
+        for (kode, vaerdi, ord) in [
+            ("groen", "grøn", "Grøn"),
+            ("gul", "gul", "Gul"),
+            ("roed", "rød", "Rød"),
+            ("ikke", "", "Ikke besvaret"),
         ] {
-            assert!(html.contains(&format!(r#"name="status.{}" value=""#, a.id)));
-            assert!(html.contains(&format!(r#"</span>{ord}</label>"#)), "{kode}");
+            let id = format!("a{}-status-{kode}", i + 1);
+            let radio = format!(
+                r#"<input type="radio" id="{id}" name="status.{}" value="{vaerdi}""#,
+                a.id
+            );
+            assert!(html.contains(&radio), "{radio}");
+            let etiket = format!(
+                r#"<label for="{id}"><span class="maerke {kode}" aria-hidden="true"></span>{ord}</label>"#
+            );
+            assert!(html.contains(&etiket), "{etiket}");
         }
     }
     assert_eq!(html.matches(r#"<fieldset class="anbefaling""#).count(), 4);
