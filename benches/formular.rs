@@ -6,7 +6,8 @@
 //! changes). Measured inside the page, from the click:
 //!
 //!   gemt    the status line says «Gemt» (the POST: checks, history, atomic write)
-//!   bilag   a new page image of the bilag stands, decoded, beside the form
+//!   hentet  the new page (SVG) of the bilag has arrived in the browser
+//!   bilag   the new page stands, decoded, beside the form
 //!
 //! `cargo bench --bench formular` (release, 30 saves; `-- --antal N` for another
 //! count; `-- --skaermbillede docs/formular.png` also saves the README's picture of
@@ -27,6 +28,7 @@ const MAAL: &str = r#"(async (nr) => {
   const organ = document.getElementById('f-organ');
   organ.value = 'Beskæftigelsesudvalget (måling ' + nr + ')';
   document.getElementById(nr % 2 ? 'a1-status-gul' : 'a1-status-roed').click();
+  performance.clearResourceTimings();
   const t0 = performance.now();
   const tider = {};
   await new Promise((klar) => {
@@ -41,6 +43,9 @@ const MAAL: &str = r#"(async (nr) => {
     obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
     document.getElementById('gem').click();
   });
+  const nye = performance.getEntriesByType('resource')
+    .filter(e => e.name.includes('/side/') && !foer.has(new URL(e.name).pathname + new URL(e.name).search));
+  tider.hentet = Math.min(...nye.map(e => e.responseEnd - t0));
   return tider;
 })"#;
 
@@ -112,13 +117,14 @@ fn main() {
     let mut side = browser.side(&url);
     side.vent("bilaget vises", SIDER_KLAR, &pv);
 
-    let (mut gemt, mut bilag) = (Vec::new(), Vec::new());
+    let (mut gemt, mut hentet, mut bilag) = (Vec::new(), Vec::new(), Vec::new());
     for nr in 0..antal {
         let samlet = sider(&pv, "tilbagemelding");
         let t = side.js(&format!("{MAAL}({nr})"));
         // Each save starts with the preview at rest, as when a person types in between.
         vent_til_ro(&pv, Some(samlet));
         gemt.push(t["gemt"].as_f64().expect("gemt"));
+        hentet.push(t["hentet"].as_f64().expect("hentet"));
         bilag.push(t["bilag"].as_f64().expect("bilag"));
         if let Some(sti) = valg("--skaermbillede").filter(|_| nr == 0) {
             // The first fokusområde under the «Gem» bar, beside the bilag.
@@ -137,7 +143,11 @@ fn main() {
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
     println!("{:<8} {:>9} {:>9} {:>9}", "til", "median", "min", "maks");
-    for (navn, v) in [("gemt", &mut gemt), ("bilag", &mut bilag)] {
+    for (navn, v) in [
+        ("gemt", &mut gemt),
+        ("hentet", &mut hentet),
+        ("bilag", &mut bilag),
+    ] {
         v.sort_by(f64::total_cmp);
         println!(
             "{navn:<8} {:>6.0} ms {:>6.0} ms {:>6.0} ms",
