@@ -9,6 +9,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::diagnose::{Diagnose, Diagnoser};
+use crate::indhold::model::Kkr;
 use crate::koersel::{Koersel, Plan, Planlagt, Udvalg, tildel};
 use crate::markup::Kilde;
 use crate::oversaet::arbejder::{Arbejder, Resultat, Udeblevet};
@@ -68,7 +69,7 @@ impl Bygger {
             let mut plan = k.planlaeg(&Udvalg::Alle);
             behold_gamle(&mut plan, &gamle, &self.rod, &self.periode);
             let job = self.job(&mut plan);
-            let kkr = k.projekt.as_ref().map(|p| p.kkr.navn.clone());
+            let kkr = k.projekt.as_ref().map(|p| p.kkr.clone());
             udgiv_plan(plan, kkr, &job, delt);
             job
         }));
@@ -257,9 +258,10 @@ fn behold_gamle(plan: &mut Plan, gamle: &[Visning], rod: &std::path::Path, perio
 }
 
 /// Publishes the list and every document's diagnostics; pages are kept.
-fn udgiv_plan(plan: Plan, kkr: Option<String>, job: &[Byggejob], delt: &Delt) {
+fn udgiv_plan(plan: Plan, kkr: Option<Kkr>, job: &[Byggejob], delt: &Delt) {
+    let (kkr, kommuner) = kkr.map_or((None, Vec::new()), |k| (Some(k.navn), k.kommuner));
     delt.skriv(|o, v| {
-        let mut aendret = o.kkr != kkr || o.diagnoser != plan.diagnoser.0;
+        let mut aendret = o.kkr != kkr || o.kommuner != kommuner || o.diagnoser != plan.diagnoser.0;
         let mut nye = Vec::new();
         for p in plan.dokumenter {
             let gammel = o.dokumenter.iter().find(|g| g.dok.id == p.dok.id);
@@ -271,6 +273,7 @@ fn udgiv_plan(plan: Plan, kkr: Option<String>, job: &[Byggejob], delt: &Delt) {
         aendret |= nye.len() != o.dokumenter.len();
         if aendret {
             o.kkr = kkr;
+            o.kommuner = kommuner;
             o.diagnoser = plan.diagnoser.0;
             o.dokumenter = nye;
             o.global_version = v;

@@ -7,6 +7,7 @@ mod aendring;
 mod api;
 mod bygger;
 mod dokside;
+mod formular;
 mod html;
 mod oversigt;
 mod rute;
@@ -41,7 +42,8 @@ pub fn koer(rod: &Path, periode: &str, valg: &PreviewValg) -> anyhow::Result<()>
     let mut bygger = Bygger::ny(rod.to_path_buf(), periode.to_string());
     let start = Instant::now();
     let job = bygger.planlaeg(Omfang::Alt, &delt);
-    let adresse = server::start(lytter, delt.clone())?;
+    let udfyld = std::sync::Arc::new(formular::Udfyldning::ny(rod, periode)?);
+    let adresse = server::start(lytter, delt.clone(), udfyld)?;
     let url = format!("http://{adresse}/");
     println!("Forhåndsvisning på {url}");
     let _ = std::io::stdout().flush();

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::diagnose::Diagnose;
 use crate::dokument::Dokument;
+use crate::indhold::model::Kommune;
 use crate::oversaet::Side;
 
 use super::watch::Signal;
@@ -68,6 +69,8 @@ pub struct Oversigt {
     pub periode: String,
     /// The KKR's name, once the project has loaded.
     pub kkr: Option<String>,
+    /// The KKR's kommuner, each of which can fill in its status.
+    pub kommuner: Vec<Kommune>,
     pub dokumenter: Vec<Visning>,
     /// Every diagnostic of the project, as `fremdrift check` and the compiler give them.
     pub diagnoser: Vec<Diagnose>,

@@ -1,6 +1,7 @@
 //! Shared helpers for the integration tests: fixture projects in temporary folders.
 #![allow(dead_code)]
 
+pub mod browser;
 pub mod eksempel;
 
 use std::path::{Path, PathBuf};
