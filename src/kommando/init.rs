@@ -53,7 +53,7 @@ pub fn koer(periode: Option<&str>, a: &InitArgs) -> anyhow::Result<()> {
     for (navn, data) in INDBYGGEDE_SKRIFTER {
         skriv_atomisk(&mappe.join("fonts").join(navn), data)?;
     }
-    super::skema::opdater_efter(mappe);
+    crate::skriv::skemaer::opdater_efter(mappe);
     crate::resultat!(
         "Oprettede et projekt for {} med {} kommuner i {}",
         kkr.navn,

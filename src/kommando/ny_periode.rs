@@ -52,7 +52,7 @@ pub fn koer(f: &FaellesValg, a: &NyPeriodeArgs) -> anyhow::Result<()> {
         med_skema(format!("content/{ny}/anbefalinger.yaml"), anbefalinger),
     ];
     skriv_alle_nye(&rod, &filer)?;
-    super::skema::opdater_efter(&rod);
+    crate::skriv::skemaer::opdater_efter(&rod);
     println!("Oprettede perioden {ny} ud fra {kilde}:");
     for (rel, _) in &filer[1..] {
         println!("  {rel}");

@@ -39,7 +39,7 @@ pub fn koer(ctx: &Kontekst, a: &SkabelonArgs) -> anyhow::Result<()> {
         }
     }
     crate::resultat!("{rel}");
-    super::skema::opdater_efter(&ctx.rod);
+    crate::skriv::skemaer::opdater_efter(&ctx.rod);
     Ok(())
 }
 

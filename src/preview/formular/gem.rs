@@ -179,7 +179,11 @@ pub fn gem(rod: &Path, g: &Grundlag, f: &Formular, fra: &str) -> std::io::Result
     let sti = rod.join(&g.fil);
     if foer.is_none() {
         return match skriv::skriv_ny_atomisk(&sti, tekst.as_bytes()) {
-            Ok(()) => Ok(gemt(None, false)),
+            Ok(()) => {
+                // The file's first line names the period's schema: make sure it exists.
+                skriv::skemaer::opdater_efter(rod);
+                Ok(gemt(None, false))
+            }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(Udfald::Konflikt),
             Err(e) => Err(e),
         };
@@ -190,6 +194,7 @@ pub fn gem(rod: &Path, g: &Grundlag, f: &Formular, fra: &str) -> std::io::Result
         return Ok(Udfald::Konflikt);
     }
     skriv::skriv_atomisk(&sti, tekst.as_bytes())?;
+    skriv::skemaer::opdater_efter(rod);
     Ok(gemt(historik, false))
 }
 
@@ -276,11 +281,16 @@ mod tests {
         let dir = mini();
         let g = grundlag(dir.path(), "gamma");
         assert_eq!(g.fil, Path::new("content/2015/status/gamma.yaml"));
+        assert!(!dir.path().join("skema").exists());
         let (mut f, v) = formular(dir.path(), &g);
         assert_eq!(v, "ny");
         f.svar[0].status = "grøn".into();
         let udfald = gem(dir.path(), &g, &f, &v).unwrap();
         assert!(matches!(udfald, Udfald::Gemt { ny_fil: true, .. }));
+        assert!(
+            dir.path().join("skema/status-2015.schema.json").is_file(),
+            "the schema the new file names is written"
+        );
         let tekst = std::fs::read_to_string(dir.path().join(&g.fil)).unwrap();
         assert!(
             tekst.starts_with("# yaml-language-server: $schema=../../../skema/status-2015.schema.json\n# Status for Gamma Kommune"),
