@@ -2,6 +2,7 @@
 //! the validated model, and a whole project of periods on disk.
 
 pub mod dato;
+pub mod forskel;
 pub mod kommuner;
 pub mod model;
 pub mod projekt;

@@ -4,6 +4,8 @@
 mod bilag;
 mod build;
 mod check;
+mod eksport;
+mod indlaes;
 mod init;
 mod preview;
 mod skabelon;
@@ -27,6 +29,8 @@ pub fn koer(cli: Cli) -> anyhow::Result<()> {
         Kommando::Build(a) => build::koer(&ctx()?, a),
         Kommando::Tilbagemelding(a) => tilbagemelding::koer(&ctx()?, a),
         Kommando::Skabelon(a) => skabelon::koer(&ctx()?, a),
+        Kommando::Indlaes(a) => indlaes::koer(&ctx()?, a),
+        Kommando::Eksport(a) => eksport::koer(&ctx()?, a),
         Kommando::Preview(a) => preview::koer(&ctx()?, a),
         Kommando::Init(a) => init::koer(f.periode.as_deref(), a),
         Kommando::Oversaetter => crate::oversaet::arbejder::tjen(&argumenter::projektmappe(f)?),
@@ -60,15 +64,8 @@ fn vis_advarsler(d: &Diagnoser) {
 /// After a run that wrote PDFs: the files relative to the current folder on stdout, a
 /// summary on a terminal, and the stage timings when `FREMDRIFT_TIDER` is set.
 fn vis_skrevne(k: &Koersel, filer: &[PathBuf], start: Instant) {
-    let her = std::env::current_dir()
-        .ok()
-        .and_then(|d| d.canonicalize().ok());
     for f in filer {
-        let vis = her
-            .as_ref()
-            .and_then(|h| f.strip_prefix(h).ok())
-            .unwrap_or(f);
-        println!("{}", vis.display());
+        println!("{}", relativ(f).display());
     }
     if std::io::stderr().is_terminal() {
         eprintln!(
@@ -78,6 +75,17 @@ fn vis_skrevne(k: &Koersel, filer: &[PathBuf], start: Instant) {
         );
     }
     vis_tider(k);
+}
+
+/// A path relative to the current folder, when it is inside it.
+fn relativ(f: &std::path::Path) -> PathBuf {
+    let her = std::env::current_dir()
+        .ok()
+        .and_then(|d| d.canonicalize().ok());
+    her.as_ref()
+        .and_then(|h| f.strip_prefix(h).ok())
+        .unwrap_or(f)
+        .to_path_buf()
 }
 
 /// `tider(ms): indlaes=… skabeloner=… typst=… skriv=…` for benchmarks.
