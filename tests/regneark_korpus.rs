@@ -567,3 +567,11 @@ fn a_bad_file_does_not_stop_a_good_one_in_the_same_run() {
     assert!(status_fil(dir.path()).exists());
     assert!(stderr(&o).contains("2 filer: 1 nye, 0 erstattet, 0 uændret, 1 ikke læst ind"));
 }
+
+#[test]
+fn a_file_larger_than_any_filled_workbook_is_refused_unread() {
+    let (dir, m) = alfa();
+    let mut b = m.xlsx();
+    b.resize(21 * 1024 * 1024, 0);
+    afvist(dir.path(), "stor.xlsx", &b, &["stor.xlsx: fejl: filen fylder over 20 MB"]);
+}

@@ -212,8 +212,15 @@ pub struct IndlaesArgs {
 
 #[derive(Debug, Args)]
 pub struct EksportArgs {
-    /// Filformatet
-    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = EksportFormat::Xlsx)]
+    /// Filformatet: xlsx (standard) eller csv
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        default_value_t = EksportFormat::Xlsx,
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
     pub format: EksportFormat,
 
     /// Outputfil (standard: out/<periode>/svar.xlsx eller svar.csv)

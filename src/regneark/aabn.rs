@@ -4,7 +4,7 @@
 //! (XFD1048576) is skipped, never allocated as a range.
 
 use std::collections::BTreeMap;
-use std::io::Cursor;
+use std::io::{Cursor, Read};
 use std::path::Path;
 
 use calamine::{Data, Dimensions, Ods, Reader, Xlsx};
@@ -89,7 +89,14 @@ const GEM_IGEN: &str = "åbn filen i Excel eller LibreOffice, og gem den som Exc
 
 /// Reads the workbook at `sti`: .xlsx (Excel, LibreOffice) or .ods.
 pub fn aabn(sti: &Path) -> Result<Projektmappe, Aabningsfejl> {
-    let bytes = laes_fil(sti)?;
+    aabn_bytes(laes_fil(sti)?)
+}
+
+/// Reads a workbook already in memory (at most [`MAKS_FIL`] bytes are looked at).
+pub fn aabn_bytes(bytes: Vec<u8>) -> Result<Projektmappe, Aabningsfejl> {
+    if bytes.len() as u64 > MAKS_FIL {
+        return Err(for_stor_fil(bytes.len() as u64));
+    }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
         return Err(ole(&bytes));
     }
@@ -112,17 +119,21 @@ fn laes_fil(sti: &Path) -> Result<Vec<u8>, Aabningsfejl> {
             "tjek at filen findes, og at du har adgang til den",
         )
     };
-    let storrelse = std::fs::metadata(sti).map_err(io)?.len();
-    if storrelse > MAKS_FIL {
-        return Err(fejl(
-            format!(
-                "filen fylder {} MB; et udfyldt skema fylder under 1 MB",
-                storrelse >> 20
-            ),
-            "send skemaet uden billeder og andre ark, eller tjek at det er den rigtige fil",
-        ));
-    }
-    std::fs::read(sti).map_err(io)
+    let mut bytes = Vec::new();
+    std::fs::File::open(sti)
+        .and_then(|f| f.take(MAKS_FIL + 1).read_to_end(&mut bytes))
+        .map_err(io)?;
+    Ok(bytes)
+}
+
+fn for_stor_fil(storrelse: u64) -> Aabningsfejl {
+    fejl(
+        format!(
+            "filen fylder over {} MB; et udfyldt skema fylder under 1 MB",
+            storrelse >> 20
+        ),
+        "send skemaet uden billeder og andre ark, eller tjek at det er den rigtige fil",
+    )
 }
 
 /// An OLE compound file: an encrypted workbook (Excel keeps a password-protected

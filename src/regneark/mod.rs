@@ -12,9 +12,9 @@ pub mod eksport;
 mod laes;
 pub mod skabelon;
 
-pub use aabn::{Aabningsfejl, Ark, Projektmappe, aabn};
+pub use aabn::{Aabningsfejl, Ark, Projektmappe, aabn, aabn_bytes};
 pub use celle::{Vaerdi, celle_navn, dato_fra_tekst, kolonne_navn};
-pub use laes::laes;
+pub use laes::{fra_projektmappe, laes};
 pub use skabelon::Skabelon;
 
 /// The sheet with one row per anbefaling.

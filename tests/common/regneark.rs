@@ -70,30 +70,37 @@ impl Ark {
         self.celler.get(&pos(celle))
     }
 
-    /// Moves every cell of row `fra` to row `til` (0-based), as sorting does.
+    /// Swaps two rows (0-based), as sorting does.
     pub fn byt_raekker(&mut self, a: u32, b: u32) {
-        let celler = std::mem::take(&mut self.celler);
-        self.celler = celler
-            .into_iter()
-            .map(|((r, k), v)| match r {
-                r if r == a => ((b, k), v),
-                r if r == b => ((a, k), v),
-                _ => ((r, k), v),
-            })
-            .collect();
+        let byt = |r| {
+            if r == a {
+                b
+            } else if r == b {
+                a
+            } else {
+                r
+            }
+        };
+        self.flyt(|(r, k)| (byt(r), k));
     }
 
     /// Swaps two columns, as moving a column does.
     pub fn byt_kolonner(&mut self, a: u16, b: u16) {
+        let byt = |k| {
+            if k == a {
+                b
+            } else if k == b {
+                a
+            } else {
+                k
+            }
+        };
+        self.flyt(|(r, k)| (r, byt(k)));
+    }
+
+    fn flyt(&mut self, til: impl Fn((u32, u16)) -> (u32, u16)) {
         let celler = std::mem::take(&mut self.celler);
-        self.celler = celler
-            .into_iter()
-            .map(|((r, k), v)| match k {
-                k if k == a => ((r, b), v),
-                k if k == b => ((r, a), v),
-                _ => ((r, k), v),
-            })
-            .collect();
+        self.celler = celler.into_iter().map(|(p, v)| (til(p), v)).collect();
     }
 }
 

@@ -9,7 +9,7 @@ mod skema;
 
 use std::path::Path;
 
-use super::{ARK_FORSLAG, ARK_OPLYSNINGER, ARK_SKEMA, aabn};
+use super::{ARK_FORSLAG, ARK_OPLYSNINGER, ARK_SKEMA, Projektmappe, aabn};
 use crate::diagnose::{Diagnose, Diagnoser};
 use crate::indhold::model::Kkr;
 use crate::indhold::raa::RawStatus;
@@ -30,13 +30,22 @@ fn mangler(navn: &str, r: &mut Regler) {
 /// status comes back when the kommune could be read, for the validator to check —
 /// but the file is only good when `d` has no errors for it.
 pub fn laes(sti: &Path, vis: &Path, kkr: &Kkr, d: &mut Diagnoser) -> Option<RawStatus> {
-    let mappe = match aabn(sti) {
-        Ok(m) => m,
+    match aabn(sti) {
+        Ok(mappe) => fra_projektmappe(&mappe, vis, kkr, d),
         Err(e) => {
             d.push(Diagnose::fejl(vis, None, e.besked).med_hint(e.hint));
-            return None;
+            None
         }
-    };
+    }
+}
+
+/// The raw status of an opened workbook (see [`laes`]).
+pub fn fra_projektmappe(
+    mappe: &Projektmappe,
+    vis: &Path,
+    kkr: &Kkr,
+    d: &mut Diagnoser,
+) -> Option<RawStatus> {
     let mut r = Regler::ny(vis, d);
     let svar = match mappe.ark(ARK_SKEMA) {
         Some(ark) => skema::svar(ark, &mut r),
