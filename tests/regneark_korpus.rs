@@ -573,5 +573,106 @@ fn a_file_larger_than_any_filled_workbook_is_refused_unread() {
     let (dir, m) = alfa();
     let mut b = m.xlsx();
     b.resize(21 * 1024 * 1024, 0);
-    afvist(dir.path(), "stor.xlsx", &b, &["stor.xlsx: fejl: filen fylder over 20 MB"]);
+    afvist(
+        dir.path(),
+        "stor.xlsx",
+        &b,
+        &["stor.xlsx: fejl: filen fylder over 20 MB"],
+    );
+}
+
+mod fuzz {
+    use std::path::Path;
+
+    use fremdrift::diagnostik::Diagnoser;
+    use fremdrift::indhold::projekt;
+    use fremdrift::regneark::{Skabelon, aabn_bytes, fra_projektmappe};
+    use proptest::prelude::*;
+
+    /// Alfa's pre-filled workbook and the mini project's KKR.
+    fn grundlag() -> &'static (Vec<u8>, fremdrift::indhold::model::Kkr) {
+        static G: std::sync::OnceLock<(Vec<u8>, fremdrift::indhold::model::Kkr)> =
+            std::sync::OnceLock::new();
+        G.get_or_init(|| {
+            let rod = super::fixtures().join("mini").canonicalize().unwrap();
+            let (p, _) = projekt::indlaes(&rod, "2015").uden_fejl().unwrap();
+            let xlsx = Skabelon {
+                kkr: &p.kkr,
+                runde: &p.runde,
+                kommune: &p.status[0].kommune,
+                status: Some(&p.status[0]),
+            }
+            .xlsx()
+            .unwrap();
+            (xlsx, p.kkr)
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        /// Damaged workbooks give errors, never a panic.
+        #[test]
+        fn a_damaged_workbook_never_panics(
+            flip in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+            afkort in proptest::option::of(any::<prop::sample::Index>()),
+        ) {
+            let (xlsx, kkr) = grundlag();
+            let mut b = xlsx.clone();
+            for (i, v) in flip {
+                let i = i.index(b.len());
+                b[i] ^= v;
+            }
+            if let Some(n) = afkort {
+                b.truncate(n.index(b.len()));
+            }
+            laes(b, kkr);
+        }
+
+        /// Workbooks whose XML is damaged (the zip itself intact) give errors or a
+        /// reading, never a panic.
+        #[test]
+        fn a_workbook_with_damaged_xml_never_panics(
+            del in any::<prop::sample::Index>(),
+            flip in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+        ) {
+            let (xlsx, kkr) = grundlag();
+            laes(med_skadet_del(xlsx, del, &flip), kkr);
+        }
+    }
+
+    fn laes(b: Vec<u8>, kkr: &fremdrift::indhold::model::Kkr) {
+        if let Ok(mappe) = aabn_bytes(b) {
+            let mut d = Diagnoser::default();
+            let _ = fra_projektmappe(&mappe, Path::new("x.xlsx"), kkr, &mut d);
+        }
+    }
+
+    /// The workbook with bytes of one of its parts changed, stored uncompressed.
+    fn med_skadet_del(
+        xlsx: &[u8],
+        del: prop::sample::Index,
+        flip: &[(prop::sample::Index, u8)],
+    ) -> Vec<u8> {
+        use std::io::{Cursor, Read, Write};
+        let mut zip = zip::ZipArchive::new(Cursor::new(xlsx)).unwrap();
+        let valgt = del.index(zip.len());
+        let mut ud = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let valg = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        for i in 0..zip.len() {
+            let mut f = zip.by_index(i).unwrap();
+            let navn = f.name().unwrap().to_string();
+            let mut b = Vec::new();
+            f.read_to_end(&mut b).unwrap();
+            if i == valgt && !b.is_empty() {
+                for (j, v) in flip {
+                    let j = j.index(b.len());
+                    b[j] ^= v;
+                }
+            }
+            ud.start_file(navn, valg).unwrap();
+            ud.write_all(&b).unwrap();
+        }
+        ud.finish().unwrap().into_inner()
+    }
 }

@@ -103,10 +103,14 @@ pub fn aabn_bytes(bytes: Vec<u8>) -> Result<Projektmappe, Aabningsfejl> {
     if !bytes.starts_with(b"PK\x03\x04") {
         return Err(fejl("filen er ikke et regneark", GEM_IGEN));
     }
-    match tjek_zip(&bytes)? {
+    let art = tjek_zip(&bytes)?;
+    // A parser's panic on a damaged file (calamine subtracts unchecked in places) is
+    // a damaged file to the user, not a crash.
+    std::panic::catch_unwind(move || match art {
         Art::Xlsx => laes_xlsx(bytes),
         Art::Ods => laes_ods(bytes),
-    }
+    })
+    .unwrap_or_else(|_| Err(beskadiget("læseren stødte på en uventet fejl i filen")))
 }
 
 fn laes_fil(sti: &Path) -> Result<Vec<u8>, Aabningsfejl> {

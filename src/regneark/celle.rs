@@ -70,12 +70,12 @@ fn linjeskift(s: &str) -> String {
 
 /// The name of a cell from 0-based row and column: (6, 4) → «E7».
 pub fn celle_navn(raekke: u32, kolonne: u32) -> String {
-    format!("{}{}", kolonne_navn(kolonne), raekke + 1)
+    format!("{}{}", kolonne_navn(kolonne), u64::from(raekke) + 1)
 }
 
 /// 0 → A, 25 → Z, 26 → AA.
 pub fn kolonne_navn(kolonne: u32) -> String {
-    let mut n = kolonne + 1;
+    let mut n = u64::from(kolonne) + 1;
     let mut ud = Vec::new();
     while n > 0 {
         let r = (n - 1) % 26;
@@ -156,6 +156,7 @@ mod tests {
         assert_eq!(celle_navn(0, 25), "Z1");
         assert_eq!(celle_navn(0, 26), "AA1");
         assert_eq!(celle_navn(1_048_575, 16_383), "XFD1048576");
+        assert_eq!(celle_navn(u32::MAX, u32::MAX), "MWLQKWV4294967296");
     }
 
     #[test]
