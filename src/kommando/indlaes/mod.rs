@@ -38,12 +38,13 @@ pub fn koer(ctx: &Kontekst, a: &IndlaesArgs) -> anyhow::Result<()> {
         overskriv: a.overskriv,
     };
     let mut udfald = Vec::new();
-    for l in laest {
+    for mut l in laest {
+        let u = match l.status {
+            Some(st) => g.gem(&l.vis, st).map_err(|d| l.diagnoser.push(d)).ok(),
+            None => None,
+        };
         eprint!("{}", l.diagnoser);
-        udfald.push(match l.status {
-            Some(st) => g.gem(&l.vis, st),
-            None => Udfald::Fejl,
-        });
+        udfald.push(u);
     }
     opsummer(&udfald)
 }
@@ -121,18 +122,17 @@ fn dobbelte(laest: &mut [Laest]) {
     }
 }
 
-/// A summary on standard error; exit code 1 when a file was not read in.
-fn opsummer(udfald: &[Udfald]) -> anyhow::Result<()> {
-    let antal = |f: fn(&Udfald) -> bool| udfald.iter().filter(|u| f(u)).count();
+/// A summary on standard error; exit code 1 when a file was not read in (`None`).
+fn opsummer(udfald: &[Option<Udfald>]) -> anyhow::Result<()> {
+    let antal = |f: fn(&Udfald) -> bool| udfald.iter().flatten().filter(|u| f(u)).count();
     let nye = antal(|u| matches!(u, Udfald::Ny));
     let erstattet = antal(|u| matches!(u, Udfald::Erstattet));
     let uaendret = antal(|u| matches!(u, Udfald::Uaendret));
-    let fejl = udfald.len() - nye - erstattet - uaendret;
-    let fil_ord = |n: usize| if n == 1 { "fil" } else { "filer" };
+    let fejl = udfald.iter().filter(|u| u.is_none()).count();
+    let fil_ord = if udfald.len() == 1 { "fil" } else { "filer" };
     let linje = format!(
-        "{} {}: {nye} nye, {erstattet} erstattet, {uaendret} uændret, {fejl} ikke læst ind",
-        udfald.len(),
-        fil_ord(udfald.len())
+        "{} {fil_ord}: {nye} nye, {erstattet} erstattet, {uaendret} uændret, {fejl} ikke læst ind",
+        udfald.len()
     );
     if fejl == 0 {
         eprintln!("{linje}");
