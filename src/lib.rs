@@ -22,6 +22,8 @@ mod diagnose;
 mod fejl;
 mod kommando;
 mod preview;
+#[macro_use]
+mod udskrift;
 
 pub mod dokument;
 pub mod indhold;

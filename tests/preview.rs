@@ -38,12 +38,18 @@ struct Preview {
 impl Preview {
     /// Starts the preview in `projekt` on a free port and waits for its URL.
     fn start(projekt: &Path) -> Self {
+        Self::start_med(projekt, &[])
+    }
+
+    /// Like `start`, with extra environment variables.
+    fn start_med(projekt: &Path, miljoe: &[(&str, &str)]) -> Self {
         let port = common::fri_port();
         let log = projekt.join("preview.log");
         let mut barn = Command::new(env!("CARGO_BIN_EXE_fremdrift"))
             .arg("-C")
             .arg(projekt)
             .args(["preview", "--port", &port.to_string()])
+            .envs(miljoe.iter().copied())
             .stdout(Stdio::piped())
             .stderr(std::fs::File::create(&log).unwrap())
             .spawn()
@@ -96,6 +102,24 @@ impl Preview {
     fn log(&self) -> String {
         format!("preview-log:\n{}", laes(&self.log))
     }
+
+    /// The document's entry in `/api/dokumenter`.
+    fn dokument(&self, id: &str) -> Option<Value> {
+        self.dokumenter()["dokumenter"]
+            .as_array()?
+            .iter()
+            .find(|d| d["id"] == id)
+            .cloned()
+    }
+
+    /// The process ids of the compile workers the preview has started, in order.
+    fn oversaettere(&self) -> Vec<u32> {
+        laes(&self.log)
+            .lines()
+            .filter_map(|l| l.strip_prefix("Startede oversætteren (proces "))
+            .filter_map(|r| r.trim_end_matches(')').parse().ok())
+            .collect()
+    }
 }
 
 fn laes(sti: &Path) -> String {
@@ -145,6 +169,25 @@ fn fuldt(svar: &[u8]) -> bool {
         .find_map(|l| l.strip_prefix("content-length:"))
         .and_then(|n| n.trim().parse::<usize>().ok())
         .is_some_and(|n| svar.len() >= slut + 4 + n)
+}
+
+/// Whether a process runs (a zombie waiting to be reaped does not).
+fn koerer(pid: u32) -> bool {
+    let stat = laes(Path::new(&format!("/proc/{pid}/stat")));
+    let tilstand = stat.rsplit_once(") ").and_then(|(_, r)| r.chars().next());
+    tilstand.is_some_and(|t| t != 'Z')
+}
+
+/// The CPU time a process has used, in seconds.
+fn cpu_sekunder(pid: u32) -> f64 {
+    let stat = laes(Path::new(&format!("/proc/{pid}/stat")));
+    let felter: Vec<f64> = stat
+        .rsplit_once(") ")
+        .map(|(_, r)| r.split(' ').filter_map(|f| f.parse().ok()).collect())
+        .unwrap_or_default();
+    // utime and stime are fields 14 and 15 of stat; after the state they are the 11th
+    // and 12th numbers. Clock ticks are 100 per second on Linux.
+    felter.get(10..12).map_or(0.0, |t| (t[0] + t[1]) / 100.0)
 }
 
 /// Saves a file as editors do: write a temporary file, then rename it over.
@@ -219,6 +262,79 @@ fn new_and_deleted_status_files_update_the_list() {
     let (status, html) = pv.hent("/dok/bilag-alfa/");
     assert_eq!(status, 404);
     assert!(html.contains("Dokumentet findes ikke"));
+}
+
+#[test]
+fn a_runaway_template_fails_alone_while_the_preview_serves_and_follows_edits() {
+    let p = common::projekt("mini");
+    // Only the tilbagemelding's template runs away; the bilag use the default ones.
+    let basis = laes(&common::repo().join("templates/tilbagemelding.typ.j2"));
+    let loekke = "#for i in range(100000) { for j in range(100000) { } }";
+    std::fs::create_dir_all(p.path().join("templates")).unwrap();
+    std::fs::write(
+        p.path().join("templates/tilbagemelding.typ.j2"),
+        basis.replace(
+            "{% block indhold %}",
+            &format!("{{% block indhold %}}\n{loekke}\n"),
+        ),
+    )
+    .unwrap();
+    let pv = Preview::start_med(p.path(), &[("FREMDRIFT_TIDSGRAENSE", "3")]);
+
+    // The bilag are served while the tilbagemelding is stuck in the compiler.
+    vent_paa(
+        "bilag-alfa har sider",
+        FRIST,
+        || (!pv.dokument("bilag-alfa")?["sider"].as_array()?.is_empty()).then_some(()),
+        || pv.log(),
+    );
+    let fejl = vent_paa(
+        "tilbagemeldingen melder tidsgrænsen",
+        FRIST,
+        || {
+            let d = pv.dokument("tilbagemelding")?;
+            (d["tilstand"] == "fejl").then(|| d["diagnoser"].to_string())
+        },
+        || pv.log(),
+    );
+    assert!(
+        fejl.contains("oversættelsen tog mere end 3 s og blev afbrudt"),
+        "{fejl}"
+    );
+    let (status, side) = pv.hent("/dok/tilbagemelding/");
+    assert_eq!(status, 200);
+    assert!(
+        side.contains("oversættelsen tog mere end 3 s og blev afbrudt"),
+        "{side}"
+    );
+
+    // The stuck worker was stopped, not left running on a core.
+    let foerste = *pv.oversaettere().first().expect("a worker was started");
+    vent_paa(
+        "den fastlåste oversætter er stoppet",
+        FRIST,
+        || (!koerer(foerste)).then_some(()),
+        || pv.log(),
+    );
+
+    // Edits are still followed: a new answer in beta's bilag, and a fixed template.
+    let beta = p.path().join(BETA);
+    let foer = pv.dokument("bilag-beta").unwrap()["version"].clone();
+    gem(&beta, &laes(&beta).replace("I gang.", "Godt i gang."));
+    vent_paa(
+        "bilag-beta opdateres",
+        FRIST,
+        || (pv.dokument("bilag-beta")?["version"] != foer).then_some(()),
+        || pv.log(),
+    );
+    gem(&p.path().join("templates/tilbagemelding.typ.j2"), &basis);
+    // Beta's unanswered anbefalinger stay warnings in the tilbagemelding.
+    vent_paa(
+        "tilbagemeldingen laves, når skabelonen er rettet",
+        FRIST,
+        || (pv.tilstand("tilbagemelding")? == "advarsler").then_some(()),
+        || pv.log(),
+    );
 }
 
 /// Headless Chromium with the DevTools protocol on a free port.
@@ -425,5 +541,49 @@ fn browser_page_follows_edits_and_shows_errors_over_last_good_render() {
         side.js("window.__samme === true"),
         true,
         "siden blev genindlæst"
+    );
+}
+
+#[test]
+fn a_worker_stuck_in_a_runaway_compilation_ends_when_the_preview_is_killed() {
+    let p = common::projekt("mini");
+    let basis = laes(&common::repo().join("templates/tilbagemelding.typ.j2"));
+    let loekke = "#for i in range(100000) { for j in range(100000) { } }";
+    std::fs::create_dir_all(p.path().join("templates")).unwrap();
+    std::fs::write(
+        p.path().join("templates/tilbagemelding.typ.j2"),
+        basis.replace(
+            "{% block indhold %}",
+            &format!("{{% block indhold %}}\n{loekke}\n"),
+        ),
+    )
+    .unwrap();
+    let pv = Preview::start_med(p.path(), &[("FREMDRIFT_TIDSGRAENSE", "600")]);
+    let arbejder = vent_paa(
+        "oversætteren er startet",
+        FRIST,
+        || pv.oversaettere().first().copied(),
+        || pv.log(),
+    );
+    // Both bilag are done, so the worker is in the tilbagemelding; once it has spent two
+    // seconds of CPU (far more than a bilag takes) it is stuck in the loop.
+    vent_paa(
+        "oversætteren sidder fast i tilbagemeldingen",
+        FRIST,
+        || {
+            let faerdige = ["bilag-alfa", "bilag-beta"].iter().all(|d| {
+                pv.dokument(d)
+                    .is_some_and(|v| v["sider"].as_array().is_some_and(|s| !s.is_empty()))
+            });
+            (faerdige && cpu_sekunder(arbejder) >= 2.0).then_some(())
+        },
+        || pv.log(),
+    );
+    drop(pv); // SIGKILL: the preview gets no chance to stop its worker
+    vent_paa(
+        "oversætteren slutter sammen med forhåndsvisningen",
+        FRIST,
+        || (!koerer(arbejder)).then_some(()),
+        || format!("proces {arbejder} kører stadig"),
     );
 }

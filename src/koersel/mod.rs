@@ -58,6 +58,8 @@ pub struct Koersel {
     /// Every diagnostic of loading and validating.
     pub diagnoser: Diagnoser,
     pub tider: Tider,
+    /// Each compiled document's output path and compile wall time, for `-v`.
+    pub dokumenttider: Vec<(PathBuf, Duration)>,
 }
 
 impl Koersel {
@@ -72,6 +74,7 @@ impl Koersel {
             projekt: indl.projekt,
             diagnoser: indl.diagnoser,
             tider,
+            dokumenttider: Vec::new(),
         }
     }
 

@@ -22,6 +22,6 @@ pub fn koer(ctx: &Kontekst, a: &EksportArgs) -> anyhow::Result<()> {
             .hint("tjek at mappen ikke er skrivebeskyttet, og at filen ikke er åben i Excel")
             .aarsag(e)
     })?;
-    println!("{}", super::relativ(&sti).display());
+    crate::resultat!("{}", super::vis_sti(&sti).display());
     Ok(())
 }

@@ -1,13 +1,16 @@
-//! `fremdrift skabelon`: a kommune's status file, ready to fill in — or with `--xlsx`
-//! a workbook per kommune, pre-filled with its answers when it has a status file.
+//! `fremdrift skabelon`: a kommune's status file, ready to fill in, with its answers of
+//! the previous period as comments to update; its first line names the period's JSON
+//! Schema, which is written (again) to `skema/`. With `--xlsx`: a workbook per
+//! kommune, pre-filled with its answers when it has a status file.
 
 use std::path::PathBuf;
 
 use crate::argumenter::{Kontekst, SkabelonArgs};
 use crate::diagnose::mente_du;
 use crate::fejl::{Fejl, fejl};
-use crate::indhold::model::{Kkr, Kommune};
+use crate::indhold::model::{Kkr, Kommune, KommuneStatus};
 use crate::indhold::projekt::Projekt;
+use crate::indhold::sidste_aar::sidste_aar;
 use crate::indhold::statusfil::Statusfil;
 use crate::regneark::Skabelon;
 use crate::skriv;
@@ -42,12 +45,14 @@ pub fn koer(ctx: &Kontekst, a: &SkabelonArgs) -> anyhow::Result<()> {
 /// An empty status file; never replaces one.
 fn statusfil(ctx: &Kontekst, p: &Projekt, kommune: &Kommune) -> anyhow::Result<()> {
     let rel = format!("content/{}/status/{}.yaml", p.runde.periode, kommune.id);
+    let sidste = sidste_aar(p, &kommune.id);
+    let start = startsvar(p, kommune);
     let tekst = Statusfil {
         kommune,
         runde: &p.runde,
-        status: None,
+        status: start.as_ref(),
     }
-    .tekst();
+    .tekst_med(sidste.as_ref());
     match skriv::skriv_ny_atomisk(&ctx.rod.join(&rel), tekst.as_bytes()) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
@@ -62,7 +67,8 @@ fn statusfil(ctx: &Kontekst, p: &Projekt, kommune: &Kommune) -> anyhow::Result<(
                 .into());
         }
     }
-    println!("{rel}");
+    crate::resultat!("{rel}");
+    super::skema::opdater_efter(&ctx.rod);
     Ok(())
 }
 
@@ -82,11 +88,14 @@ fn regneark(
     });
     let mut filer = Vec::new();
     for kommune in kommuner {
+        let start = startsvar(p, kommune);
         let bytes = Skabelon {
             kkr: &p.kkr,
             runde: &p.runde,
             kommune,
-            status: p.status.iter().find(|s| s.kommune.id == kommune.id),
+            status: (p.status.iter())
+                .find(|s| s.kommune.id == kommune.id)
+                .or(start.as_ref()),
         }
         .xlsx()?;
         filer.push((
@@ -100,9 +109,23 @@ fn regneark(
             .aarsag(e)
     })?;
     for (sti, _) in &filer {
-        println!("{}", super::relativ(sti).display());
+        crate::resultat!("{}", super::vis_sti(sti).display());
     }
     Ok(())
+}
+
+/// A file to fill in starts empty but for the contact of the previous period, if any.
+fn startsvar(p: &Projekt, kommune: &Kommune) -> Option<KommuneStatus> {
+    let kontakt = p.forrige()?.status_for(&kommune.id)?.kontakt.clone()?;
+    Some(KommuneStatus {
+        kommune: kommune.clone(),
+        behandlet: None,
+        kontakt: Some(kontakt),
+        udkast: true,
+        svar: Default::default(),
+        forslag: Vec::new(),
+        fil: Default::default(),
+    })
 }
 
 /// Finds a kommune by id, kode or name ("albertslund", "165", "Albertslund Kommune").

@@ -15,6 +15,7 @@ use crate::fejl::fejl;
 
 use super::rute::{Rute, parameter, rute};
 use super::tilstand::{Delt, Tilstand};
+use super::watch::Signal;
 use super::{api, dokside, html, oversigt, sse};
 
 const CSS: &str = include_str!("assets/preview.css");
@@ -22,13 +23,27 @@ const JS: &str = include_str!("assets/preview.js");
 
 /// Threads answering ordinary requests (event streams get their own).
 const ARBEJDERE: usize = 4;
-/// How many ports after the requested one are tried when it is busy.
+/// The port tried first when none is asked for.
+pub const STANDARDPORT: u16 = 3000;
+/// How many ports after the default are tried when it is busy.
 const FORSOEG: u16 = 20;
 
-/// Binds 127.0.0.1 on `port`, or on the next free one.
-pub fn bind(port: u16) -> anyhow::Result<TcpListener> {
-    let sidste = port.saturating_add(if port == 0 { 0 } else { FORSOEG });
-    for p in port..=sidste {
+/// Binds 127.0.0.1 on the port the user asked for — busy is an error naming it — or,
+/// with none asked for, on the first free one from [`STANDARDPORT`].
+pub fn bind(port: Option<u16>) -> anyhow::Result<TcpListener> {
+    if let Some(p) = port {
+        return match TcpListener::bind(("127.0.0.1", p)) {
+            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => Err(fejl(
+                format!("port {p} er optaget"),
+                format!(
+                    "vælg en anden port med --port, eller udelad --port for at bruge den første ledige fra {STANDARDPORT}"
+                ),
+            )),
+            r => r.with_context(|| format!("kunne ikke lytte på port {p}")),
+        };
+    }
+    let sidste = STANDARDPORT + FORSOEG;
+    for p in STANDARDPORT..=sidste {
         match TcpListener::bind(("127.0.0.1", p)) {
             Ok(l) => return Ok(l),
             Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => continue,
@@ -36,8 +51,8 @@ pub fn bind(port: u16) -> anyhow::Result<TcpListener> {
         }
     }
     Err(fejl(
-        format!("portene {port}–{sidste} er optaget"),
-        "vælg en anden port med --port",
+        format!("portene {STANDARDPORT}–{sidste} er optaget"),
+        "vælg en ledig port med --port",
     ))
 }
 
@@ -130,22 +145,38 @@ fn side(delt: &Delt, id: &str, n: usize, v: Option<&str>) -> HttpSvar {
 /// The longest «Hent PDF» waits for a document in the compiler.
 const PDF_VENT: Duration = Duration::from_secs(30);
 
+/// «Hent PDF»: the PDF of exactly the pages shown. The worker makes it on request once
+/// the document is compiled; the request waits a while for that.
 fn pdf(delt: &Delt, id: &str) -> HttpSvar {
-    // A document in the compiler gets its PDF in a moment: wait for it (or its errors).
-    let fundet = delt.vent_til(PDF_VENT, |o| {
-        let Some(v) = o.dokument(id) else {
-            return Some(None);
-        };
-        let faerdig = !v.venter || v.tilstand() == Tilstand::Fejl || v.pdf.is_some();
-        faerdig.then(|| {
-            Some((
-                v.tilstand(),
-                v.pdf.clone(),
-                v.diagnoser.clone(),
-                v.dok.ud.clone(),
-            ))
-        })
-    });
+    let mut bestilt = false;
+    let slut = std::time::Instant::now() + PDF_VENT;
+    let fundet = loop {
+        let tilbage = slut.saturating_duration_since(std::time::Instant::now());
+        let nu = delt.vent_til(tilbage, |o| {
+            let Some(v) = o.dokument(id) else {
+                return Some(None);
+            };
+            let svar = v.pdf.is_some() || v.tilstand() == Tilstand::Fejl;
+            (svar || (!v.venter && !bestilt)).then(|| {
+                let d = (
+                    v.tilstand(),
+                    v.pdf.clone(),
+                    v.diagnoser.clone(),
+                    v.dok.ud.clone(),
+                );
+                Some(d)
+            })
+        });
+        match nu {
+            Some(Some((t, None, _, _))) if t != Tilstand::Fejl && !bestilt => {
+                bestilt = delt.bestil(Signal::Pdf(id.to_string()));
+                if !bestilt {
+                    break None;
+                }
+            }
+            andet => break andet,
+        }
+    };
     let Some(fundet) = fundet else {
         return HttpSvar::html(
             503,
@@ -278,15 +309,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn busy_port_falls_through_to_the_next() {
+    fn a_busy_port_the_user_asked_for_is_an_error_naming_it() {
         let optaget = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = optaget.local_addr().unwrap().port();
-        if port == u16::MAX {
-            return;
-        }
-        let l = bind(port).unwrap();
-        assert_ne!(l.local_addr().unwrap().port(), port);
-        assert!(l.local_addr().unwrap().ip().is_loopback());
+        let e = bind(Some(port)).unwrap_err();
+        assert_eq!(
+            crate::fejl::tekst(&e),
+            format!(
+                "fejl: port {port} er optaget\n  hint: vælg en anden port med --port, eller udelad --port for at bruge den første ledige fra 3000"
+            )
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The preview's shared state: every document as last shown, the diagnostics, and a
 //! version counter that server-sent events wait on.
 
+use std::sync::mpsc::Sender;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -9,6 +10,8 @@ use serde::Serialize;
 use crate::diagnose::Diagnose;
 use crate::dokument::Dokument;
 use crate::oversaet::Side;
+
+use super::watch::Signal;
 
 /// A document as the preview shows it.
 #[derive(Clone)]
@@ -89,17 +92,36 @@ pub struct Nyt {
 pub struct Delt {
     oversigt: Mutex<Oversigt>,
     signal: Condvar,
+    /// The rebuild loop's inbox, for requests from the web pages.
+    indbakke: Option<Sender<Signal>>,
 }
 
 impl Delt {
+    /// Shared state with no rebuild loop behind it (for tests of the pages).
+    #[cfg(test)]
     pub fn ny(periode: &str) -> Arc<Self> {
+        Self::bygget(periode, None)
+    }
+
+    /// Shared state whose web pages can ask the rebuild loop for work.
+    pub fn med_indbakke(periode: &str, indbakke: Sender<Signal>) -> Arc<Self> {
+        Self::bygget(periode, Some(indbakke))
+    }
+
+    fn bygget(periode: &str, indbakke: Option<Sender<Signal>>) -> Arc<Self> {
         Arc::new(Self {
             oversigt: Mutex::new(Oversigt {
                 periode: periode.to_string(),
                 ..Oversigt::default()
             }),
             signal: Condvar::new(),
+            indbakke,
         })
+    }
+
+    /// Asks the rebuild loop for something (a PDF); false when nobody listens.
+    pub fn bestil(&self, s: Signal) -> bool {
+        self.indbakke.as_ref().is_some_and(|tx| tx.send(s).is_ok())
     }
 
     fn laas(&self) -> MutexGuard<'_, Oversigt> {

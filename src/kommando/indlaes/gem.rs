@@ -51,7 +51,7 @@ impl Gemmer<'_> {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 skriv::skriv_ny_atomisk(&sti, tekst.as_bytes())
                     .map_err(|e| io_fejl(vis, &rel, &e))?;
-                println!("{} → {}", vis.display(), rel.display());
+                crate::resultat!("{} → {}", vis.display(), rel.display());
                 return Ok(Udfald::Ny);
             }
             Err(e) => return Err(io_fejl(vis, &rel, &e)),
@@ -62,7 +62,7 @@ impl Gemmer<'_> {
             None => vec!["den nuværende fil har fejl (se «fremdrift check»)".into()],
         };
         if linjer.is_empty() {
-            println!("{}: uændret ({})", vis.display(), rel.display());
+            crate::resultat!("{}: uændret ({})", vis.display(), rel.display());
             return Ok(Udfald::Uaendret);
         }
         if !self.overskriv {
@@ -110,7 +110,7 @@ impl Gemmer<'_> {
         let gemt = gemt
             .map(|g| format!("; den forrige er gemt i {}", g.display()))
             .unwrap_or_default();
-        println!("{} → {} (erstattet{gemt})", vis.display(), rel.display());
+        crate::resultat!("{} → {} (erstattet{gemt})", vis.display(), rel.display());
         Ok(Udfald::Erstattet)
     }
 }

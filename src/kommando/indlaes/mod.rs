@@ -49,14 +49,13 @@ pub fn koer(ctx: &Kontekst, a: &IndlaesArgs) -> anyhow::Result<()> {
     opsummer(&udfald)
 }
 
-/// The KKR and the round of the period, or their errors.
+/// The KKR and the round of the period, or their errors. Errors in status files do
+/// not stop a reading in: it may be what repairs one.
 fn grundlag(ctx: &Kontekst) -> anyhow::Result<(Kkr, Runde)> {
-    let mut d = Diagnoser::default();
-    let kkr = projekt::laes_kkr(&ctx.rod, &mut d);
-    let runde = projekt::laes_runde(&ctx.rod, &ctx.periode, &mut d);
-    match (kkr, runde) {
-        (Some(k), Some(r)) if !d.har_fejl() => Ok((k, r)),
-        _ => Err(Indholdsfejl::ny(d).into()),
+    let indl = projekt::indlaes(&ctx.rod, &ctx.periode);
+    match indl.projekt {
+        Some(p) => Ok((p.kkr, p.runde)),
+        None => Err(Indholdsfejl::ny(indl.diagnoser).into()),
     }
 }
 
@@ -135,7 +134,7 @@ fn opsummer(udfald: &[Option<Udfald>]) -> anyhow::Result<()> {
         udfald.len()
     );
     if fejl == 0 {
-        eprintln!("{linje}");
+        crate::besked!("{linje}");
         return Ok(());
     }
     Err(Indholdsfejl {
