@@ -179,26 +179,41 @@ impl Mappe {
     }
 }
 
-/// Replaces `fra` by `til` in the part `del` of a zip (e.g. a workbook).
-pub fn erstat_i_zip(bytes: &[u8], del: &str, fra: &str, til: &str) -> Vec<u8> {
+/// A zip written again, each part (index, name, content) through `endr`, with
+/// `metode` as compression.
+pub fn omskriv_zip(
+    bytes: &[u8],
+    metode: zip::CompressionMethod,
+    mut endr: impl FnMut(usize, &str, &mut Vec<u8>),
+) -> Vec<u8> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
     let mut ud = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let valg = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
+    let valg = zip::write::SimpleFileOptions::default().compression_method(metode);
     for i in 0..zip.len() {
         let mut f = zip.by_index(i).unwrap();
         let navn = f.name().unwrap().to_string();
         let mut indhold = Vec::new();
         f.read_to_end(&mut indhold).unwrap();
-        if navn == del {
-            let tekst = String::from_utf8(indhold).unwrap();
-            assert!(tekst.contains(fra), "«{fra}» står ikke i {del}");
-            indhold = tekst.replacen(fra, til, 1).into_bytes();
-        }
+        endr(i, &navn, &mut indhold);
         ud.start_file(navn, valg).unwrap();
         ud.write_all(&indhold).unwrap();
     }
     ud.finish().unwrap().into_inner()
+}
+
+/// Replaces `fra` by `til` in the part `del` of a zip (e.g. a workbook).
+pub fn erstat_i_zip(bytes: &[u8], del: &str, fra: &str, til: &str) -> Vec<u8> {
+    omskriv_zip(
+        bytes,
+        zip::CompressionMethod::Deflated,
+        |_, navn, indhold| {
+            if navn == del {
+                let tekst = String::from_utf8(std::mem::take(indhold)).unwrap();
+                assert!(tekst.contains(fra), "«{fra}» står ikke i {del}");
+                *indhold = tekst.replacen(fra, til, 1).into_bytes();
+            }
+        },
+    )
 }
 
 /// A zip whose one part inflates to `mb` megabytes of zeros.
