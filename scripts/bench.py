@@ -6,7 +6,7 @@ Cases, all generated content:
   (b) all 98 kommuner as five KKR projects made with `fremdrift init`
   (c) stress: 98 kommuner x 40 anbefalinger with long bemaerkninger
 For each: wall time (median of runs), CPU time, peak memory (RSS), pages per second,
-and the share of the wall time spent outside typst (FREMDRIFT_TIDER stage timings).
+and the share of the wall time spent outside typst (the stage timings of `-v`).
 
 Comparison (case a): the generated Typst markup (--typ) compiled by the official
 typst CLI, one process per document, sequentially and two at a time. The script
@@ -92,7 +92,7 @@ def maal_fremdrift(projekter, runs):
         total = typst = 0.0
         for p in projekter:
             shutil.rmtree(p / "out", ignore_errors=True)
-            wall, cpu, peak, err = koer([str(BIN), "-C", str(p), "build"], env={**os.environ, "FREMDRIFT_TIDER": "1"})
+            wall, cpu, peak, err = koer([str(BIN), "-C", str(p), "-v", "build"])
             t = tider(err)
             total += wall * 1000
             typst += t.get("typst", 0.0)

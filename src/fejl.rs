@@ -93,20 +93,40 @@ pub fn tekst(e: &anyhow::Error) -> String {
     if let Some(i) = e.downcast_ref::<Indholdsfejl>() {
         return i.to_string();
     }
-    let mut ud = format!("fejl: {e}");
-    let mut hints = Vec::new();
-    for (i, led) in e.chain().enumerate() {
-        if let Some(h) = led.downcast_ref::<Fejl>().and_then(|f| f.hint.as_ref()) {
-            hints.push(h.0.clone());
-        }
-        if i > 0 {
-            ud.push_str(&format!("\n  årsag: {}", aarsag(led)));
-        }
+    let d = dele(e);
+    let mut ud = format!("fejl: {}", d.besked);
+    for a in &d.aarsager {
+        ud.push_str(&format!("\n  årsag: {a}"));
     }
-    for h in hints {
+    for h in &d.hints {
         ud.push_str(&format!("\n  hint: {h}"));
     }
     ud
+}
+
+/// An error taken apart: its message, its causes in Danish, and its hints.
+pub struct Dele {
+    pub besked: String,
+    pub aarsager: Vec<String>,
+    pub hints: Vec<String>,
+}
+
+/// The parts of an error, for printing it as text or as JSON.
+pub fn dele(e: &anyhow::Error) -> Dele {
+    let mut d = Dele {
+        besked: e.to_string(),
+        aarsager: Vec::new(),
+        hints: Vec::new(),
+    };
+    for (i, led) in e.chain().enumerate() {
+        if let Some(h) = led.downcast_ref::<Fejl>().and_then(|f| f.hint.as_ref()) {
+            d.hints.push(h.0.clone());
+        }
+        if i > 0 {
+            d.aarsager.push(aarsag(led));
+        }
+    }
+    d
 }
 
 /// Danish for an I/O cause; other causes as they are.

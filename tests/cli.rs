@@ -222,3 +222,156 @@ fn build_writes_a_bilag_for_every_status_file() {
             .is_file()
     );
 }
+
+/// Runs fremdrift in `dir` and gives its exit code.
+fn kode(dir: &std::path::Path, args: &[&str]) -> Option<i32> {
+    fremdrift(dir, args).status.code()
+}
+
+#[test]
+fn every_command_exits_0_on_success_1_on_content_errors_and_2_on_usage_errors() {
+    let godt = projekt("mini");
+    let ud = godt.path().join("ud");
+    let ud = ud.to_str().unwrap();
+    let ny = tempfile::tempdir().unwrap();
+    let init_mappe = ny.path().join("nyt");
+    let init = ["init", "--kkr", "nordjylland", init_mappe.to_str().unwrap()];
+    let succes: &[&[&str]] = &[
+        &["check"],
+        &["bilag", "alfa"],
+        &["bilag", "--alle", "-o", ud],
+        &["tilbagemelding"],
+        &["build"],
+        &["skabelon", "gamma"],
+        &init,
+    ];
+    for args in succes {
+        assert_eq!(kode(godt.path(), args), Some(0), "{args:?}");
+    }
+
+    let daarligt = projekt("mini");
+    std::fs::write(
+        daarligt.path().join("content/2015/status/alfa.yaml"),
+        "kommune: alfa\nsvar:\n  v1:\n    status: grønn\n",
+    )
+    .unwrap();
+    let indholdsfejl: &[&[&str]] = &[
+        &["check"],
+        &["bilag", "beta"],
+        &["tilbagemelding"],
+        &["build"],
+        &["skabelon", "gamma"],
+    ];
+    for args in indholdsfejl {
+        assert_eq!(kode(daarligt.path(), args), Some(1), "{args:?}");
+    }
+    assert!(!daarligt.path().join("out").exists(), "nothing written");
+    assert!(
+        !daarligt
+            .path()
+            .join("content/2015/status/gamma.yaml")
+            .exists()
+    );
+
+    let brugsfejl: &[&[&str]] = &[
+        &["byg"],
+        &["check", "--ukendt"],
+        &["bilag"],
+        &["bilag", "delta"],
+        &["--periode", "1999", "build"],
+        &["tilbagemelding", "-o"],
+        &["skabelon", "alfa"],
+        &["preview", "--port", "abc"],
+        &[
+            "init",
+            "--kkr",
+            "hovedstaden",
+            godt.path().to_str().unwrap(),
+        ],
+    ];
+    for args in brugsfejl {
+        assert_eq!(kode(godt.path(), args), Some(2), "{args:?}");
+    }
+    let ingen = std::path::Path::new("/findes/ikke");
+    for args in [&["check"][..], &["build"], &["preview"]] {
+        assert_eq!(kode(ingen, args), Some(2), "{args:?} uden projekt");
+    }
+}
+
+#[test]
+fn anbefaling_ids_as_secretariats_write_them_work_and_a_case_slip_gets_a_suggestion() {
+    let dir = projekt("mini");
+    let runde = dir.path().join("content/2015/anbefalinger.yaml");
+    let t = std::fs::read_to_string(&runde).unwrap();
+    std::fs::write(
+        &runde,
+        t.replace("id: v1", "id: A1")
+            .replace("id: v2", "id: \"3.10\"")
+            .replace("id: b1", "id: 1b")
+            .replace("id: b2", "id: virk_2"),
+    )
+    .unwrap();
+    let status = |dir: &std::path::Path, noegle: &str| {
+        std::fs::write(
+            dir.join("content/2015/status/alfa.yaml"),
+            format!(
+                "kommune: alfa\nsvar:\n  {noegle}:\n    status: gul\n    bemærkning: Nøglen {noegle}.\n  3.10:\n    status: grøn\n  1b:\n    status: rød\n  virk_2:\n    status: grøn\n"
+            ),
+        )
+        .unwrap();
+    };
+    std::fs::remove_file(dir.path().join("content/2015/status/beta.yaml")).unwrap();
+    status(dir.path(), "A1");
+    let o = fremdrift(dir.path(), &["bilag", "alfa"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let tekst = pdf_tekst(&std::fs::read(dir.path().join("out/2015/bilag/101-alfa.pdf")).unwrap());
+    assert!(
+        indeholder(&tekst, "1 grøn") || indeholder(&tekst, "2 grønne"),
+        "{tekst}"
+    );
+    assert!(indeholder(&tekst, "Nøglen A1."), "{tekst}");
+
+    for (slip, ret) in [("a1", "A1"), ("3-10", "3.10"), ("virk-2", "virk_2")] {
+        status(dir.path(), slip);
+        let o = fremdrift(dir.path(), &["check"]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(
+            stderr(&o).contains(&format!(
+                "fejl: der findes ingen anbefaling med id «{slip}» i 2015\n  hint: mente du «{ret}»?"
+            )),
+            "{}",
+            stderr(&o)
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn written_files_get_the_mode_the_umask_gives_a_normal_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = projekt("mini");
+    for (umask, forventet) in [("022", 0o644), ("077", 0o600), ("002", 0o664)] {
+        let o = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "umask {umask} && exec \"$0\" -C \"$1\" build --typ"
+            ))
+            .arg(env!("CARGO_BIN_EXE_fremdrift"))
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        for f in [
+            "out/2015/bilag/101-alfa.pdf",
+            "out/2015/bilag/101-alfa.typ",
+            "out/2015/tilbagemelding.pdf",
+        ] {
+            let tilstand = std::fs::metadata(dir.path().join(f))
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777;
+            assert_eq!(tilstand, forventet, "{f} under umask {umask}");
+        }
+    }
+}

@@ -32,3 +32,23 @@ fn bilag_markup_for_a_draft_with_missing_answers() {
 fn tilbagemelding_markup_for_the_fixture() {
     insta::assert_snapshot!("tilbagemelding_mini", markup("tilbagemelding"));
 }
+
+/// The development section of the 2017 tilbagemelding of the generated three-period
+/// project (a rename through `erstatter`, a dropped anbefaling and fokusområde, a new
+/// fokusområde, and statuses that change).
+#[test]
+fn tilbagemelding_development_section_across_three_periods() {
+    let dir = tempfile::tempdir().unwrap();
+    common::eksempel::tre_perioder(dir.path()).unwrap();
+    let (p, _) = projekt::indlaes(&dir.path().canonicalize().unwrap(), "2017")
+        .uden_fejl()
+        .unwrap();
+    let dok = dokument::alle(&p)
+        .into_iter()
+        .find(|d| d.id == "tilbagemelding")
+        .unwrap();
+    let markup = Motor::ny(&p.rod).kilde(&p, &dok).unwrap().markup;
+    let start = markup.find("#let andele(").expect("development section");
+    let slut = markup.find("== Udkast til justeringer").unwrap();
+    insta::assert_snapshot!("udvikling_tre_perioder", &markup[start..slut]);
+}

@@ -2,7 +2,7 @@
 //! figures, for 0, 1, 2 and many — lists end with «og», counts agree with their nouns,
 //! numbers have Danish thousands («1.234») and per cent («83 %»).
 
-use fremdrift::dokument::saetninger::{self as s, Aendringer};
+use fremdrift::dokument::saetninger::{self as s, Aendringer, Bevaegelser};
 use fremdrift::dokument::statistik::optaelling::Optaelling;
 
 fn o(groen: u32, gul: u32, roed: u32, ikke_besvaret: u32) -> Optaelling {
@@ -294,42 +294,98 @@ fn the_development_sentence_reads_right_for_0_1_2_and_many() {
         (
             "intet at sammenligne",
             udvikling(12, 0, 0, 0, 0),
-            "For de 12 anbefalinger, der går igen fra 2014, er der ingen vurderinger at sammenligne endnu.",
+            "For de 12 anbefalinger, der videreføres fra 2014, er der ingen vurderinger at sammenligne endnu.",
         ),
         (
             "1 anbefaling, 1 uændret",
             udvikling(1, 0, 0, 1, 0),
-            "For den ene anbefaling, der går igen fra 2014, er 1 vurdering uændret.",
+            "For den ene anbefaling, der videreføres fra 2014, er 1 vurdering uændret.",
         ),
         (
             "1 forbedret",
             udvikling(2, 1, 0, 0, 0),
-            "For de 2 anbefalinger, der går igen fra 2014, er 1 vurdering forbedret.",
+            "For de 2 anbefalinger, der videreføres fra 2014, er 1 vurdering forbedret.",
         ),
         (
             "2 forværret, 2 uændrede",
             udvikling(2, 0, 2, 2, 0),
-            "For de 2 anbefalinger, der går igen fra 2014, er 2 vurderinger forværret og 2 uændrede.",
+            "For de 2 anbefalinger, der videreføres fra 2014, er 2 vurderinger forværret og 2 uændrede.",
         ),
         (
             "kun andre, 1",
             udvikling(3, 0, 0, 0, 1),
-            "For de 3 anbefalinger, der går igen fra 2014, er 1 vurdering gået fra eller til «ikke besvaret».",
+            "For de 3 anbefalinger, der videreføres fra 2014, er 1 vurdering gået fra eller til «ikke besvaret».",
         ),
         (
             "kun andre, 2",
             udvikling(3, 0, 0, 0, 2),
-            "For de 3 anbefalinger, der går igen fra 2014, er 2 vurderinger gået fra eller til «ikke besvaret».",
+            "For de 3 anbefalinger, der videreføres fra 2014, er 2 vurderinger gået fra eller til «ikke besvaret».",
         ),
         (
             "mange",
             udvikling(16, 57, 12, 1_300, 3),
-            "For de 16 anbefalinger, der går igen fra 2014, er 57 vurderinger forbedret, 12 forværret og 1.300 uændrede, mens 3 er gået fra eller til «ikke besvaret».",
+            "For de 16 anbefalinger, der videreføres fra 2014, er 57 vurderinger forbedret, 12 forværret og 1.300 uændrede, mens 3 er gået fra eller til «ikke besvaret».",
         ),
         (
             "1 af hver",
             udvikling(4, 1, 1, 1, 1),
-            "For de 4 anbefalinger, der går igen fra 2014, er 1 vurdering forbedret, 1 forværret og 1 uændret, mens 1 er gået fra eller til «ikke besvaret».",
+            "For de 4 anbefalinger, der videreføres fra 2014, er 1 vurdering forbedret, 1 forværret og 1 uændret, mens 1 er gået fra eller til «ikke besvaret».",
+        ),
+    ]);
+}
+
+fn sammenligning(op: u32, ned: u32, samme: u32, andre: u32) -> String {
+    s::sammenligning(&Bevaegelser {
+        forrige_periode: "2015",
+        op,
+        ned,
+        samme,
+        andre,
+    })
+}
+
+#[test]
+fn the_comparison_with_last_period_reads_right_for_0_1_2_and_many() {
+    korrektur(&[
+        (
+            "intet at sammenligne",
+            sammenligning(0, 0, 0, 0),
+            "Sammenlignet med 2015 er der ingen anbefalinger at sammenligne.",
+        ),
+        (
+            "1 uændret",
+            sammenligning(0, 0, 1, 0),
+            "Sammenlignet med 2015 er 1 anbefaling uændret.",
+        ),
+        (
+            "1 op",
+            sammenligning(1, 0, 0, 0),
+            "Sammenlignet med 2015 er 1 anbefaling rykket op.",
+        ),
+        (
+            "2 ned, 2 uændret",
+            sammenligning(0, 2, 2, 0),
+            "Sammenlignet med 2015 er 2 anbefalinger rykket ned og 2 uændret.",
+        ),
+        (
+            "kun besvaret det ene år, 1",
+            sammenligning(0, 0, 0, 1),
+            "Sammenlignet med 2015 er 1 anbefaling kun besvaret det ene år.",
+        ),
+        (
+            "kun besvaret det ene år, 2",
+            sammenligning(0, 0, 0, 2),
+            "Sammenlignet med 2015 er 2 anbefalinger kun besvaret det ene år.",
+        ),
+        (
+            "mange",
+            sammenligning(1_057, 12, 1_300, 3),
+            "Sammenlignet med 2015 er 1.057 anbefalinger rykket op, 12 rykket ned og 1.300 uændret, mens 3 anbefalinger kun er besvaret det ene år.",
+        ),
+        (
+            "1 af hver",
+            sammenligning(1, 1, 1, 1),
+            "Sammenlignet med 2015 er 1 anbefaling rykket op, 1 rykket ned og 1 uændret, mens 1 anbefaling kun er besvaret det ene år.",
         ),
     ]);
 }

@@ -16,15 +16,6 @@ fn samlet_for(dir: &std::path::Path) -> Samlet {
     samlet::beregn(&p)
 }
 
-fn o(groen: u32, gul: u32, roed: u32, ikke_besvaret: u32) -> Optaelling {
-    Optaelling {
-        groen,
-        gul,
-        roed,
-        ikke_besvaret,
-    }
-}
-
 /// The mini project plus a 2014 round sharing v1, v2 and b1.
 fn med_forrige_periode() -> tempfile::TempDir {
     let dir = projekt("mini");
@@ -68,9 +59,12 @@ fn response_rate_missing_kommuner_and_drafts_are_counted() {
 #[test]
 fn distributions_overall_per_fokus_and_per_tier() {
     let s = samlet_for(&fixtures().join("mini"));
-    assert_eq!(s.i_alt.optaelling, o(3, 2, 1, 2));
+    assert_eq!(s.i_alt.optaelling, Optaelling::ny(3, 2, 1, 2));
     let fokus: Vec<Optaelling> = s.pr_fokus.iter().map(|f| f.optaelling).collect();
-    assert_eq!(fokus, [o(1, 2, 0, 1), o(2, 0, 1, 1)]);
+    assert_eq!(
+        fokus,
+        [Optaelling::ny(1, 2, 0, 1), Optaelling::ny(2, 0, 1, 1)]
+    );
     let niveau: Vec<(&str, Optaelling)> = s
         .pr_niveau
         .iter()
@@ -79,8 +73,8 @@ fn distributions_overall_per_fokus_and_per_tier() {
     assert_eq!(
         niveau,
         [
-            ("SKAL-initiativer", o(2, 1, 1, 0)),
-            ("KAN-initiativer", o(1, 1, 0, 2))
+            ("SKAL-initiativer", Optaelling::ny(2, 1, 1, 0)),
+            ("KAN-initiativer", Optaelling::ny(1, 1, 0, 2))
         ]
     );
 }
@@ -108,7 +102,7 @@ fn answers_per_anbefaling_put_red_first_and_keep_remarks() {
         b1.svar[0].bemaerkning.as_deref(),
         Some("Ikke igangsat endnu.")
     );
-    assert_eq!(b1.fordeling.optaelling, o(1, 0, 1, 0));
+    assert_eq!(b1.fordeling.optaelling, Optaelling::ny(1, 0, 1, 0));
     assert_eq!(s.forslag.len(), 1);
     assert_eq!(s.forslag[0].kommune, "Alfa Kommune");
 }
@@ -119,12 +113,14 @@ fn changes_since_the_previous_period_are_classified() {
     let s = samlet_for(dir.path());
     let u = s.udvikling.expect("2014 exists");
     assert_eq!(u.forrige_periode, "2014");
-    assert_eq!(u.faelles_anbefalinger, 3);
+    assert_eq!(u.perioder, ["2014", "2015"]);
+    let sf = &u.siden_forrige;
+    assert_eq!(sf.faelles_anbefalinger, 3);
     assert_eq!(
-        (u.forbedret, u.forvaerret, u.uaendret, u.andre),
+        (sf.forbedret, sf.forvaerret, sf.uaendret, sf.andre),
         (3, 0, 2, 1)
     );
-    let alfa_v1 = u
+    let alfa_v1 = sf
         .aendringer
         .iter()
         .find(|a| a.kommune == "Alfa Kommune" && a.anbefaling == "v1")
@@ -133,7 +129,22 @@ fn changes_since_the_previous_period_are_classified() {
         (alfa_v1.fra, alfa_v1.til, alfa_v1.forbedring),
         ("Gul", "Grøn", true)
     );
-    assert_eq!(u.foer.optaelling, o(1, 3, 2, 0));
+    assert_eq!(u.i_alt[0].optaelling, Optaelling::ny(2, 3, 2, 1));
+    let skift: Vec<(&str, &str)> = u.skift[0]
+        .raekker
+        .iter()
+        .map(|r| (r.id.as_str(), r.aendring.as_str()))
+        .collect();
+    assert_eq!(
+        skift,
+        [
+            ("v1", "Ny ordlyd"),
+            ("v2", "Ny ordlyd"),
+            ("b1", "Ny ordlyd"),
+            ("b2", "Ny"),
+            ("x1", "Udgået")
+        ]
+    );
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use clap::Parser;
 use clap::error::{ContextKind, ErrorKind};
 
-use super::Cli;
+use super::{Cli, Kommando};
 use crate::fejl::fejl;
 
 /// What the command line asked for.
@@ -26,13 +26,26 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    match Cli::try_parse_from(args) {
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    match Cli::try_parse_from(&args) {
+        Ok(Cli {
+            kommando: Kommando::Hjaelp(h),
+            ..
+        }) => hjaelp(&args[0], h.kommando.as_deref()),
         Ok(cli) => Ok(Parset::Koer(cli)),
         Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
             Ok(Parset::Vis(e))
         }
         Err(e) => Err(fejl(besked(&e), "se «fremdrift --help»")),
     }
+}
+
+/// `fremdrift help [KOMMANDO]`: the same text as `fremdrift [KOMMANDO] --help`.
+fn hjaelp(program: &std::ffi::OsStr, kommando: Option<&str>) -> anyhow::Result<Parset> {
+    let mut args = vec![program.to_os_string()];
+    args.extend(kommando.map(Into::into));
+    args.push("--help".into());
+    parse_fra(args)
 }
 
 /// A Danish message for one of clap's errors.
@@ -85,6 +98,27 @@ mod tests {
             "fejl: ukendt kommando «byg»\n  hint: se «fremdrift --help»"
         );
         assert_eq!(exitkode(&e), std::process::ExitCode::from(2));
+    }
+
+    #[test]
+    fn help_with_a_command_shows_that_commands_help() {
+        let vist = |args: &[&str]| match parse_fra(args.iter().copied()) {
+            Ok(Parset::Vis(e)) => e.render().to_string(),
+            _ => panic!("{args:?} is help to show"),
+        };
+        assert_eq!(
+            vist(&["fremdrift", "help", "skabelon"]),
+            vist(&["fremdrift", "skabelon", "--help"])
+        );
+        assert!(vist(&["fremdrift", "help", "build"]).contains("Lav alle dokumenter"));
+        assert_eq!(vist(&["fremdrift", "help"]), vist(&["fremdrift", "--help"]));
+        let Err(e) = parse_fra(["fremdrift", "help", "byg"]) else {
+            panic!("help for an unknown command is an error")
+        };
+        assert_eq!(
+            tekst(&e),
+            "fejl: ukendt kommando «byg»\n  hint: se «fremdrift --help»"
+        );
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! The checked values behind every command: the project folder and the period,
-//! resolved once from the raw arguments.
+//! resolved once from the raw arguments. Without `-C` the project is the nearest
+//! folder, from the current one upwards, that holds `content/kkr.yaml` (as cargo and
+//! zola find theirs), so every command works from any subfolder.
 
 use std::path::{Path, PathBuf};
 
 use super::FaellesValg;
-use crate::fejl::fejl;
+use crate::fejl::{Fejl, fejl};
 use crate::indhold::projekt::perioder;
 
 /// The project and period a command works on.
@@ -22,9 +24,13 @@ pub fn kontekst(f: &FaellesValg) -> anyhow::Result<Kontekst> {
     Ok(Kontekst { rod, periode })
 }
 
-/// The canonical project folder; fails in Danish when it is missing or not a project.
+/// The canonical project folder: `-C`, or the nearest project from the current folder
+/// upwards; fails in Danish when it is missing or not a project.
 pub fn projektmappe(f: &FaellesValg) -> anyhow::Result<PathBuf> {
-    let sti = f.projekt.clone().unwrap_or_else(|| PathBuf::from("."));
+    let sti = match &f.projekt {
+        Some(sti) => sti.clone(),
+        None => return find_fra_her(),
+    };
     let Ok(rod) = sti.canonicalize() else {
         return Err(fejl(
             format!("projektmappen «{}» findes ikke", sti.display()),
@@ -41,6 +47,33 @@ pub fn projektmappe(f: &FaellesValg) -> anyhow::Result<PathBuf> {
         ));
     }
     Ok(rod)
+}
+
+/// The nearest project from the current folder upwards.
+fn find_fra_her() -> anyhow::Result<PathBuf> {
+    let her = std::env::current_dir().and_then(|d| d.canonicalize());
+    let her = her.map_err(|e| {
+        Fejl::ny("den aktuelle mappe kan ikke læses")
+            .hint("angiv projektmappen med -C MAPPE")
+            .aarsag(e)
+    })?;
+    find_projekt(&her).ok_or_else(|| {
+        fejl(
+            format!(
+                "fandt intet fremdrift-projekt i «{}» eller mapperne over den",
+                her.display()
+            ),
+            "et projekt er en mappe med content/kkr.yaml: gå til den (eller en mappe under den), angiv den med -C MAPPE, eller opret et med «fremdrift init --kkr hovedstaden MAPPE»",
+        )
+    })
+}
+
+/// The nearest folder from `start` upwards with `content/kkr.yaml`.
+pub fn find_projekt(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .find(|m| m.join("content").join("kkr.yaml").is_file())
+        .map(Path::to_path_buf)
 }
 
 /// The requested period, or the newest.
@@ -65,5 +98,26 @@ fn vaelg_periode(rod: &Path, periode: Option<&str>) -> anyhow::Result<String> {
                 "opret content/<periode>/anbefalinger.yaml, fx content/2015/anbefalinger.yaml",
             )
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_nearest_project_above_a_subfolder_is_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let yderst = dir.path().join("yderst");
+        let inderst = yderst.join("content/2015/status");
+        std::fs::create_dir_all(&inderst).unwrap();
+        assert_eq!(find_projekt(&inderst), None);
+        std::fs::write(yderst.join("content/kkr.yaml"), "navn: x\n").unwrap();
+        assert_eq!(find_projekt(&inderst), Some(yderst.clone()));
+        assert_eq!(find_projekt(&yderst), Some(yderst.clone()));
+        let indre = inderst.join("indre");
+        std::fs::create_dir_all(indre.join("content")).unwrap();
+        std::fs::write(indre.join("content/kkr.yaml"), "navn: y\n").unwrap();
+        assert_eq!(find_projekt(&indre.join("content")), Some(indre));
     }
 }

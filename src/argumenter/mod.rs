@@ -45,13 +45,26 @@ pub struct Cli {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Valg")]
 pub struct FaellesValg {
-    /// Projektmappen (standard: den aktuelle mappe)
+    /// Projektmappen (standard: den nærmeste mappe med content/kkr.yaml, fra den aktuelle mappe og opad)
     #[arg(short = 'C', long = "projekt", value_name = "MAPPE", global = true)]
     pub projekt: Option<PathBuf>,
 
     /// Perioden, fx 2015 (standard: den nyeste i content/)
     #[arg(long, value_name = "PERIODE", global = true)]
     pub periode: Option<String>,
+
+    /// Vis kun fejl
+    #[arg(
+        short = 'q',
+        long = "stille",
+        global = true,
+        conflicts_with = "detaljer"
+    )]
+    pub stille: bool,
+
+    /// Vis også projektmappen og tider for hvert trin og hvert dokument
+    #[arg(short = 'v', long = "detaljer", global = true)]
+    pub detaljer: bool,
 
     /// Vis hjælp
     #[arg(short = 'h', long = "help", action = ArgAction::Help, global = true)]
@@ -66,7 +79,7 @@ pub struct FaellesValg {
 pub enum Kommando {
     /// Kontrollér indholdet og vis alle fejl og advarsler
     #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift check [VALG]")]
-    Check,
+    Check(CheckArgs),
 
     /// Lav bilag til kommunalbestyrelsen for en eller flere kommuner
     #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift bilag [VALG] <KOMMUNE>... | --alle")]
@@ -84,9 +97,31 @@ pub enum Kommando {
     #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift build [VALG]")]
     Build(BuildArgs),
 
-    /// Skriv en statusfil for en kommune, klar til at udfylde
-    #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift skabelon [VALG] <KOMMUNE>")]
+    /// Skriv en statusfil eller et regneark for en kommune, klar til at udfylde
+    #[command(
+        help_template = HJAELP,
+        next_help_heading = "Valg",
+        override_usage = "fremdrift skabelon [VALG] <KOMMUNE>... | --alle --xlsx"
+    )]
     Skabelon(SkabelonArgs),
+
+    /// Læs udfyldte regneark (.xlsx eller .ods) ind som statusfiler
+    #[command(
+        name = "indlaes",
+        visible_alias = "indlæs",
+        help_template = HJAELP,
+        next_help_heading = "Valg",
+        override_usage = "fremdrift indlaes [VALG] <FIL>..."
+    )]
+    Indlaes(IndlaesArgs),
+
+    /// Saml alle kommuners svar i ét regneark (eller CSV) til egen analyse
+    #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift eksport [VALG]")]
+    Eksport(EksportArgs),
+
+    /// Opret næste periode ud fra den nyeste (eller den angivne) periode
+    #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift ny-periode [VALG] <PERIODE> [--fra <PERIODE>]")]
+    NyPeriode(NyPeriodeArgs),
 
     /// Vis dokumenterne i browseren og opdatér dem, når filerne ændres
     #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift preview [VALG]")]
@@ -96,9 +131,71 @@ pub enum Kommando {
     #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift init --kkr <KKR> <MAPPE>")]
     Init(InitArgs),
 
+    /// Skriv JSON-skemaer til editorer (VS Code m.fl.) i skema/
+    #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift skema [VALG]")]
+    Skema(SkemaArgs),
+
+    /// Skriv et script, der fuldfører kommandoer og valg i skallen
+    #[command(
+        help_template = HJAELP,
+        next_help_heading = "Valg",
+        override_usage = "fremdrift completions <SKAL>",
+        after_help = "Se README.md («Fuldførelse i skallen») for hvor scriptet skal ligge."
+    )]
+    Completions(CompletionsArgs),
+
+    /// Vis hjælp til fremdrift eller til en kommando
+    #[command(name = "help", help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift help [KOMMANDO]")]
+    Hjaelp(HjaelpArgs),
+
     /// Forhåndsvisningens oversætter (startes af «fremdrift preview»)
     #[command(name = "oversaetter", hide = true)]
     Oversaetter,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Uddata: tekst (standard) til mennesker, eller json til editorer og CI
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        default_value = "tekst",
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
+    pub format: Format,
+}
+
+/// How `check` prints its diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Linjer som «fil:linje:kolonne: fejl: …»
+    #[value(alias = "text")]
+    Tekst,
+    /// Ét JSON-objekt på standard-output
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct SkemaArgs {
+    /// Mappen, skemaerne skrives i (standard: skema/ i projektet)
+    #[arg(short, long, value_name = "MAPPE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// Skallen: bash, zsh, fish, powershell eller elvish
+    #[arg(value_enum, value_name = "SKAL", hide_possible_values = true)]
+    pub skal: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct HjaelpArgs {
+    /// Kommandoen, fx build
+    #[arg(value_name = "KOMMANDO")]
+    pub kommando: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -148,14 +245,9 @@ pub struct TypArg {
 
 #[derive(Debug, Args)]
 pub struct PreviewArgs {
-    /// Porten på 127.0.0.1 (standard: 3000; er den optaget, bruges den næste ledige)
-    #[arg(
-        long,
-        value_name = "PORT",
-        default_value_t = 3000,
-        hide_default_value = true
-    )]
-    pub port: u16,
+    /// Porten på 127.0.0.1; er den optaget, er det en fejl (standard: den første ledige fra 3000)
+    #[arg(short, long, value_name = "PORT")]
+    pub port: Option<u16>,
 
     /// Åbn forhåndsvisningen i browseren
     #[arg(long)]
@@ -164,15 +256,74 @@ pub struct PreviewArgs {
 
 #[derive(Debug, Args)]
 pub struct SkabelonArgs {
-    /// Kommunens id, kode eller navn
-    #[arg(value_name = "KOMMUNE")]
-    pub kommune: String,
+    /// Kommunernes id, kode eller navn
+    #[arg(value_name = "KOMMUNE", required_unless_present = "alle")]
+    pub kommuner: Vec<String>,
+
+    /// Et regneark for hver af KKR'ets kommuner (med --xlsx)
+    #[arg(long, conflicts_with = "kommuner")]
+    pub alle: bool,
+
+    /// Skriv et regneark (.xlsx), udfyldt med kommunens svar, hvis den har en statusfil
+    #[arg(long)]
+    pub xlsx: bool,
+
+    /// Mappen til regnearkene (standard: out/<periode>/skabeloner)
+    #[arg(short, long, value_name = "MAPPE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct IndlaesArgs {
+    /// Udfyldte regneark (.xlsx eller .ods); kommunen står i arket «Oplysninger»
+    #[arg(value_name = "FIL", required = true)]
+    pub filer: Vec<PathBuf>,
+
+    /// Erstat en eksisterende statusfil med andre svar (den forrige gemmes i historik/)
+    #[arg(long)]
+    pub overskriv: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EksportArgs {
+    /// Filformatet: xlsx (standard) eller csv
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        default_value_t = EksportFormat::Xlsx,
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
+    pub format: EksportFormat,
+
+    /// Outputfil (standard: out/<periode>/svar.xlsx eller svar.csv)
+    #[arg(short, long, value_name = "FIL")]
+    pub output: Option<PathBuf>,
+}
+
+/// What `eksport` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EksportFormat {
+    Xlsx,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct NyPeriodeArgs {
+    /// Den nye periodes navn, fx 2016 (bliver mappen content/<PERIODE>/)
+    #[arg(id = "ny_periode", value_name = "PERIODE")]
+    pub periode: String,
+
+    /// Perioden, der kopieres (standard: den nyeste i content/)
+    #[arg(long, value_name = "PERIODE")]
+    pub fra: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Hvilket KKR projektet er for
-    #[arg(long, value_enum, value_name = "KKR")]
+    /// Hvilket KKR projektet er for: hovedstaden, sjaelland, syddanmark, midtjylland eller nordjylland
+    #[arg(long, value_enum, value_name = "KKR", hide_possible_values = true)]
     pub kkr: KkrValg,
 
     /// Mappen, der oprettes (må ikke findes i forvejen eller skal være tom)

@@ -1,5 +1,6 @@
 //! A kommune's bilag to its kommunalbestyrelse: the template context — the summary of
-//! its answers and the fremdriftsskema, one table per fokusområde.
+//! its answers and the fremdriftsskema, one table per fokusområde, each row with the
+//! previous period's status beside this period's.
 
 use minijinja::Value;
 use minijinja::value::Serde;
@@ -8,6 +9,7 @@ use serde::Serialize;
 use super::Forlaeg;
 use super::notat::{self, DokumentInfo, VERSION, Version};
 use super::statistik::optaelling::{Del, Optaelling};
+use super::statistik::sammenligning::Sammenligning;
 use crate::indhold::model::{Fokus, Kkr, Kommune, KommuneStatus, Runde, StatusVis};
 use crate::indhold::projekt::Projekt;
 
@@ -31,6 +33,8 @@ struct Opsummering {
     i_alt: u32,
     saetning: String,
     dele: Vec<Del>,
+    /// How the assessments moved since the previous period, when there is one.
+    udvikling: Option<String>,
 }
 
 /// One table of the fremdriftsskema.
@@ -55,12 +59,18 @@ struct Raekke {
     bemaerkning: Option<String>,
     /// The row's weight, see [`super::tabel::vaegt`].
     vaegt: usize,
+    /// The previous period's status: «2015: Gul», «2015 (v3): Grøn» or «Ny i 2016».
+    foer: Option<String>,
 }
 
 /// The template and context of one kommune's bilag.
 pub fn forlaeg(p: &Projekt, s: &KommuneStatus) -> Forlaeg {
     let titel = format!("{} – {}", p.runde.titel, s.kommune.navn);
     let optaelling = Optaelling::for_kommune(s, p.runde.anbefalinger());
+    let sml = p.forloeb.seneste().map(|o| {
+        let foer = p.forrige().and_then(|f| f.status_for(&s.kommune.id));
+        Sammenligning::ny(o, &p.runde, foer, s)
+    });
     let ctx = BilagKontekst {
         fremdrift: VERSION,
         statusser: notat::statusser(),
@@ -74,12 +84,13 @@ pub fn forlaeg(p: &Projekt, s: &KommuneStatus) -> Forlaeg {
             i_alt: optaelling.i_alt(),
             saetning: super::saetninger::bilag_opsummering(&s.kommune.navn, &optaelling),
             dele: optaelling.dele(),
+            udvikling: sml.as_ref().map(Sammenligning::saetning),
         },
         skema: p
             .runde
             .fokusomraader
             .iter()
-            .map(|f| skema(f, s, &p.runde.periode))
+            .map(|f| skema(f, s, &p.runde.periode, sml.as_ref()))
             .collect(),
     };
     Forlaeg {
@@ -93,7 +104,7 @@ pub fn forlaeg(p: &Projekt, s: &KommuneStatus) -> Forlaeg {
     }
 }
 
-fn skema(f: &Fokus, s: &KommuneStatus, periode: &str) -> SkemaFokus {
+fn skema(f: &Fokus, s: &KommuneStatus, periode: &str, sml: Option<&Sammenligning>) -> SkemaFokus {
     let mut grupper: Vec<Gruppe> = Vec::new();
     for a in &f.anbefalinger {
         let overskrift = a.niveau.map(|n| n.overskrift(periode));
@@ -115,6 +126,10 @@ fn skema(f: &Fokus, s: &KommuneStatus, periode: &str) -> SkemaFokus {
                 status: StatusVis::af(svar.and_then(|v| v.status)),
                 vaegt: super::tabel::vaegt([Some(a.tekst.as_str()), bemaerkning.as_deref()]),
                 bemaerkning,
+                foer: sml.and_then(|sml| {
+                    let l = sml.linjer.iter().find(|l| l.id == a.id)?;
+                    sml.foer_tekst(l)
+                }),
             });
     }
     SkemaFokus {

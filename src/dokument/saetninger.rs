@@ -178,14 +178,14 @@ pub struct Aendringer<'a> {
     pub andre: u32,
 }
 
-/// «For de 12 anbefalinger, der går igen fra 2014, er 5 vurderinger forbedret, 2
+/// «For de 12 anbefalinger, der videreføres fra 2014, er 5 vurderinger forbedret, 2
 /// forværret og 40 uændrede, mens 3 er gået fra eller til «ikke besvaret».»
 pub fn udvikling(a: &Aendringer) -> String {
     let hvilke = match a.faelles_anbefalinger {
         1 => "For den ene anbefaling".to_string(),
         n => format!("For de {} anbefalinger", tal(n as u64)),
     };
-    let start = format!("{hvilke}, der går igen fra {}, er", a.forrige_periode);
+    let start = format!("{hvilke}, der videreføres fra {}, er", a.forrige_periode);
     let andre = "gået fra eller til «ikke besvaret»";
     let talt = a.forbedret + a.forvaerret + a.uaendret;
     let mut dele = med_tal(&[
@@ -215,6 +215,58 @@ pub fn udvikling(a: &Aendringer) -> String {
     let mut s = format!("{start} {}", liste(&dele));
     if a.andre > 0 {
         s.push_str(&format!(", mens {} er {andre}", tal(a.andre.into())));
+    }
+    s.push('.');
+    s
+}
+
+/// How one kommune's assessments moved since the previous period.
+pub struct Bevaegelser<'a> {
+    pub forrige_periode: &'a str,
+    pub op: u32,
+    pub ned: u32,
+    pub samme: u32,
+    /// To or from «ikke besvaret»: answered only one of the two years.
+    pub andre: u32,
+}
+
+/// The bilag's comparison: «Sammenlignet med 2015 er 3 anbefalinger rykket op, 1 rykket
+/// ned og 9 uændret, mens 1 anbefaling kun er besvaret det ene år.»
+pub fn sammenligning(a: &Bevaegelser) -> String {
+    let start = format!("Sammenlignet med {} er", a.forrige_periode);
+    let andre = |n: u32| {
+        format!(
+            "{} kun besvaret det ene år",
+            antal(n as usize, "anbefaling", "anbefalinger")
+        )
+    };
+    let mut dele = med_tal(&[
+        (a.op, "rykket op", "rykket op"),
+        (a.ned, "rykket ned", "rykket ned"),
+        (a.samme, "uændret", "uændret"),
+    ]);
+    if dele.is_empty() {
+        return match a.andre {
+            0 => format!("{start} der ingen anbefalinger at sammenligne."),
+            n => format!("{start} {}.", andre(n)),
+        };
+    }
+    // The noun goes with the first count: «3 anbefalinger rykket op, 1 rykket ned …».
+    let foerste = [a.op, a.ned, a.samme]
+        .into_iter()
+        .find(|n| *n > 0)
+        .unwrap_or_default();
+    let (n, ord) = dele[0].split_once(' ').expect("a number and a word");
+    dele[0] = format!(
+        "{n} {} {ord}",
+        boej(foerste.into(), "anbefaling", "anbefalinger")
+    );
+    let mut s = format!("{start} {}", liste(&dele));
+    if a.andre > 0 {
+        s.push_str(&format!(
+            ", mens {} kun er besvaret det ene år",
+            antal(a.andre as usize, "anbefaling", "anbefalinger")
+        ));
     }
     s.push('.');
     s

@@ -2,10 +2,15 @@
 //! the validated model, and a whole project of periods on disk.
 
 pub mod dato;
+pub mod forloeb;
+pub mod forskel;
 pub mod kommuner;
 pub mod model;
+pub mod ny_periode;
 pub mod projekt;
 pub mod raa;
+pub mod sidste_aar;
+pub mod skema;
 pub mod statusfil;
 pub mod valider;
 pub mod yaml;

@@ -93,6 +93,11 @@ pub struct Anbefaling {
     pub id: String,
     pub niveau: Option<Niveau>,
     pub tekst: String,
+    /// The ids of the previous period's anbefalinger this one continues, when given
+    /// with `erstatter`; `None` means «the same id, if it was there» (see
+    /// [`crate::indhold::forloeb`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub erstatter: Option<Vec<String>>,
 }
 
 /// SKAL (mandatory) or KAN (optional).

@@ -1,10 +1,13 @@
 //! A fremdrift project on disk: its periods, and everything of one period loaded and
-//! validated, with every diagnostic.
+//! validated, with every diagnostic — and the earlier periods its development is
+//! followed through.
 
 use std::path::{Path, PathBuf};
 
+use super::forloeb::Forloeb;
 use super::model::{Kkr, KommuneStatus, Runde, Tilbagemelding};
 use super::raa::{RawKkr, RawRunde, RawStatus, RawTilbagemelding};
+use super::valider::Forgaenger;
 use super::{valider, yaml};
 use crate::diagnose::{Diagnose, Diagnoser};
 use crate::fejl::Indholdsfejl;
@@ -20,15 +23,41 @@ pub struct Projekt {
     pub status: Vec<KommuneStatus>,
     /// The coordination group's text for the combined report, if written.
     pub tilbagemelding: Tilbagemelding,
-    /// The previous period, when it exists and is valid (for «Udvikling»).
-    pub forrige: Option<Forrige>,
+    /// The earlier periods, oldest first: the unbroken run of valid periods just
+    /// before this one (a period with errors ends it).
+    pub tidligere: Vec<Tidligere>,
+    /// Which anbefaling continues which, from the oldest of `tidligere` to this period.
+    pub forloeb: Forloeb,
 }
 
-/// The previous period's round and answers.
+/// An earlier period's round, answers and tilbagemelding (whose justeringer the next
+/// period's anbefalinger carry out).
 #[derive(Clone, Debug)]
-pub struct Forrige {
+pub struct Tidligere {
     pub runde: Runde,
     pub status: Vec<KommuneStatus>,
+    pub tilbagemelding: Tilbagemelding,
+}
+
+impl Tidligere {
+    /// A kommune's answers that period, if it sent any.
+    pub fn status_for(&self, kommune_id: &str) -> Option<&KommuneStatus> {
+        self.status.iter().find(|s| s.kommune.id == kommune_id)
+    }
+}
+
+impl Projekt {
+    /// The previous period, when it is valid.
+    pub fn forrige(&self) -> Option<&Tidligere> {
+        self.tidligere.last()
+    }
+
+    /// Every round of the development, oldest first, ending with this period's.
+    pub fn runder(&self) -> Vec<&Runde> {
+        let mut ud: Vec<&Runde> = self.tidligere.iter().map(|t| &t.runde).collect();
+        ud.push(&self.runde);
+        ud
+    }
 }
 
 /// The result of loading: the project if it could be built, and every diagnostic.
@@ -61,6 +90,11 @@ pub fn perioder(rod: &Path) -> Vec<String> {
     ud
 }
 
+/// True when the period `a` sorts after `b` (by its leading number, then its name).
+pub fn kommer_efter(a: &str, b: &str) -> bool {
+    naturlig(a) > naturlig(b)
+}
+
 fn naturlig(s: &str) -> (u64, &str) {
     let tal: String = s.chars().take_while(char::is_ascii_digit).collect();
     (tal.parse().unwrap_or(0), s)
@@ -70,19 +104,32 @@ fn naturlig(s: &str) -> (u64, &str) {
 pub fn indlaes(rod: &Path, periode: &str) -> Indlaesning {
     let mut d = Diagnoser::default();
     let kkr = laes_kkr(rod, &mut d);
-    let runde = laes_runde(rod, periode, &mut d);
-    let projekt = match (kkr, runde) {
-        (Some(kkr), Some(runde)) => {
+    let historik = kkr.as_ref().map(|k| laes_historik(rod, k, periode, &mut d));
+    let forgaenger = match &historik {
+        Some(Historik {
+            forrige_runde: Some(r),
+            ..
+        }) => Forgaenger::Runde(r),
+        Some(h) if !h.findes => Forgaenger::Ingen,
+        _ => Forgaenger::Ukendt,
+    };
+    let runde = laes_runde(rod, periode, forgaenger, &mut d);
+    let projekt = match (kkr, runde, historik) {
+        (Some(kkr), Some(runde), Some(historik)) => {
             let status = laes_status(rod, &kkr, &runde, &mut d);
             let tilbagemelding = laes_tilbagemelding(rod, &runde, &mut d);
-            let forrige = laes_forrige(rod, &kkr, periode, &mut d);
+            let tidligere = historik.tidligere;
+            let mut runder: Vec<&Runde> = tidligere.iter().map(|t| &t.runde).collect();
+            runder.push(&runde);
+            let forloeb = Forloeb::ny(&runder);
             tilbagemelding.map(|tilbagemelding| Projekt {
                 rod: rod.to_path_buf(),
                 kkr,
                 runde,
                 status,
                 tilbagemelding,
-                forrige,
+                tidligere,
+                forloeb,
             })
         }
         _ => None,
@@ -105,10 +152,15 @@ pub(crate) fn laes_kkr(rod: &Path, d: &mut Diagnoser) -> Option<Kkr> {
     }
 }
 
-pub(crate) fn laes_runde(rod: &Path, periode: &str, d: &mut Diagnoser) -> Option<Runde> {
+pub(crate) fn laes_runde(
+    rod: &Path,
+    periode: &str,
+    forgaenger: Forgaenger,
+    d: &mut Diagnoser,
+) -> Option<Runde> {
     let vis = PathBuf::from(format!("content/{periode}/anbefalinger.yaml"));
     match yaml::laes::<RawRunde>(&rod.join(&vis), &vis) {
-        Ok(raw) => valider::valider_runde(raw, periode, &vis, d),
+        Ok(raw) => valider::valider_runde(raw, periode, forgaenger, &vis, d),
         Err(e) => {
             d.push(e);
             None
@@ -185,32 +237,70 @@ fn laes_tilbagemelding(rod: &Path, runde: &Runde, d: &mut Diagnoser) -> Option<T
     }
 }
 
-/// The period before `periode`, loaded on its own; its problems become one warning.
-fn laes_forrige(rod: &Path, kkr: &Kkr, periode: &str, d: &mut Diagnoser) -> Option<Forrige> {
+/// The earlier periods as far as the development can be followed.
+struct Historik {
+    /// The unbroken run of valid periods just before this one, oldest first.
+    tidligere: Vec<Tidligere>,
+    /// The previous period's round, when it is valid (its answers may not be), for
+    /// checking `erstatter`.
+    forrige_runde: Option<Runde>,
+    /// Whether there is any earlier period.
+    findes: bool,
+}
+
+/// Loads every period before `periode`, oldest first, each checked against the one
+/// before it; a period with errors becomes one warning and ends the run there.
+fn laes_historik(rod: &Path, kkr: &Kkr, periode: &str, d: &mut Diagnoser) -> Historik {
     let alle = perioder(rod);
-    let i = alle.iter().position(|p| p == periode)?;
-    let forrige = alle.get(i.checked_sub(1)?)?;
-    let mut egne = Diagnoser::default();
-    let runde = laes_runde(rod, forrige, &mut egne);
-    let status = runde.as_ref().map(|r| laes_status(rod, kkr, r, &mut egne));
-    if egne.har_fejl() {
-        d.push(
-            Diagnose::advarsel(
-                format!("content/{forrige}"),
-                None,
-                format!(
-                    "perioden {forrige} har {}, så udviklingen siden {forrige} udelades",
-                    egne.opsummering()
-                ),
-            )
-            .med_hint(format!(
-                "kør «fremdrift --periode {forrige} check» for at se dem"
-            )),
-        );
-        return None;
+    let foer = &alle[..alle.iter().position(|p| p == periode).unwrap_or(0)];
+    let mut h = Historik {
+        tidligere: Vec::new(),
+        forrige_runde: None,
+        findes: !foer.is_empty(),
+    };
+    for (i, p) in foer.iter().enumerate() {
+        let mut egne = Diagnoser::default();
+        let forgaenger = match &h.forrige_runde {
+            Some(r) => Forgaenger::Runde(r),
+            None if i == 0 => Forgaenger::Ingen,
+            None => Forgaenger::Ukendt,
+        };
+        let runde = laes_runde(rod, p, forgaenger, &mut egne);
+        let status = runde
+            .as_ref()
+            .map(|r| laes_status(rod, kkr, r, &mut egne))
+            .unwrap_or_default();
+        let tilbagemelding = runde
+            .as_ref()
+            .and_then(|r| laes_tilbagemelding(rod, r, &mut egne));
+        match (&runde, tilbagemelding) {
+            (Some(r), Some(tilbagemelding)) if !egne.har_fejl() => h.tidligere.push(Tidligere {
+                runde: r.clone(),
+                status,
+                tilbagemelding,
+            }),
+            _ => {
+                let naeste = foer.get(i + 1).map_or(periode, String::as_str);
+                d.push(udeladt(p, naeste, periode, &egne));
+                h.tidligere.clear();
+            }
+        }
+        h.forrige_runde = runde;
     }
-    Some(Forrige {
-        runde: runde?,
-        status: status?,
-    })
+    h
+}
+
+/// The one warning for an earlier period with errors.
+fn udeladt(p: &str, naeste: &str, periode: &str, egne: &Diagnoser) -> Diagnose {
+    let foelge = if naeste == periode {
+        format!("udviklingen siden {p} udelades")
+    } else {
+        format!("udviklingen følges først fra {naeste}")
+    };
+    Diagnose::advarsel(
+        format!("content/{p}"),
+        None,
+        format!("perioden {p} har {}, så {foelge}", egne.opsummering()),
+    )
+    .med_hint(format!("kør «fremdrift --periode {p} check» for at se dem"))
 }

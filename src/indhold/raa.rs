@@ -116,6 +116,59 @@ pub struct RawAnbefaling {
     #[serde(default)]
     pub niveau: Option<Placeret<Tekst>>,
     pub tekst: String,
+    /// The anbefaling(er) of the previous period this one continues.
+    #[serde(default)]
+    pub erstatter: Option<Placeret<IdListe>>,
+}
+
+/// One anbefalings-id or a list of them, as `erstatter: v3` or `erstatter: [v1, v2]`
+/// write them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IdListe {
+    En(Tekst),
+    Flere(Vec<Placeret<Tekst>>),
+}
+
+impl Placeret<IdListe> {
+    /// Every id with its own place (a single id has the place of the whole value).
+    pub fn ids(&self) -> Vec<Placeret<Tekst>> {
+        match &self.vaerdi {
+            IdListe::En(t) => vec![Placeret::ny(t.clone(), self.sted.clone())],
+            IdListe::Flere(v) => v.clone(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for IdListe {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = IdListe;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("et id i anførselstegn (fx \"3.10\") eller en liste af id'er")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<IdListe, E> {
+                Ok(IdListe::En(Tekst(v.to_string())))
+            }
+            // A plain `7` reaches us as a number; its digits are the id. A plain `3.10`
+            // would reach us as the number 3.1, so decimals are refused (see `expecting`)
+            // rather than silently read as another id.
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<IdListe, E> {
+                Ok(IdListe::En(Tekst(v.to_string())))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<IdListe, E> {
+                Ok(IdListe::En(Tekst(v.to_string())))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut s: A) -> Result<IdListe, A::Error> {
+                let mut ud = Vec::new();
+                while let Some(id) = s.next_element::<Placeret<Tekst>>()? {
+                    ud.push(id);
+                }
+                Ok(IdListe::Flere(ud))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// `content/<periode>/status/<kommune>.yaml`.
@@ -263,4 +316,50 @@ pub struct RawJustering {
     pub forslag: String,
     #[serde(default)]
     pub begrundelse: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::indhold::yaml;
+
+    #[derive(Debug, Deserialize)]
+    struct Felt {
+        erstatter: Placeret<IdListe>,
+    }
+
+    fn ids(yaml_tekst: &str) -> Result<Vec<(String, u64)>, String> {
+        let f: Felt = yaml::fortolk(yaml_tekst, Path::new("a.yaml")).map_err(|d| d.to_string())?;
+        Ok(f.erstatter
+            .ids()
+            .into_iter()
+            .map(|p| match p.sted {
+                Sted::Linje(pos) => (p.vaerdi.0, pos.kolonne),
+                _ => unreachable!(),
+            })
+            .collect())
+    }
+
+    #[test]
+    fn erstatter_takes_one_id_or_a_list_each_with_its_place() {
+        assert_eq!(ids("erstatter: v3").unwrap(), [("v3".into(), 12)]);
+        assert_eq!(ids("erstatter: 7").unwrap(), [("7".into(), 12)]);
+        assert_eq!(
+            ids("erstatter: [3.10, v1]").unwrap(),
+            [("3.10".into(), 13), ("v1".into(), 19)],
+            "a list keeps every digit"
+        );
+        assert_eq!(ids("erstatter:\n  - v1\n  - 010").unwrap().len(), 2);
+        assert_eq!(ids("erstatter: []").unwrap(), []);
+        assert_eq!(ids("erstatter: \"3.10\"").unwrap()[0].0, "3.10");
+    }
+
+    #[test]
+    fn a_decimal_erstatter_is_refused_rather_than_read_as_another_id() {
+        let e = ids("erstatter: 3.10").unwrap_err();
+        assert!(e.contains("fandt et kommatal «3.1»"), "{e}");
+        assert!(ids("erstatter: true").is_err());
+    }
 }

@@ -1,11 +1,14 @@
 //! A kommune's status file in its canonical form: what `fremdrift skabelon` writes to
 //! fill in, and what answers read from a spreadsheet or saved from the preview's form
 //! are written as. Every anbefaling's text stands as a comment above its answer, so
-//! the file reads on its own; every value is quoted so that YAML reads it back exactly.
+//! the file reads on its own — and, in a file to fill in, the kommune's answer of the
+//! previous period; every value is quoted so that YAML reads it back exactly. The
+//! first line names the period's JSON Schema (`skema/`) for editors.
 
 use std::fmt::Write as _;
 
 use super::model::{Kommune, KommuneStatus, Runde, Svar};
+use super::sidste_aar::SidsteAar;
 
 /// What goes into a status file.
 pub struct Statusfil<'a> {
@@ -18,8 +21,17 @@ pub struct Statusfil<'a> {
 impl Statusfil<'_> {
     /// The whole file.
     pub fn tekst(&self) -> String {
+        self.tekst_med(None)
+    }
+
+    /// The whole file, with the kommune's answers of the previous period as comments
+    /// under each anbefaling's text (see [`crate::indhold::sidste_aar`]).
+    pub fn tekst_med(&self, sidste: Option<&SidsteAar>) -> String {
         let mut s = String::new();
         self.hoved(&mut s);
+        if let Some(sa) = sidste {
+            sidste_hoved(&mut s, sa);
+        }
         self.oplysninger(&mut s);
         s.push_str("svar:\n");
         for f in &self.runde.fokusomraader {
@@ -36,6 +48,9 @@ impl Statusfil<'_> {
                 for linje in ombryd(&a.tekst, 84) {
                     let _ = writeln!(s, "  # {linje}");
                 }
+                if let Some(sa) = sidste {
+                    sidste_svar(&mut s, sa, &a.id);
+                }
                 let svar = self.status.and_then(|st| st.svar.get(&a.id));
                 skriv_svar(&mut s, &a.id, svar);
             }
@@ -46,6 +61,9 @@ impl Statusfil<'_> {
 
     fn hoved(&self, s: &mut String) {
         let (k, r) = (self.kommune, self.runde);
+        if let Some(linje) = super::skema::skemalinje(&self.sti()) {
+            s.push_str(&linje);
+        }
         let _ = writeln!(s, "# Status for {} – {}", k.navn, en_linje(&r.titel));
         let _ = writeln!(
             s,
@@ -55,6 +73,14 @@ impl Statusfil<'_> {
         s.push_str(
             "# i «bemærkning». Tom status vises som «Ikke besvaret». Kontrollér med «fremdrift check».\n",
         );
+    }
+
+    /// Where the file belongs in the project: `content/<periode>/status/<kommune>.yaml`.
+    pub fn sti(&self) -> std::path::PathBuf {
+        std::path::PathBuf::from(format!(
+            "content/{}/status/{}.yaml",
+            self.runde.periode, self.kommune.id
+        ))
     }
 
     fn oplysninger(&self, s: &mut String) {
@@ -97,6 +123,45 @@ impl Statusfil<'_> {
             let _ = writeln!(s, "  - titel: {}", streng(&f.titel));
             if let Some(t) = &f.tekst {
                 let _ = writeln!(s, "    tekst: {}", vaerdi(t, 6));
+            }
+        }
+    }
+}
+
+/// Says where last year's answers are, or that there were none.
+fn sidste_hoved(s: &mut String, sa: &SidsteAar) {
+    if sa.meldt {
+        let _ = writeln!(
+            s,
+            "# Kommunens svar fra {} står som kommentarer under hver anbefaling. Brug dem som\n# udgangspunkt, og skriv årets status og bemærkning.",
+            sa.periode
+        );
+    } else {
+        let _ = writeln!(s, "# Kommunen meldte ikke status for {}.", sa.periode);
+    }
+}
+
+/// «# Svar i 2015: gul» and the bemærkning, as comments; «# Ny i 2016.» for a new one.
+fn sidste_svar(s: &mut String, sa: &SidsteAar, id: &str) {
+    if sa.er_ny(id) {
+        let _ = writeln!(s, "  # Ny i {}.", sa.nu);
+        return;
+    }
+    if !sa.meldt {
+        return;
+    }
+    for svar in sa.for_anbefaling(id) {
+        let hvor = if svar.id == id {
+            sa.periode.clone()
+        } else {
+            format!("{} (som {})", sa.periode, svar.id)
+        };
+        let status = svar.status.map_or("ikke besvaret", |st| st.yaml());
+        let _ = writeln!(s, "  # Svar i {hvor}: {status}");
+        if let Some(b) = &svar.bemaerkning {
+            for (i, linje) in ombryd(b, 80).iter().enumerate() {
+                let foran = if i == 0 { "Bemærkning: " } else { "  " };
+                let _ = writeln!(s, "  #   {foran}{linje}");
             }
         }
     }
@@ -178,7 +243,7 @@ fn en_linje(tekst: &str) -> String {
 }
 
 /// Words wrapped into lines shorter than `bredde` characters.
-fn ombryd(tekst: &str, bredde: usize) -> Vec<String> {
+pub(crate) fn ombryd(tekst: &str, bredde: usize) -> Vec<String> {
     let mut linjer = vec![String::new()];
     for ord in tekst.split_whitespace() {
         let l = linjer.last_mut().expect("non-empty");
@@ -237,6 +302,21 @@ mod tests {
             let (tekst, igen) = gennem_fil(&p, s);
             assert_eq!(&igen, s, "{tekst}");
         }
+    }
+
+    #[test]
+    fn the_first_line_names_the_periods_schema_for_editors() {
+        let p = standard();
+        let tekst = Statusfil {
+            kommune: &p.kkr.kommuner[0],
+            runde: &p.runde,
+            status: None,
+        }
+        .tekst();
+        assert_eq!(
+            tekst.lines().next(),
+            Some("# yaml-language-server: $schema=../../../skema/status-2015.schema.json")
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 
@@ -36,7 +37,8 @@ impl Koersel {
         let mut klar = Vec::new();
         let mut skrevet = Vec::new();
         let mut advarsler = Vec::new();
-        for (o, resultat) in resultater {
+        for (o, resultat, tid) in resultater {
+            self.dokumenttider.push((o.ud.clone(), tid));
             match resultat {
                 Ok(oversat) => {
                     klar.extend(oversat.resultat);
@@ -72,7 +74,8 @@ impl Koersel {
             .tider
             .maal("typst", || oversaet_alle(motor, opgaver, |_, _| ()));
         let mut alle = Vec::new();
-        for (_, r) in resultater {
+        for (o, r, tid) in resultater {
+            self.dokumenttider.push((o.ud, tid));
             match r {
                 Ok(oversat) => alle.extend(oversat.advarsler),
                 Err(fejl) => alle.extend(fejl.0),
@@ -83,13 +86,14 @@ impl Koersel {
 }
 
 /// Compiles every document to PDF under the time limit and hands each PDF to `efter`
-/// on the compiling thread; results (with the compiler's warnings) come back in the
+/// on the compiling thread; results (with the compiler's warnings and each document's
+/// wall time) come back in the
 /// original order.
 pub fn oversaet_alle<R: Send>(
     motor: &super::Motor,
     opgaver: Vec<Opgave>,
     efter: impl Fn(&Opgave, Vec<u8>) -> R + Sync,
-) -> Vec<(Opgave, Result<Oversat<R>, Diagnoser>)> {
+) -> Vec<(Opgave, Result<Oversat<R>, Diagnoser>, Duration)> {
     let bar = fremskridt(opgaver.len());
     // Not on rayon's pool: each compilation runs on its own thread under the time
     // limit and uses rayon inside, so a rayon worker waiting for it would starve typst
@@ -99,10 +103,11 @@ pub fn oversaet_alle<R: Send>(
         opgaver,
         |o| o.kilde.markup.len(),
         |o| {
+            let start = Instant::now();
             let r = oversaet::pdf(motor.grundlag(), &motor.rod, &o.kilde)
                 .map(|pdf| pdf.map(|pdf| efter(&o, pdf)));
             bar.inc(1);
-            (o, r)
+            (o, r, start.elapsed())
         },
     );
     bar.finish_and_clear();
@@ -205,7 +210,7 @@ fn tungeste_foerst<T>(elementer: Vec<T>, vaegt: impl Fn(&T) -> usize) -> Vec<(us
 
 /// A progress bar on a terminal when there is more than one document; hidden otherwise.
 fn fremskridt(antal: usize) -> indicatif::ProgressBar {
-    if antal < 2 || !std::io::stderr().is_terminal() {
+    if antal < 2 || !std::io::stderr().is_terminal() || !crate::udskrift::vis_beskeder() {
         return indicatif::ProgressBar::hidden();
     }
     let bar = indicatif::ProgressBar::new(antal as u64);

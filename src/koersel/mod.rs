@@ -60,6 +60,8 @@ pub struct Koersel {
     /// The compiler's warnings of the last [`Koersel::generer`].
     pub advarsler: Diagnoser,
     pub tider: Tider,
+    /// Each compiled document's output path and compile wall time, for `-v`.
+    pub dokumenttider: Vec<(PathBuf, Duration)>,
 }
 
 impl Koersel {
@@ -75,6 +77,7 @@ impl Koersel {
             diagnoser: indl.diagnoser,
             advarsler: Diagnoser::default(),
             tider,
+            dokumenttider: Vec::new(),
         }
     }
 

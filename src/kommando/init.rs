@@ -1,12 +1,16 @@
-//! `fremdrift init`: a ready project for one of the five KKR.
+//! `fremdrift init`: a ready project for one of the five KKR, with JSON Schemas in
+//! `skema/` named by the first line of each YAML file, for editors.
 
 use std::fmt::Write as _;
+
+use std::path::Path;
 
 use anyhow::Context;
 
 use crate::argumenter::InitArgs;
 use crate::fejl::fejl;
 use crate::indhold::kommuner::{KkrData, alle_kkr};
+use crate::indhold::skema::{med_skemalinje, skemalinje};
 use crate::oversaet::INDBYGGEDE_SKRIFTER;
 use crate::skriv::skriv_atomisk;
 
@@ -28,11 +32,12 @@ pub fn koer(periode: Option<&str>, a: &InitArgs) -> anyhow::Result<()> {
     let alle = alle_kkr();
     let kkr = alle.get(a.kkr.noegle()).context("ukendt KKR")?;
     let periode = periode.map(str::to_string).unwrap_or_else(aktuelt_aar);
+    let runde = format!("content/{periode}/anbefalinger.yaml");
     let filer = [
         ("content/kkr.yaml".to_string(), kkr_yaml(kkr)),
         (
-            format!("content/{periode}/anbefalinger.yaml"),
-            runde_yaml(&periode),
+            runde.clone(),
+            med_skemalinje(Path::new(&runde), &runde_yaml(&periode)),
         ),
         (format!("content/{periode}/status/.gitkeep"), String::new()),
         (".gitignore".to_string(), "/out/\n".to_string()),
@@ -48,13 +53,14 @@ pub fn koer(periode: Option<&str>, a: &InitArgs) -> anyhow::Result<()> {
     for (navn, data) in INDBYGGEDE_SKRIFTER {
         skriv_atomisk(&mappe.join("fonts").join(navn), data)?;
     }
-    println!(
+    crate::skriv::skemaer::opdater_efter(mappe);
+    crate::resultat!(
         "Oprettede et projekt for {} med {} kommuner i {}",
         kkr.navn,
         kkr.kommuner.len(),
         mappe.display()
     );
-    println!(
+    crate::resultat!(
         "Næste skridt: ret content/{periode}/anbefalinger.yaml, og lav statusfiler med «fremdrift -C {} skabelon KOMMUNE».",
         mappe.display()
     );
@@ -71,7 +77,7 @@ fn aktuelt_aar() -> String {
 }
 
 fn kkr_yaml(k: &KkrData) -> String {
-    let mut s = String::new();
+    let mut s = skemalinje(Path::new("content/kkr.yaml")).unwrap_or_default();
     let _ = writeln!(
         s,
         "# {} og dets {} kommuner. Ret sekretariatets oplysninger til.",

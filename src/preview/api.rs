@@ -24,6 +24,10 @@ struct Dok<'a> {
     /// The URLs of the pages as SVG, with each page's hash.
     sider: Vec<String>,
     pdf: String,
+    /// The problems that concern the document, as `fremdrift check` prints them.
+    diagnoser: Vec<String>,
+    /// The document is waiting for (or in) the compiler.
+    venter: bool,
 }
 
 pub fn json(o: &Oversigt) -> String {
@@ -50,6 +54,8 @@ pub fn json(o: &Oversigt) -> String {
                         .map(|(i, s)| format!("/dok/{del}/side/{}.svg?v={}", i + 1, s.noegle))
                         .collect(),
                     pdf: format!("/dok/{del}/pdf"),
+                    diagnoser: v.diagnoser.iter().map(ToString::to_string).collect(),
+                    venter: v.venter,
                 }
             })
             .collect(),

@@ -9,13 +9,14 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::diagnose::{Diagnose, Diagnoser};
+use crate::indhold::model::Kkr;
 use crate::koersel::{Koersel, Plan, Planlagt, Udvalg, tildel};
 use crate::markup::Kilde;
 use crate::oversaet::arbejder::{Arbejder, Resultat, Udeblevet};
 use crate::oversaet::{self, Side};
 
 use super::aendring::Omfang;
-use super::tilstand::{Delt, Visning};
+use super::tilstand::{Delt, Tilstand, Visning};
 
 /// A compilation that has run this long gives way to a newer change of the files.
 const VIGER_EFTER: Duration = Duration::from_secs(2);
@@ -68,7 +69,7 @@ impl Bygger {
             let mut plan = k.planlaeg(&Udvalg::Alle);
             behold_gamle(&mut plan, &gamle, &self.rod, &self.periode);
             let job = self.job(&mut plan);
-            let kkr = k.projekt.as_ref().map(|p| p.kkr.navn.clone());
+            let kkr = k.projekt.as_ref().map(|p| p.kkr.clone());
             udgiv_plan(plan, kkr, &job, delt);
             job
         }));
@@ -140,24 +141,11 @@ impl Bygger {
         let fejl = match svar {
             Ok(Resultat::Sider(sider, advarsler)) => {
                 udgiv_sider(delt, &j.id, sider, j.diagnoser.clone());
-                eprintln!("Opdaterede {} på {}", j.titel, sekunder(start));
-                let mut fejl = advarsler;
-                fejl.extend(match self.arbejder.modtag(frist, &vig) {
-                    Ok(Resultat::Pdf(pdf)) => {
-                        udgiv_pdf(delt, &j.id, pdf);
-                        Vec::new()
-                    }
-                    Ok(Resultat::Fejl(d)) => d.0,
-                    Ok(Resultat::Sider(..)) => uventet(&j.kilde, "to gange sider"),
-                    Err(u) => match udeblevet(&j.kilde, u) {
-                        Some(d) => d,
-                        None => return false,
-                    },
-                });
-                fejl
+                crate::besked!("Opdaterede {} på {}", j.titel, sekunder(start));
+                advarsler
             }
             Ok(Resultat::Fejl(d)) => d.0,
-            Ok(Resultat::Pdf(_)) => uventet(&j.kilde, "en PDF uden sider"),
+            Ok(Resultat::Pdf(_) | Resultat::Ukendt) => uventet(&j.kilde, "ikke sider"),
             Err(u) => match udeblevet(&j.kilde, u) {
                 Some(d) => d,
                 None => return false,
@@ -168,6 +156,57 @@ impl Bygger {
         }
         self.kompileret.insert(j.id, (j.kilde, fejl));
         true
+    }
+}
+
+impl Bygger {
+    /// Makes the PDF of a document that is shown without errors, for «Hent PDF»: the
+    /// worker exports the document it laid out (compiling it again if the worker was
+    /// restarted since).
+    pub fn eksporter(&mut self, id: &str, delt: &Delt) {
+        let klar = delt.laes(|o| {
+            o.dokument(id)
+                .is_some_and(|v| v.pdf.is_none() && !v.venter && v.tilstand() != Tilstand::Fejl)
+        });
+        let Some((kilde, fejl)) = self.kompileret.get(id).cloned() else {
+            return;
+        };
+        if !klar || fejl.iter().any(Diagnose::er_fejl) {
+            return;
+        }
+        let frist = Instant::now() + oversaet::tidsgraense();
+        let aldrig = || false;
+        let mut svar = self.bed_om_pdf(&kilde, frist, &aldrig);
+        if matches!(svar, Ok(Resultat::Ukendt)) {
+            svar = self
+                .arbejder
+                .send(&kilde)
+                .and_then(|()| self.arbejder.modtag(frist, &aldrig))
+                .and_then(|_| self.bed_om_pdf(&kilde, frist, &aldrig));
+        }
+        let fejl = match svar {
+            Ok(Resultat::Pdf(pdf)) => return udgiv_pdf(delt, id, pdf),
+            Ok(Resultat::Fejl(d)) => d.0,
+            Ok(_) => uventet(&kilde, "ikke en PDF"),
+            Err(u) => udeblevet(&kilde, u).unwrap_or_default(),
+        };
+        let egne = delt.laes(|o| {
+            o.dokument(id)
+                .map(|v| v.diagnoser.clone())
+                .unwrap_or_default()
+        });
+        udgiv_diagnoser(delt, id, egne, &fejl);
+        self.kompileret.insert(id.to_string(), (kilde, fejl));
+    }
+
+    fn bed_om_pdf(
+        &mut self,
+        kilde: &Kilde,
+        frist: Instant,
+        afbryd: &dyn Fn() -> bool,
+    ) -> Result<Resultat, Udeblevet> {
+        self.arbejder.bestil_pdf(&kilde.navn)?;
+        self.arbejder.modtag(frist, afbryd)
     }
 }
 
@@ -220,9 +259,10 @@ fn behold_gamle(plan: &mut Plan, gamle: &[Visning], rod: &std::path::Path, perio
 }
 
 /// Publishes the list and every document's diagnostics; pages are kept.
-fn udgiv_plan(plan: Plan, kkr: Option<String>, job: &[Byggejob], delt: &Delt) {
+fn udgiv_plan(plan: Plan, kkr: Option<Kkr>, job: &[Byggejob], delt: &Delt) {
+    let (kkr, kommuner) = kkr.map_or((None, Vec::new()), |k| (Some(k.navn), k.kommuner));
     delt.skriv(|o, v| {
-        let mut aendret = o.kkr != kkr || o.diagnoser != plan.diagnoser.0;
+        let mut aendret = o.kkr != kkr || o.kommuner != kommuner || o.diagnoser != plan.diagnoser.0;
         let mut nye = Vec::new();
         for p in plan.dokumenter {
             let gammel = o.dokumenter.iter().find(|g| g.dok.id == p.dok.id);
@@ -234,6 +274,7 @@ fn udgiv_plan(plan: Plan, kkr: Option<String>, job: &[Byggejob], delt: &Delt) {
         aendret |= nye.len() != o.dokumenter.len();
         if aendret {
             o.kkr = kkr;
+            o.kommuner = kommuner;
             o.diagnoser = plan.diagnoser.0;
             o.dokumenter = nye;
             o.global_version = v;
@@ -265,6 +306,7 @@ fn udgiv_sider(delt: &Delt, id: &str, sider: Vec<Side>, diag: Vec<Diagnose>) {
         vis.sider = Arc::new(sider);
         vis.pdf = None;
         vis.diagnoser = diag;
+        vis.venter = false;
         vis.version = v;
         true
     });
@@ -276,7 +318,6 @@ fn udgiv_pdf(delt: &Delt, id: &str, pdf: Vec<u8>) {
             return false;
         };
         vis.pdf = Some(Arc::new(pdf));
-        vis.venter = false;
         true
     });
 }

@@ -6,22 +6,27 @@ use std::fmt::Write;
 use crate::diagnose::{Diagnose, Diagnoser};
 
 use super::html::{Ramme, escape, url_del};
-use super::oversigt::kontrol;
+use super::oversigt::{kontrol, udfyld_link};
 use super::tilstand::{Oversigt, Tilstand, Visning};
+use crate::dokument::Art;
 
 pub fn side(o: &Oversigt, id: &str) -> String {
     let del = url_del(id);
     let titel = o.dokument(id).map_or(id, |v| v.dok.titel.as_str());
-    let handlinger = format!(
+    let mut handlinger = format!(
         r#"<a class="knap" id="hent-pdf" href="/dok/{}/pdf" download>Hent PDF</a>"#,
         escape(&del)
     );
+    if let Some(Art::Bilag(s)) = o.dokument(id).map(|v| &v.dok.art) {
+        handlinger.push_str(&udfyld_link(&s.kommune.id, &s.kommune.navn, "knap udfyld"));
+    }
     Ramme {
         titel,
         dok: Some(id),
         fragment_url: &format!("/dok/{del}/fragment"),
         handlinger: &handlinger,
         fragment: &fragment(o, id),
+        formular: None,
     }
     .html()
 }
@@ -82,7 +87,9 @@ fn sider(v: &Visning, tilstand: Tilstand) -> String {
         let n = i + 1;
         let _ = write!(
             ud,
-            r#"<figure class="side" style="aspect-ratio: {b:.2} / {h:.2}"><img src="/dok/{del}/side/{n}.svg?v={noegle}" alt="Side {n} af {antal}" width="{b:.0}" height="{h:.0}"></figure>"#,
+            // No style attribute (the Content-Security-Policy forbids inline style): the
+            // image's width and height reserve its space before it loads.
+            r#"<figure class="side"><img src="/dok/{del}/side/{n}.svg?v={noegle}" alt="Side {n} af {antal}" width="{b:.0}" height="{h:.0}"></figure>"#,
             b = s.bredde,
             h = s.hoejde,
             del = escape(&url_del(&v.dok.id)),
@@ -110,7 +117,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::dokument::{Art, Dokument};
+    use crate::dokument::Dokument;
     use crate::oversaet::Side;
 
     fn oversigt(diagnoser: Vec<Diagnose>) -> Oversigt {

@@ -70,6 +70,8 @@ pub struct Ramme<'a> {
     /// Links and buttons in the header, already HTML.
     pub handlinger: &'a str,
     pub fragment: &'a str,
+    /// Set on a form page: the form, shown beside the live part.
+    pub formular: Option<&'a str>,
 }
 
 impl Ramme<'_> {
@@ -78,6 +80,21 @@ impl Ramme<'_> {
             Some(_) => r#"<a class="tilbage" href="/">← Alle dokumenter</a>"#,
             None => "",
         };
+        let (css, main, js) = match self.formular {
+            None => (
+                "",
+                format!(r#"<main id="indhold">{}</main>"#, self.fragment),
+                "",
+            ),
+            Some(formular) => (
+                "\n<link rel=\"stylesheet\" href=\"/formular.css\">",
+                format!(
+                    r#"<main class="udfyld"><div class="formular-kolonne">{formular}</div><section class="bilag-kolonne" aria-labelledby="bilag-overskrift" tabindex="0"><h2 id="bilag-overskrift">Bilaget</h2><div id="indhold">{}</div></section></main>"#,
+                    self.fragment
+                ),
+                "\n<script src=\"/formular.js\"></script>",
+            ),
+        };
         format!(
             r#"<!doctype html>
 <html lang="da">
@@ -85,12 +102,12 @@ impl Ramme<'_> {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{titel} – udkast – fremdrift</title>
-<link rel="stylesheet" href="/preview.css">
+<link rel="stylesheet" href="/preview.css">{css}
 </head>
 <body data-fragment="{fragment_url}" data-dok="{dok}">
 <header class="top">{tilbage}<h1>{titel}</h1>{handlinger}<span id="forbindelse" role="status" hidden>Forbindelsen til fremdrift er afbrudt – prøver igen …</span></header>
-<main id="indhold">{fragment}</main>
-<script src="/preview.js"></script>
+{main}
+<script src="/preview.js"></script>{js}
 </body>
 </html>
 "#,
@@ -98,7 +115,6 @@ impl Ramme<'_> {
             fragment_url = escape(self.fragment_url),
             dok = escape(self.dok.unwrap_or_default()),
             handlinger = self.handlinger,
-            fragment = self.fragment,
         )
     }
 }
@@ -154,6 +170,7 @@ mod tests {
             fragment_url: "/dok/bilag-alfa/fragment",
             handlinger: "",
             fragment: "",
+            formular: None,
         }
         .html();
         assert!(html.contains(r#"<html lang="da">"#));

@@ -7,6 +7,7 @@ mod aendring;
 mod api;
 mod bygger;
 mod dokside;
+mod formular;
 mod html;
 mod oversigt;
 mod rute;
@@ -25,7 +26,8 @@ use tilstand::Delt;
 
 /// How the preview was asked to run.
 pub struct PreviewValg {
-    pub port: u16,
+    /// The port asked for; `None` for the first free one from 3000.
+    pub port: Option<u16>,
     /// Open the browser once the server runs.
     pub aabn: bool,
 }
@@ -36,30 +38,34 @@ pub struct PreviewValg {
 pub fn koer(rod: &Path, periode: &str, valg: &PreviewValg) -> anyhow::Result<()> {
     let lytter = server::bind(valg.port)?;
     let mut vagt = watch::Vagt::start(rod)?;
-    let delt = Delt::ny(periode);
+    let delt = Delt::med_indbakke(periode, vagt.afsender());
     let mut bygger = Bygger::ny(rod.to_path_buf(), periode.to_string());
     let start = Instant::now();
     let job = bygger.planlaeg(Omfang::Alt, &delt);
-    let adresse = server::start(lytter, delt.clone())?;
+    let udfyld = std::sync::Arc::new(formular::Udfyldning::ny(rod, periode)?);
+    let adresse = server::start(lytter, delt.clone(), udfyld)?;
     let url = format!("http://{adresse}/");
     println!("Forhåndsvisning på {url}");
     let _ = std::io::stdout().flush();
-    eprintln!("Holder øje med content/, templates/ og fonts/. Stop med Ctrl+C.");
+    crate::besked!("Holder øje med content/, templates/ og fonts/. Stop med Ctrl+C.");
     if valg.aabn {
         aabn_browser(&url);
     }
     bygger.oversaet(job, &delt, &|| vagt.har_nyt());
     let antal = delt.laes(|o| o.dokumenter.len());
-    eprintln!(
+    crate::besked!(
         "Lavede {antal} dokumenter for {periode} på {}",
         bygger::sekunder(start)
     );
-    while let Some(stier) = vagt.naeste() {
-        let omfang = aendring::omfang(rod, stier.iter().map(|s| s.as_path()));
+    while let Some(b) = vagt.naeste() {
+        let omfang = aendring::omfang(rod, b.stier.iter().map(|s| s.as_path()));
         // Documents that gave way to this change are planned again in any case.
         if let Some(omfang) = omfang.or(bygger.afbrudt.then_some(Omfang::Kilder)) {
             let job = bygger.planlaeg(omfang, &delt);
             bygger.oversaet(job, &delt, &|| vagt.har_nyt());
+        }
+        for id in b.pdf {
+            bygger.eksporter(&id, &delt);
         }
     }
     Ok(())

@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use crate::diagnose::{Diagnose, Diagnoser};
+use crate::dokument::Art;
 
 use super::html::{Ramme, dok_url, escape, url_del};
 use super::tilstand::{Oversigt, Visning};
@@ -16,6 +17,7 @@ pub fn side(o: &Oversigt) -> String {
         fragment_url: "/fragment",
         handlinger: "",
         fragment: &fragment(o),
+        formular: None,
     }
     .html()
 }
@@ -44,20 +46,60 @@ pub fn fragment(o: &Oversigt) -> String {
             escape(&o.periode)
         );
     } else {
-        ud.push_str(r#"<table class="dokumenter"><thead><tr><th>Dokument</th><th>Tilstand</th><th>Sider</th><th></th></tr></thead><tbody>"#);
+        ud.push_str(r#"<table class="dokumenter"><thead><tr><th>Dokument</th><th>Tilstand</th><th>Sider</th><th><span class="skjult">Handlinger</span></th></tr></thead><tbody>"#);
         for v in &o.dokumenter {
             ud.push_str(&raekke(v));
         }
         ud.push_str("</tbody></table>");
     }
+    ud.push_str(&uden_bilag(o));
     ud.push_str("</div>");
     ud
 }
 
+/// The «Udfyld status» link of a kommune, named for screen readers.
+pub fn udfyld_link(id: &str, navn: &str, klasse: &str) -> String {
+    format!(
+        r#"<a class="{klasse}" href="/udfyld/{}/">Udfyld status<span class="skjult"> for {}</span></a>"#,
+        escape(&url_del(id)),
+        escape(navn)
+    )
+}
+
+/// The kommuner without a bilag (no status file yet, or one with errors).
+fn uden_bilag(o: &Oversigt) -> String {
+    let mangler: Vec<String> = o
+        .kommuner
+        .iter()
+        .filter(|k| o.dokument(&format!("bilag-{}", k.id)).is_none())
+        .map(|k| {
+            format!(
+                "<li>{} – {}</li>",
+                escape(&k.navn),
+                udfyld_link(&k.id, &k.navn, "udfyld")
+            )
+        })
+        .collect();
+    if mangler.is_empty() {
+        return String::new();
+    }
+    format!(
+        r#"<section id="uden-bilag" aria-labelledby="uden-bilag-overskrift"><h2 id="uden-bilag-overskrift">Kommuner uden bilag</h2><p>Disse kommuner har ingen statusfil endnu (eller en med fejl). Udfyld status i browseren, så laves bilaget.</p><ul>{}</ul></section>"#,
+        mangler.concat()
+    )
+}
+
 fn raekke(v: &Visning) -> String {
     let tilstand = v.tilstand().navn();
+    let udfyld = match &v.dok.art {
+        Art::Bilag(s) => format!(
+            " · {}",
+            udfyld_link(&s.kommune.id, &s.kommune.navn, "udfyld")
+        ),
+        Art::Tilbagemelding => String::new(),
+    };
     format!(
-        r#"<tr data-dok="{id}" data-tilstand="{tilstand}"><td><a href="{url}">{titel}</a></td><td><span class="tilstand {tilstand}">{tilstand}</span></td><td>{sider}</td><td><a href="/dok/{del}/pdf" download>Hent PDF</a></td></tr>"#,
+        r#"<tr data-dok="{id}" data-tilstand="{tilstand}"><td><a href="{url}">{titel}</a></td><td><span class="tilstand {tilstand}">{tilstand}</span></td><td>{sider}</td><td><a href="/dok/{del}/pdf" download>Hent PDF</a>{udfyld}</td></tr>"#,
         id = escape(&v.dok.id),
         url = escape(&dok_url(&v.dok.id)),
         titel = escape(&v.dok.titel),
@@ -86,7 +128,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::dokument::{Art, Dokument};
+    use crate::dokument::Dokument;
 
     fn visning(id: &str, diagnoser: Vec<Diagnose>) -> Visning {
         Visning {
@@ -122,6 +164,26 @@ mod tests {
         assert!(html.contains(r#"data-dok="bilag-beta" data-tilstand="fejl""#));
         assert!(html.contains("Bilag: bilag-alfa &lt;kommune&gt;"));
         assert!(html.contains(r#"href="/dok/bilag-alfa/""#));
+    }
+
+    #[test]
+    fn kommuner_without_a_bilag_are_listed_with_a_link_to_the_form() {
+        let kommune = |id: &str, navn: &str| crate::indhold::model::Kommune {
+            id: id.into(),
+            kode: 1,
+            navn: navn.into(),
+        };
+        let o = Oversigt {
+            periode: "2015".into(),
+            kommuner: vec![kommune("alfa", "Alfa"), kommune("ærø", "Ærø <K>")],
+            dokumenter: vec![visning("bilag-alfa", vec![])],
+            ..Oversigt::default()
+        };
+        let html = fragment(&o);
+        assert!(html.contains(
+            r#"<li>Ærø &lt;K&gt; – <a class="udfyld" href="/udfyld/%C3%A6r%C3%B8/">Udfyld status<span class="skjult"> for Ærø &lt;K&gt;</span></a></li>"#
+        ), "{html}");
+        assert!(!html.contains("<li>Alfa"), "alfa has a bilag");
     }
 
     #[test]

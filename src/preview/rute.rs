@@ -16,6 +16,11 @@ pub enum Rute {
     Pdf(String),
     /// A document's page, numbered from 1.
     Side(String, usize),
+    /// A kommune's form (by kommune id), and the live bilag beside it.
+    Udfyld(String),
+    UdfyldBilag(String),
+    FormularCss,
+    FormularJs,
     Ukendt,
 }
 
@@ -33,6 +38,9 @@ fn fra_sti(sti: &str) -> Option<Rute> {
         "/api/dokumenter" => Rute::Api,
         "/preview.css" => Rute::Css,
         "/preview.js" => Rute::Js,
+        "/formular.css" => Rute::FormularCss,
+        "/formular.js" => Rute::FormularJs,
+        _ if sti.starts_with("/udfyld/") => return udfyld(&sti["/udfyld/".len()..]),
         _ => return dok(sti.strip_prefix("/dok/")?),
     };
     Some(r)
@@ -51,6 +59,16 @@ fn dok(rest: &str) -> Option<Rute> {
         }
     };
     Some(r)
+}
+
+fn udfyld(rest: &str) -> Option<Rute> {
+    let (id, under) = rest.split_once('/').unwrap_or((rest, ""));
+    let id = url_afkod(id).filter(|i| !i.is_empty())?;
+    match under {
+        "" => Some(Rute::Udfyld(id)),
+        "bilag" => Some(Rute::UdfyldBilag(id)),
+        _ => None,
+    }
 }
 
 /// The value of `navn` in a query string.
@@ -82,6 +100,19 @@ mod tests {
             rute("/dok/bilag-%C3%A6r%C3%B8/side/2.svg?v=ab").0,
             Rute::Side("bilag-ærø".into(), 2)
         );
+    }
+
+    #[test]
+    fn form_urls_name_the_kommune() {
+        assert_eq!(rute("/udfyld/alfa/").0, Rute::Udfyld("alfa".into()));
+        assert_eq!(rute("/udfyld/alfa").0, Rute::Udfyld("alfa".into()));
+        assert_eq!(
+            rute("/udfyld/h%C3%B8je/bilag").0,
+            Rute::UdfyldBilag("høje".into())
+        );
+        for u in ["/udfyld/", "/udfyld/alfa/andet", "/udfyld/alfa/bilag/x"] {
+            assert_eq!(rute(u).0, Rute::Ukendt, "{u}");
+        }
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The HTTP server, on 127.0.0.1 only: every answer comes from the shared state. «Hent
 //! PDF» waits (a while) for a document that is being compiled.
 
-use std::io::Cursor;
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::net::{SocketAddr, TcpListener};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
@@ -9,12 +10,14 @@ use std::thread;
 use std::time::Duration;
 
 use anyhow::{Context, anyhow};
-use tiny_http::{Header, Method, Request, Response};
+use tiny_http::{Method, Request, StatusCode};
 
 use crate::fejl::fejl;
 
+use super::formular::{self, Udfyldning};
 use super::rute::{Rute, parameter, rute};
 use super::tilstand::{Delt, Tilstand};
+use super::watch::Signal;
 use super::{api, dokside, html, oversigt, sse};
 
 const CSS: &str = include_str!("assets/preview.css");
@@ -22,13 +25,27 @@ const JS: &str = include_str!("assets/preview.js");
 
 /// Threads answering ordinary requests (event streams get their own).
 const ARBEJDERE: usize = 4;
-/// How many ports after the requested one are tried when it is busy.
+/// The port tried first when none is asked for.
+pub const STANDARDPORT: u16 = 3000;
+/// How many ports after the default are tried when it is busy.
 const FORSOEG: u16 = 20;
 
-/// Binds 127.0.0.1 on `port`, or on the next free one.
-pub fn bind(port: u16) -> anyhow::Result<TcpListener> {
-    let sidste = port.saturating_add(if port == 0 { 0 } else { FORSOEG });
-    for p in port..=sidste {
+/// Binds 127.0.0.1 on the port the user asked for — busy is an error naming it — or,
+/// with none asked for, on the first free one from [`STANDARDPORT`].
+pub fn bind(port: Option<u16>) -> anyhow::Result<TcpListener> {
+    if let Some(p) = port {
+        return match TcpListener::bind(("127.0.0.1", p)) {
+            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => Err(fejl(
+                format!("port {p} er optaget"),
+                format!(
+                    "vælg en anden port med --port, eller udelad --port for at bruge den første ledige fra {STANDARDPORT}"
+                ),
+            )),
+            r => r.with_context(|| format!("kunne ikke lytte på port {p}")),
+        };
+    }
+    let sidste = STANDARDPORT + FORSOEG;
+    for p in STANDARDPORT..=sidste {
         match TcpListener::bind(("127.0.0.1", p)) {
             Ok(l) => return Ok(l),
             Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => continue,
@@ -36,48 +53,61 @@ pub fn bind(port: u16) -> anyhow::Result<TcpListener> {
         }
     }
     Err(fejl(
-        format!("portene {port}–{sidste} er optaget"),
-        "vælg en anden port med --port",
+        format!("portene {STANDARDPORT}–{sidste} er optaget"),
+        "vælg en ledig port med --port",
     ))
 }
 
+/// The Content-Security-Policy of every answer: scripts, styles and images only from
+/// the preview itself (no inline script), forms only to it, never inside a frame.
+const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; \
+connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
 /// Starts answering requests in the background.
-pub fn start(lytter: TcpListener, delt: Arc<Delt>) -> anyhow::Result<SocketAddr> {
+pub fn start(
+    lytter: TcpListener,
+    delt: Arc<Delt>,
+    udfyld: Arc<Udfyldning>,
+) -> anyhow::Result<SocketAddr> {
     let adresse = lytter.local_addr()?;
     let server = tiny_http::Server::from_listener(lytter, None)
         .map_err(|e| anyhow!("kunne ikke starte webserveren: {e}"))?;
     let server = Arc::new(server);
     for _ in 0..ARBEJDERE {
-        let (server, delt) = (server.clone(), delt.clone());
+        let (server, delt, udfyld) = (server.clone(), delt.clone(), udfyld.clone());
         thread::spawn(move || {
             while let Ok(req) = server.recv() {
-                besvar(req, &delt, adresse.port());
+                besvar(req, &delt, &udfyld, adresse.port());
             }
         });
     }
     Ok(adresse)
 }
 
-fn besvar(req: Request, delt: &Arc<Delt>, port: u16) {
+fn besvar(mut req: Request, delt: &Arc<Delt>, udfyld: &Udfyldning, port: u16) {
     if !tilladt_vaert(&req, port) {
-        let _ = req
-            .respond(HttpSvar::tekst(403, "Forkert værtsnavn: brug http://127.0.0.1/").response());
-        return;
-    }
-    if !matches!(req.method(), Method::Get | Method::Head) {
-        let _ = req.respond(HttpSvar::tekst(405, "Kun GET understøttes").response());
+        HttpSvar::tekst(403, "Forkert værtsnavn: brug http://127.0.0.1/").send(req);
         return;
     }
     let url = req.url().to_string();
     let (r, q) = rute(&url);
-    if r == Rute::Begivenheder {
+    let post = req.method() == &Method::Post;
+    if !post && !matches!(req.method(), Method::Get | Method::Head) {
+        HttpSvar::tekst(405, "Kun GET og POST understøttes").send(req);
+        return;
+    }
+    if r == Rute::Begivenheder && !post {
         let delt = delt.clone();
         thread::spawn(move || sse::stroem(req, delt));
         return;
     }
-    let svar = catch_unwind(AssertUnwindSafe(|| svar(&r, q, delt)))
-        .unwrap_or_else(|_| HttpSvar::tekst(500, "Intern fejl i forhåndsvisningen"));
-    let _ = req.respond(svar.response());
+    let svar = catch_unwind(AssertUnwindSafe(|| match &r {
+        Rute::Udfyld(id) if post => udfyld.post(&mut req, id, port, delt),
+        _ if post => HttpSvar::tekst(405, "Kun formularen tager imod POST"),
+        _ => svar(&r, q, delt, udfyld),
+    }))
+    .unwrap_or_else(|_| HttpSvar::tekst(500, "Intern fejl i forhåndsvisningen"));
+    svar.send(req);
 }
 
 /// Only requests addressed to this machine: a web page elsewhere cannot reach the
@@ -95,7 +125,7 @@ fn tilladt_vaert(req: &Request, port: u16) -> bool {
     })
 }
 
-fn svar(r: &Rute, q: &str, delt: &Delt) -> HttpSvar {
+fn svar(r: &Rute, q: &str, delt: &Delt, udfyld: &Udfyldning) -> HttpSvar {
     match r {
         Rute::Oversigt => HttpSvar::html(200, delt.laes(oversigt::side)),
         Rute::OversigtFragment => HttpSvar::html(200, delt.laes(oversigt::fragment)),
@@ -109,6 +139,16 @@ fn svar(r: &Rute, q: &str, delt: &Delt) -> HttpSvar {
         Rute::DokFragment(id) => HttpSvar::html(200, delt.laes(|o| dokside::fragment(o, id))),
         Rute::Side(id, n) => side(delt, id, *n, parameter(q, "v")),
         Rute::Pdf(id) => pdf(delt, id),
+        Rute::Udfyld(id) => udfyld.side(id, delt),
+        Rute::UdfyldBilag(id) => HttpSvar::html(200, delt.laes(|o| formular::bilag(o, id))),
+        Rute::FormularCss => {
+            HttpSvar::ny(200, "text/css; charset=utf-8", Krop::Tekst(formular::css()))
+        }
+        Rute::FormularJs => HttpSvar::ny(
+            200,
+            "text/javascript; charset=utf-8",
+            Krop::Statisk(formular::JS),
+        ),
         Rute::Begivenheder | Rute::Ukendt => ikke_fundet(),
     }
 }
@@ -130,22 +170,38 @@ fn side(delt: &Delt, id: &str, n: usize, v: Option<&str>) -> HttpSvar {
 /// The longest «Hent PDF» waits for a document in the compiler.
 const PDF_VENT: Duration = Duration::from_secs(30);
 
+/// «Hent PDF»: the PDF of exactly the pages shown. The worker makes it on request once
+/// the document is compiled; the request waits a while for that.
 fn pdf(delt: &Delt, id: &str) -> HttpSvar {
-    // A document in the compiler gets its PDF in a moment: wait for it (or its errors).
-    let fundet = delt.vent_til(PDF_VENT, |o| {
-        let Some(v) = o.dokument(id) else {
-            return Some(None);
-        };
-        let faerdig = !v.venter || v.tilstand() == Tilstand::Fejl || v.pdf.is_some();
-        faerdig.then(|| {
-            Some((
-                v.tilstand(),
-                v.pdf.clone(),
-                v.diagnoser.clone(),
-                v.dok.ud.clone(),
-            ))
-        })
-    });
+    let mut bestilt = false;
+    let slut = std::time::Instant::now() + PDF_VENT;
+    let fundet = loop {
+        let tilbage = slut.saturating_duration_since(std::time::Instant::now());
+        let nu = delt.vent_til(tilbage, |o| {
+            let Some(v) = o.dokument(id) else {
+                return Some(None);
+            };
+            let svar = v.pdf.is_some() || v.tilstand() == Tilstand::Fejl;
+            (svar || (!v.venter && !bestilt)).then(|| {
+                let d = (
+                    v.tilstand(),
+                    v.pdf.clone(),
+                    v.diagnoser.clone(),
+                    v.dok.ud.clone(),
+                );
+                Some(d)
+            })
+        });
+        match nu {
+            Some(Some((t, None, _, _))) if t != Tilstand::Fejl && !bestilt => {
+                bestilt = delt.bestil(Signal::Pdf(id.to_string()));
+                if !bestilt {
+                    break None;
+                }
+            }
+            andet => break andet,
+        }
+    };
     let Some(fundet) = fundet else {
         return HttpSvar::html(
             503,
@@ -204,7 +260,7 @@ fn ikke_fundet() -> HttpSvar {
 }
 
 /// A response body.
-enum Krop {
+pub(super) enum Krop {
     Tekst(String),
     Pdf(Arc<Vec<u8>>),
     Statisk(&'static str),
@@ -221,27 +277,29 @@ impl AsRef<[u8]> for Krop {
 }
 
 /// A response, before it becomes a tiny_http one.
-struct HttpSvar {
+pub(super) struct HttpSvar {
     status: u16,
     hoveder: Vec<(&'static str, String)>,
     krop: Krop,
 }
 
 impl HttpSvar {
-    fn ny(status: u16, art: &str, krop: Krop) -> Self {
+    pub(super) fn ny(status: u16, art: &str, krop: Krop) -> Self {
         Self {
             status,
             hoveder: vec![("Content-Type", art.to_string())],
             krop,
         }
         .med("Cache-Control", "no-store")
+        .med("Content-Security-Policy", CSP)
+        .med("X-Content-Type-Options", "nosniff")
     }
 
-    fn html(status: u16, html: String) -> Self {
+    pub(super) fn html(status: u16, html: String) -> Self {
         Self::ny(status, "text/html; charset=utf-8", Krop::Tekst(html))
     }
 
-    fn tekst(status: u16, tekst: &str) -> Self {
+    pub(super) fn tekst(status: u16, tekst: &str) -> Self {
         Self::ny(
             status,
             "text/plain; charset=utf-8",
@@ -250,26 +308,41 @@ impl HttpSvar {
     }
 
     /// Sets a header, replacing an earlier value.
-    fn med(mut self, navn: &'static str, vaerdi: &str) -> Self {
+    pub(super) fn med(mut self, navn: &'static str, vaerdi: &str) -> Self {
         self.hoveder.retain(|(n, _)| *n != navn);
         self.hoveder.push((navn, vaerdi.to_string()));
         self
     }
 
-    fn response(self) -> Response<Cursor<Krop>> {
-        let laengde = self.krop.as_ref().len();
-        let hoveder = self
-            .hoveder
-            .iter()
-            .filter_map(|(n, v)| Header::from_bytes(n.as_bytes(), v.as_bytes()).ok())
-            .collect();
-        Response::new(
-            self.status.into(),
-            hoveder,
-            Cursor::new(self.krop),
-            Some(laengde),
-            None,
-        )
+    /// Writes the answer and closes the connection. tiny_http's connection pool can
+    /// lose the wake-up for a connection accepted right after another one; such a
+    /// connection waits until a pool thread is free, which — with browsers keeping
+    /// every connection open — could take minutes. Closing after each answer frees
+    /// the threads at once (tiny_http does not let a response set `Connection`).
+    fn send(self, req: Request) {
+        let uden_krop = req.method() == &Method::Head;
+        let krop = self.krop.as_ref();
+        let mut hoved = format!(
+            "HTTP/1.1 {} {}\r\n",
+            self.status,
+            StatusCode(self.status).default_reason_phrase()
+        );
+        for (n, v) in &self.hoveder {
+            // Header values are ours; a line break would split the header.
+            if !v.contains(['\r', '\n']) {
+                let _ = write!(hoved, "{n}: {v}\r\n");
+            }
+        }
+        let _ = write!(
+            hoved,
+            "Content-Length: {}\r\nConnection: close\r\n\r\n",
+            krop.len()
+        );
+        let mut w = req.into_writer();
+        let _ = w
+            .write_all(hoved.as_bytes())
+            .and_then(|()| if uden_krop { Ok(()) } else { w.write_all(krop) })
+            .and_then(|()| w.flush());
     }
 }
 
@@ -278,15 +351,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn busy_port_falls_through_to_the_next() {
+    fn a_busy_port_the_user_asked_for_is_an_error_naming_it() {
         let optaget = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = optaget.local_addr().unwrap().port();
-        if port == u16::MAX {
-            return;
-        }
-        let l = bind(port).unwrap();
-        assert_ne!(l.local_addr().unwrap().port(), port);
-        assert!(l.local_addr().unwrap().ip().is_loopback());
+        let e = bind(Some(port)).unwrap_err();
+        assert_eq!(
+            crate::fejl::tekst(&e),
+            format!(
+                "fejl: port {port} er optaget\n  hint: vælg en anden port med --port, eller udelad --port for at bruge den første ledige fra 3000"
+            )
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The preview's shared state: every document as last shown, the diagnostics, and a
 //! version counter that server-sent events wait on.
 
+use std::sync::mpsc::Sender;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -8,7 +9,10 @@ use serde::Serialize;
 
 use crate::diagnose::Diagnose;
 use crate::dokument::Dokument;
+use crate::indhold::model::Kommune;
 use crate::oversaet::Side;
+
+use super::watch::Signal;
 
 /// A document as the preview shows it.
 #[derive(Clone)]
@@ -65,6 +69,8 @@ pub struct Oversigt {
     pub periode: String,
     /// The KKR's name, once the project has loaded.
     pub kkr: Option<String>,
+    /// The KKR's kommuner, each of which can fill in its status.
+    pub kommuner: Vec<Kommune>,
     pub dokumenter: Vec<Visning>,
     /// Every diagnostic of the project, as `fremdrift check` and the compiler give them.
     pub diagnoser: Vec<Diagnose>,
@@ -89,17 +95,36 @@ pub struct Nyt {
 pub struct Delt {
     oversigt: Mutex<Oversigt>,
     signal: Condvar,
+    /// The rebuild loop's inbox, for requests from the web pages.
+    indbakke: Option<Sender<Signal>>,
 }
 
 impl Delt {
+    /// Shared state with no rebuild loop behind it (for tests of the pages).
+    #[cfg(test)]
     pub fn ny(periode: &str) -> Arc<Self> {
+        Self::bygget(periode, None)
+    }
+
+    /// Shared state whose web pages can ask the rebuild loop for work.
+    pub fn med_indbakke(periode: &str, indbakke: Sender<Signal>) -> Arc<Self> {
+        Self::bygget(periode, Some(indbakke))
+    }
+
+    fn bygget(periode: &str, indbakke: Option<Sender<Signal>>) -> Arc<Self> {
         Arc::new(Self {
             oversigt: Mutex::new(Oversigt {
                 periode: periode.to_string(),
                 ..Oversigt::default()
             }),
             signal: Condvar::new(),
+            indbakke,
         })
+    }
+
+    /// Asks the rebuild loop for something (a PDF); false when nobody listens.
+    pub fn bestil(&self, s: Signal) -> bool {
+        self.indbakke.as_ref().is_some_and(|tx| tx.send(s).is_ok())
     }
 
     fn laas(&self) -> MutexGuard<'_, Oversigt> {

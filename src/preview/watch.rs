@@ -1,9 +1,10 @@
-//! Watching `content/`, `templates/` and `fonts/`, with a small debounce so an
-//! editor's write-and-rename arrives as one change.
+//! The rebuild loop's inbox: changes in `content/`, `templates/` and `fonts/` (with a
+//! small debounce so an editor's write-and-rename arrives as one change) and requests
+//! for a document's PDF from the web pages.
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -18,19 +19,37 @@ const STILLE: Duration = Duration::from_millis(25);
 /// The longest a rebuild waits for quiet.
 const MAKS: Duration = Duration::from_millis(300);
 
-/// A running watch of a project.
+/// Something for the rebuild loop to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Signal {
+    /// A path changed.
+    Sti(PathBuf),
+    /// A web page wants the PDF of this document.
+    Pdf(String),
+}
+
+/// What arrived since the last batch.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Batch {
+    pub stier: Vec<PathBuf>,
+    pub pdf: Vec<String>,
+}
+
+/// A running watch of a project, and the inbox of the rebuild loop.
 pub struct Vagt {
     rod: PathBuf,
     watcher: RecommendedWatcher,
-    modtager: Receiver<PathBuf>,
-    /// Paths seen by [`Vagt::har_nyt`] that [`Vagt::naeste`] has not yet handed out.
-    ventende: RefCell<Vec<PathBuf>>,
+    modtager: Receiver<Signal>,
+    afsender: Sender<Signal>,
+    /// Signals seen by [`Vagt::har_nyt`] that [`Vagt::naeste`] has not yet handed out.
+    ventende: RefCell<Vec<Signal>>,
 }
 
 impl Vagt {
     /// Starts watching the project folder itself and its watched folders.
     pub fn start(rod: &Path) -> anyhow::Result<Self> {
-        let (tx, modtager) = mpsc::channel();
+        let (afsender, modtager) = mpsc::channel();
+        let tx = afsender.clone();
         let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
             let Ok(e) = res else { return };
             if matches!(e.kind, EventKind::Access(_)) {
@@ -38,7 +57,7 @@ impl Vagt {
                 return;
             }
             for sti in e.paths {
-                let _ = tx.send(sti);
+                let _ = tx.send(Signal::Sti(sti));
             }
         })
         .context("kunne ikke overvåge projektmappen")?;
@@ -49,6 +68,7 @@ impl Vagt {
             rod: rod.to_path_buf(),
             watcher,
             modtager,
+            afsender,
             ventende: RefCell::new(Vec::new()),
         };
         vagt.overvaag_mapper();
@@ -73,53 +93,62 @@ impl Vagt {
         MAPPER.iter().any(|m| sti == self.rod.join(m))
     }
 
-    /// Whether any path changed since the last batch (without waiting).
-    pub fn har_nyt(&self) -> bool {
-        let mut ventende = self.ventende.borrow_mut();
-        while let Ok(sti) = self.modtager.try_recv() {
-            ventende.push(sti);
-        }
-        !ventende.is_empty()
+    /// Where web pages send their requests.
+    pub fn afsender(&self) -> Sender<Signal> {
+        self.afsender.clone()
     }
 
-    /// Waits for the next batch of changed paths; `None` when watching has stopped.
-    pub fn naeste(&mut self) -> Option<Vec<PathBuf>> {
+    /// Whether a file that matters changed since the last batch (without waiting).
+    pub fn har_nyt(&self) -> bool {
+        let mut ventende = self.ventende.borrow_mut();
+        while let Ok(s) = self.modtager.try_recv() {
+            ventende.push(s);
+        }
+        let stier = ventende.iter().filter_map(|s| match s {
+            Signal::Sti(p) => Some(p.as_path()),
+            Signal::Pdf(_) => None,
+        });
+        super::aendring::omfang(&self.rod, stier).is_some()
+    }
+
+    /// Waits for the next batch; `None` when watching has stopped. Changed paths are
+    /// collected until the files have been quiet a moment; PDF requests need no wait.
+    pub fn naeste(&mut self) -> Option<Batch> {
         let mut foerste = std::mem::take(&mut *self.ventende.borrow_mut());
         if foerste.is_empty() {
             foerste.push(self.modtager.recv().ok()?);
         }
-        let stier = saml(&self.modtager, foerste, STILLE, MAKS);
-        if stier.iter().any(|s| self.er_mappe(s)) {
+        let b = saml(&self.modtager, foerste, STILLE, MAKS);
+        if b.stier.iter().any(|s| self.er_mappe(s)) {
             self.overvaag_mapper();
         }
-        Some(stier)
+        Some(b)
     }
 }
 
-/// Collects paths until none has arrived for `stille`, or `maks` has passed.
-fn saml(
-    rx: &Receiver<PathBuf>,
-    foerste: Vec<PathBuf>,
-    stille: Duration,
-    maks: Duration,
-) -> Vec<PathBuf> {
+/// Sorts signals into a batch; while paths arrive, collects more until none has
+/// arrived for `stille`, or `maks` has passed.
+fn saml(rx: &Receiver<Signal>, foerste: Vec<Signal>, stille: Duration, maks: Duration) -> Batch {
     let slut = Instant::now() + maks;
-    let mut ud: Vec<PathBuf> = Vec::with_capacity(foerste.len());
+    let mut b = Batch::default();
     for s in foerste {
-        if !ud.contains(&s) {
-            ud.push(s);
-        }
+        tilfoej(&mut b, s);
     }
-    loop {
+    while !b.stier.is_empty() {
         let vent = stille.min(slut.saturating_duration_since(Instant::now()));
         match rx.recv_timeout(vent) {
-            Ok(s) => {
-                if !ud.contains(&s) {
-                    ud.push(s);
-                }
-            }
-            Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => return ud,
+            Ok(s) => tilfoej(&mut b, s),
+            Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => break,
         }
+    }
+    b
+}
+
+fn tilfoej(b: &mut Batch, s: Signal) {
+    match s {
+        Signal::Sti(p) if !b.stier.contains(&p) => b.stier.push(p),
+        Signal::Pdf(id) if !b.pdf.contains(&id) => b.pdf.push(id),
+        _ => {}
     }
 }
 
@@ -127,19 +156,39 @@ fn saml(
 mod tests {
     use super::*;
 
+    fn sti(s: &str) -> Signal {
+        Signal::Sti(PathBuf::from(s))
+    }
+
     #[test]
     fn burst_of_events_becomes_one_batch_without_duplicates() {
         let (tx, rx) = mpsc::channel();
         for s in ["a", "b", "a"] {
-            tx.send(PathBuf::from(s)).unwrap();
+            tx.send(sti(s)).unwrap();
         }
-        let stier = saml(
+        tx.send(Signal::Pdf("bilag-alfa".into())).unwrap();
+        let b = saml(
             &rx,
-            vec![PathBuf::from("a")],
+            vec![sti("a")],
             Duration::from_millis(5),
             Duration::from_secs(1),
         );
-        assert_eq!(stier, [PathBuf::from("a"), PathBuf::from("b")]);
+        assert_eq!(b.stier, [PathBuf::from("a"), PathBuf::from("b")]);
+        assert_eq!(b.pdf, ["bilag-alfa"]);
+    }
+
+    #[test]
+    fn a_pdf_request_alone_is_handed_out_without_waiting_for_quiet() {
+        let (tx, rx) = mpsc::channel();
+        let b = saml(
+            &rx,
+            vec![Signal::Pdf("tilbagemelding".into())],
+            Duration::from_secs(600),
+            Duration::from_secs(600),
+        );
+        drop(tx);
+        assert_eq!(b.pdf, ["tilbagemelding"]);
+        assert!(b.stier.is_empty());
     }
 
     #[test]
@@ -150,7 +199,7 @@ mod tests {
         let mut vagt = Vagt::start(&rod).unwrap();
         let ny = rod.join("content/2015/status/gamma.yaml");
         std::fs::write(&ny, "kommune: gamma\n").unwrap();
-        let stier = vagt.naeste().unwrap();
-        assert!(stier.contains(&ny), "{stier:?}");
+        let b = vagt.naeste().unwrap();
+        assert!(b.stier.contains(&ny), "{b:?}");
     }
 }

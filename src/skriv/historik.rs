@@ -32,7 +32,7 @@ pub fn gem(rod: &Path, rel: &Path) -> std::io::Result<Option<PathBuf>> {
 }
 
 /// `content/2015/status/albertslund.yaml` → `historik/2015/albertslund`.
-fn mappe_for(rel: &Path) -> PathBuf {
+pub fn mappe_for(rel: &Path) -> PathBuf {
     let stamme = rel.file_stem().map(PathBuf::from).unwrap_or_default();
     let mut dele = rel
         .parent()

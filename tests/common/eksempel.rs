@@ -174,3 +174,202 @@ fn status_yaml(v: &Valg, k: &KommuneData, r: &mut Tilfaeldig) -> String {
     }
     s
 }
+
+/// The three-period project of the yearly cycle (2015, 2016, 2017) for six kommuner:
+///
+/// - 2016 renames v3 to v4 (`erstatter: v3`), drops d1 and with it the fokusområde
+///   «Dokumentation af effekt», and adds the fokusområde «Integration» (i1, i2);
+/// - 2015's tilbagemelding proposes justeringer of v3 and o1 and a new anbefaling; 2016
+///   carries them out (v3 becomes v4, o1 gets a new wording, Integration is added);
+/// - 2017 has the same anbefalinger as 2016 (as `fremdrift ny-periode` leaves them);
+/// - Gentofte has no status for 2015 and Dragør none for 2016; statuses change from
+///   period to period as [`TRE_PERIODER_SVAR`] says (København: v3 grøn in 2015, v4
+///   rød in 2016).
+pub fn tre_perioder(mappe: &Path) -> std::io::Result<()> {
+    let v = Valg::med_kommuner(6);
+    std::fs::create_dir_all(mappe.join("content"))?;
+    std::fs::write(mappe.join("content/kkr.yaml"), kkr_yaml(&v))?;
+    let r2016 = runde_2016();
+    for (periode, anbefalinger) in [
+        ("2015", RUNDE_2015),
+        ("2016", r2016.as_str()),
+        ("2017", r2016.as_str()),
+    ] {
+        let runde = mappe.join("content").join(periode);
+        std::fs::create_dir_all(runde.join("status"))?;
+        std::fs::write(
+            runde.join("anbefalinger.yaml"),
+            anbefalinger_for(anbefalinger, periode),
+        )?;
+        for (p, kommune, svar) in TRE_PERIODER_SVAR {
+            if *p == periode {
+                std::fs::write(
+                    runde.join("status").join(format!("{kommune}.yaml")),
+                    tre_perioder_status(periode, kommune, svar),
+                )?;
+            }
+        }
+    }
+    std::fs::write(
+        mappe.join("content/2015/tilbagemelding.yaml"),
+        TILBAGEMELDING_2015,
+    )?;
+    Ok(())
+}
+
+const TILBAGEMELDING_2015: &str = "sigte: 2016-2017
+justeringer:
+  - anbefaling: v3
+    forslag: Jobrotation tilbydes sammen med mindst én nabokommune.
+  - anbefaling: o1
+    forslag: Kompetenceudviklingen målrettes virksomhedskonsulenterne.
+  - titel: Integration
+    fokusområde: Integration
+    niveau: skal
+    forslag: Et samarbejde om virksomhedsrettede forløb for flygtninge.
+";
+
+/// A round's YAML for a period; 2017 loses 2016's `erstatter` as `ny-periode` does.
+fn anbefalinger_for(skabelon: &str, periode: &str) -> String {
+    let aar: u32 = periode.parse().unwrap();
+    let mut s = format!(
+        "titel: Status for anbefalinger til tværkommunalt samarbejde\ndato: {}-01-26\nsags-id: SAG-{periode}-00001\n",
+        aar + 1
+    );
+    for linje in skabelon.lines() {
+        if periode == "2017" && linje.contains("erstatter:") {
+            continue;
+        }
+        s.push_str(linje);
+        s.push('\n');
+    }
+    s
+}
+
+const RUNDE_2015: &str = "fokusområder:
+  - titel: Virksomhedsrettede indsatser
+    anbefalinger:
+      - {id: v1, niveau: skal, tekst: Alle kommuner skal være en del af et formaliseret virksomhedsberedskab.}
+      - {id: v2, niveau: skal, tekst: Alle kommuner skal samarbejde om rekruttering på tværs.}
+      - {id: v3, niveau: kan, tekst: Kommunerne kan formalisere samarbejdet om jobrotation.}
+  - titel: Borgerrettede indsatser
+    anbefalinger:
+      - {id: b1, niveau: skal, tekst: Alle kommuner skal samarbejde om unge uden uddannelse.}
+      - {id: b2, niveau: kan, tekst: Kommunerne kan samarbejde om sygedagpengeindsatsen.}
+  - titel: Opkvalificering af medarbejdere
+    anbefalinger:
+      - {id: o1, niveau: skal, tekst: Alle kommuner skal deltage i fælles kompetenceudvikling.}
+  - titel: Dokumentation af effekt
+    anbefalinger:
+      - {id: d1, niveau: kan, tekst: Kommunerne kan dele data om effekten af indsatserne.}
+";
+
+/// 2016 is 2015 with v3 renamed to v4, o1 reworded, and «Dokumentation af effekt» (d1)
+/// replaced by «Integration» (i1, i2).
+fn runde_2016() -> String {
+    let i = RUNDE_2015
+        .find("  - titel: Dokumentation af effekt")
+        .unwrap();
+    let mut s = RUNDE_2015[..i]
+        .replace(
+            "      - {id: v3, niveau: kan, tekst: Kommunerne kan formalisere samarbejdet om jobrotation.}\n",
+            "      - id: v4\n        niveau: kan\n        erstatter: v3\n        tekst: Alle kommuner kan tilbyde jobrotation sammen med mindst én nabokommune.\n",
+        )
+        .replace(
+            "fælles kompetenceudvikling.}",
+            "fælles kompetenceudvikling af virksomhedskonsulenterne.}",
+        );
+    s.push_str("  - titel: Integration
+    anbefalinger:
+      - {id: i1, niveau: skal, tekst: Alle kommuner skal samarbejde om virksomhedsrettede forløb for flygtninge.}
+      - {id: i2, niveau: kan, tekst: Kommunerne kan dele virksomhedscentre på tværs af kommunegrænser.}
+");
+    s
+}
+
+/// Every status file of the three periods: period, kommune, answers (`G` grøn, `Gu`
+/// gul, `R` rød, `-` not answered).
+pub const TRE_PERIODER_SVAR: &[(&str, &str, &str)] = &[
+    ("2015", "koebenhavn", "v1:G v2:G v3:G b1:Gu b2:R o1:G d1:Gu"),
+    (
+        "2015",
+        "frederiksberg",
+        "v1:Gu v2:G v3:Gu b1:G b2:- o1:R d1:G",
+    ),
+    ("2015", "ballerup", "v1:G v2:Gu v3:R b1:G b2:G o1:Gu d1:-"),
+    ("2015", "broendby", "v1:R v2:R v3:Gu b1:Gu b2:Gu o1:G d1:R"),
+    ("2015", "dragoer", "v1:G v2:G v3:G b1:G b2:G o1:G d1:G"),
+    (
+        "2016",
+        "koebenhavn",
+        "v1:G v2:G v4:R b1:G b2:R o1:G i1:Gu i2:-",
+    ),
+    (
+        "2016",
+        "frederiksberg",
+        "v1:G v2:G v4:Gu b1:G b2:Gu o1:Gu i1:R i2:Gu",
+    ),
+    (
+        "2016",
+        "ballerup",
+        "v1:G v2:Gu v4:Gu b1:Gu b2:G o1:Gu i1:G i2:G",
+    ),
+    (
+        "2016",
+        "broendby",
+        "v1:Gu v2:R v4:Gu b1:Gu b2:Gu o1:G i1:Gu i2:R",
+    ),
+    (
+        "2016",
+        "gentofte",
+        "v1:G v2:Gu v4:G b1:G b2:G o1:G i1:Gu i2:Gu",
+    ),
+    (
+        "2017",
+        "koebenhavn",
+        "v1:G v2:G v4:Gu b1:G b2:Gu o1:G i1:G i2:Gu",
+    ),
+    (
+        "2017",
+        "frederiksberg",
+        "v1:G v2:G v4:G b1:G b2:G o1:G i1:Gu i2:G",
+    ),
+    (
+        "2017",
+        "ballerup",
+        "v1:G v2:G v4:Gu b1:G b2:G o1:Gu i1:G i2:G",
+    ),
+    (
+        "2017",
+        "broendby",
+        "v1:G v2:Gu v4:Gu b1:Gu b2:Gu o1:G i1:Gu i2:Gu",
+    ),
+    ("2017", "dragoer", "v1:G v2:G v4:G b1:G b2:G o1:G i1:G i2:G"),
+    (
+        "2017",
+        "gentofte",
+        "v1:G v2:G v4:G b1:G b2:G o1:G i1:Gu i2:-",
+    ),
+];
+
+fn tre_perioder_status(periode: &str, kommune: &str, svar: &str) -> String {
+    let aar: u32 = periode.parse().unwrap();
+    let mut s = format!(
+        "kommune: {kommune}\nbehandlet:\n  organ: Beskæftigelsesudvalget\n  dato: {}-01-19\nkontakt:\n  navn: Jobcentret i {kommune} {periode}\nudkast: false\nsvar:\n",
+        aar + 1
+    );
+    for par in svar.split_whitespace() {
+        let (id, st) = par.split_once(':').unwrap();
+        let status = match st {
+            "G" => "grøn",
+            "Gu" => "gul",
+            "R" => "rød",
+            _ => continue,
+        };
+        let _ = writeln!(
+            s,
+            "  {id}:\n    status: {status}\n    bemærkning: \"{kommune} {id}: {status}.\""
+        );
+    }
+    s
+}

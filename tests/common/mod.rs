@@ -1,7 +1,9 @@
 //! Shared helpers for the integration tests: fixture projects in temporary folders.
 #![allow(dead_code)]
 
+pub mod browser;
 pub mod eksempel;
+pub mod regneark;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -120,4 +122,32 @@ pub fn bygget_standardprojekt() -> &'static Path {
         dir
     })
     .path()
+}
+
+/// User text that tries to run Typst code, read files, break out of a table cell or
+/// fake a status: it must print literally.
+pub const FJENDTLIG_TEKST: &[&str] = &[
+    "#read(\"/etc/passwd\")",
+    "#image(\"/etc/hostname\")",
+    "#include \"/content/kkr.yaml\"",
+    "#import \"/content/kkr.yaml\": *",
+    "$ sum_(i=0)^oo i $",
+    "#while true {}",
+    "#for i in range(100000) { for j in range(100000) {} }",
+    "#range(100000000000).len()",
+    "], [Grøn], [Forfalsket bemærkning",
+    "]) #table.cell(fill: green)[Grøn",
+    "#status(\"groen\", [Grøn])",
+    "\" ; #panic(\"x\") ; \"",
+    "\\\" #read(\"/etc/passwd\") \\\"",
+    "<label> @ref = Overskrift",
+    "/* kommentar */ // og mere",
+];
+
+/// Alfa's status file (mini fixture) with `tekst` as the remark on v1.
+pub fn alfa_med_bemaerkning(tekst: &str) -> String {
+    format!(
+        "kommune: alfa\nsvar:\n  v1:\n    status: gul\n    bemærkning: '{}'\n  v2: {{status: grøn}}\n  b1: {{status: grøn}}\n  b2: {{status: grøn}}\n",
+        tekst.replace('\'', "''")
+    )
 }

@@ -71,6 +71,16 @@ impl Fordeling {
 }
 
 impl Optaelling {
+    /// The counts of grøn, gul, rød and unanswered.
+    pub const fn ny(groen: u32, gul: u32, roed: u32, ikke_besvaret: u32) -> Self {
+        Self {
+            groen,
+            gul,
+            roed,
+            ikke_besvaret,
+        }
+    }
+
     pub fn tael(&mut self, status: Option<Status>) {
         match status {
             Some(Status::Groen) => self.groen += 1,

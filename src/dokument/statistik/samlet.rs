@@ -1,16 +1,17 @@
 //! The combined picture for the KKR tilbagemelding, computed from every status file:
-//! response rate, distributions, the overview matrix, SKAL compliance and changes.
+//! response rate, distributions, the overview matrix, SKAL compliance and — in
+//! [`super::udvikling`] — the development across periods.
 
 use serde::Serialize;
 
 use super::optaelling::{Fordeling, Optaelling};
-use crate::dokument::saetninger::{self, Aendringer};
+use super::udvikling::{self, Udvikling};
 use crate::dokument::tabel::vaegt;
 use crate::indhold::dato::Dato;
 use crate::indhold::model::{
     Anbefaling, Forslag, Kommune, KommuneStatus, Niveau, Status, StatusVis,
 };
-use crate::indhold::projekt::{Forrige, Projekt};
+use crate::indhold::projekt::Projekt;
 
 /// Everything the tilbagemelding shows that is computed, not written.
 #[derive(Clone, Debug, Serialize)]
@@ -79,33 +80,6 @@ pub struct KommuneForslag {
     pub forslag: Forslag,
 }
 
-/// Changes since the previous period, for anbefaling ids both periods share.
-#[derive(Clone, Debug, Serialize)]
-pub struct Udvikling {
-    pub forrige_periode: String,
-    pub faelles_anbefalinger: usize,
-    pub foer: Fordeling,
-    pub nu: Fordeling,
-    pub forbedret: u32,
-    pub forvaerret: u32,
-    pub uaendret: u32,
-    /// Changes to or from «ikke besvaret»: neither better nor worse.
-    pub andre: u32,
-    pub aendringer: Vec<Aendring>,
-    /// The changes in one sentence.
-    pub saetning: String,
-}
-
-/// One kommune's change on one anbefaling, e.g. gul → grøn.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Aendring {
-    pub kommune: String,
-    pub anbefaling: String,
-    pub fra: &'static str,
-    pub til: &'static str,
-    pub forbedring: bool,
-}
-
 /// Computes the combined picture of a project's period.
 pub fn beregn(p: &Projekt) -> Samlet {
     let kommuner = &p.kkr.kommuner;
@@ -149,11 +123,11 @@ pub fn beregn(p: &Projekt) -> Samlet {
                 })
             })
             .collect(),
-        udvikling: p.forrige.as_ref().and_then(|f| udvikling(p, f)),
+        udvikling: udvikling::beregn(p),
     }
 }
 
-fn sum(a: Optaelling, b: Optaelling) -> Optaelling {
+pub(crate) fn sum(a: Optaelling, b: Optaelling) -> Optaelling {
     Optaelling {
         groen: a.groen + b.groen,
         gul: a.gul + b.gul,
@@ -272,66 +246,4 @@ fn skal_mangler(p: &Projekt) -> Vec<SkalMangel> {
             })
         })
         .collect()
-}
-
-fn udvikling(p: &Projekt, f: &Forrige) -> Option<Udvikling> {
-    let faelles: Vec<&Anbefaling> = p
-        .runde
-        .anbefalinger()
-        .filter(|a| f.runde.anbefalinger().any(|b| b.id == a.id))
-        .collect();
-    if faelles.is_empty() {
-        return None;
-    }
-    let (mut foer, mut nu) = (Optaelling::default(), Optaelling::default());
-    let (mut forbedret, mut forvaerret, mut uaendret, mut andre) = (0, 0, 0, 0);
-    let mut aendringer = Vec::new();
-    for s in &p.status {
-        let Some(gl) = f.status.iter().find(|g| g.kommune.id == s.kommune.id) else {
-            continue;
-        };
-        for a in &faelles {
-            let (fra, til) = (gl.status_for(&a.id), s.status_for(&a.id));
-            foer.tael(fra);
-            nu.tael(til);
-            if fra == til {
-                uaendret += 1;
-                continue;
-            }
-            let retning = til.zip(fra).map(|(t, f)| t.vaerdi().cmp(&f.vaerdi()));
-            let bedre = retning == Some(std::cmp::Ordering::Greater);
-            match retning {
-                Some(std::cmp::Ordering::Greater) => forbedret += 1,
-                Some(_) => forvaerret += 1,
-                None => andre += 1,
-            }
-            aendringer.push(Aendring {
-                kommune: s.kommune.navn.clone(),
-                anbefaling: a.id.clone(),
-                fra: StatusVis::af(fra).navn,
-                til: StatusVis::af(til).navn,
-                forbedring: bedre,
-            });
-        }
-    }
-    let saetning = saetninger::udvikling(&Aendringer {
-        forrige_periode: &f.runde.periode,
-        faelles_anbefalinger: faelles.len(),
-        forbedret,
-        forvaerret,
-        uaendret,
-        andre,
-    });
-    Some(Udvikling {
-        saetning,
-        forrige_periode: f.runde.periode.clone(),
-        faelles_anbefalinger: faelles.len(),
-        foer: Fordeling::ny(f.runde.periode.clone(), foer),
-        nu: Fordeling::ny(p.runde.periode.clone(), nu),
-        forbedret,
-        forvaerret,
-        uaendret,
-        andre,
-        aendringer,
-    })
 }

@@ -1,6 +1,7 @@
 //! Checks raw content and turns it into the validated model, collecting every problem.
 //! Each validator reads as a list of rules; [`Regler`] says where and with which hint.
 
+mod erstatter;
 mod kkr;
 mod runde;
 mod status;
@@ -12,6 +13,7 @@ use super::dato::{Dato, DatoFejl};
 use super::raa::{Placeret, Tekst};
 use crate::diagnose::{Alvor, Diagnose, Diagnoser, Sted, mente_du};
 
+pub use erstatter::Forgaenger;
 pub use kkr::valider_kkr;
 pub use runde::valider_runde;
 pub use status::{tjek_filnavn, valider_status};

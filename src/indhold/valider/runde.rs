@@ -1,16 +1,25 @@
 //! The rules for `content/<periode>/anbefalinger.yaml`: a date, fokusområder, and
-//! anbefalinger with unique natural ids and — when the round has tiers — a niveau each.
+//! anbefalinger with unique natural ids, a niveau each when the round has tiers, and
+//! `erstatter` naming anbefalinger of the previous period.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
+use super::erstatter::{self, Forgaenger};
 use super::{Regler, er_anbefalings_id, ikke_tom};
-use crate::diagnose::Diagnoser;
+use crate::diagnose::{Diagnoser, Sted};
 use crate::indhold::model::{Anbefaling, Fokus, Niveau, Pejlemaerke, Runde};
 use crate::indhold::raa::{Placeret, RawAnbefaling, RawRunde, Tekst};
 
-/// Validates `anbefalinger.yaml` for one period.
-pub fn valider_runde(raw: RawRunde, periode: &str, fil: &Path, d: &mut Diagnoser) -> Option<Runde> {
+/// Validates `anbefalinger.yaml` for one period; `erstatter` is checked against the
+/// previous period.
+pub fn valider_runde(
+    raw: RawRunde,
+    periode: &str,
+    forgaenger: Forgaenger,
+    fil: &Path,
+    d: &mut Diagnoser,
+) -> Option<Runde> {
     let mut r = Regler::ny(fil, d);
     let dato = r.dato(&raw.dato, "dato");
     let frist = raw.frist.as_ref().and_then(|f| r.dato(f, "frist"));
@@ -27,13 +36,17 @@ pub fn valider_runde(raw: RawRunde, periode: &str, fil: &Path, d: &mut Diagnoser
         .flat_map(|f| &f.anbefalinger)
         .any(|a| a.niveau.is_some());
     let mut brugt: HashMap<String, String> = HashMap::new();
+    let mut steder: BTreeMap<String, Sted> = BTreeMap::new();
     let mut fokusomraader = Vec::new();
     for f in raw.fokusomraader {
-        let mut anbefalinger: Vec<Anbefaling> = f
-            .anbefalinger
-            .into_iter()
-            .filter_map(|a| anbefaling(a, har_niveauer, &mut brugt, &mut r))
-            .collect();
+        let mut anbefalinger: Vec<Anbefaling> = Vec::new();
+        for a in f.anbefalinger {
+            let sted = a.erstatter.as_ref().map_or(&a.id.sted, |e| &e.sted).clone();
+            if let Some(a) = anbefaling(a, har_niveauer, forgaenger, &mut brugt, &mut r) {
+                steder.insert(a.id.clone(), sted);
+                anbefalinger.push(a);
+            }
+        }
         // SKAL before KAN, keeping the written order within each.
         anbefalinger.sort_by_key(|a| a.niveau);
         fokusomraader.push(Fokus {
@@ -50,6 +63,10 @@ pub fn valider_runde(raw: RawRunde, periode: &str, fil: &Path, d: &mut Diagnoser
             tekst: ikke_tom(p.tekst),
         })
         .collect();
+    if let Forgaenger::Runde(forrige) = forgaenger {
+        let alle = fokusomraader.iter().flat_map(|f: &Fokus| &f.anbefalinger);
+        erstatter::dobbelt_viderefoert(alle, &steder, forrige, &mut r);
+    }
     let dato = dato?;
     r.resultat(|| Runde {
         periode: periode.to_string(),
@@ -65,11 +82,12 @@ pub fn valider_runde(raw: RawRunde, periode: &str, fil: &Path, d: &mut Diagnoser
     })
 }
 
-/// One anbefaling: a natural id used once in the round, and a niveau when the round
-/// has tiers.
+/// One anbefaling: a natural id used once in the round, a niveau when the round has
+/// tiers, and what it continues.
 fn anbefaling(
     a: RawAnbefaling,
     har_niveauer: bool,
+    forgaenger: Forgaenger,
     brugt: &mut HashMap<String, String>,
     r: &mut Regler,
 ) -> Option<Anbefaling> {
@@ -102,10 +120,12 @@ fn anbefaling(
         None => None,
         Some(n) => Some(niveau(n, r)?),
     };
+    let erstatter = erstatter::erstatter(a.erstatter.as_ref(), &id, forgaenger, r);
     Some(Anbefaling {
         id,
         niveau,
         tekst: a.tekst.trim().to_string(),
+        erstatter,
     })
 }
 

@@ -1,0 +1,355 @@
+//! Loading a kommune's status for the form, and saving it: the same rules as `check`,
+//! never over a change the form has not seen (the file's SHA-256 travels with the
+//! form), the previous version kept in `historik/`, and an atomic write of the
+//! canonical file. The path written comes from the kommune's id in `kkr.yaml`.
+
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use super::felter::Formular;
+use crate::diagnose::{Diagnose, Diagnoser};
+use crate::indhold::model::{Kkr, Kommune, KommuneStatus, Runde};
+use crate::indhold::projekt::{self, statusfiler};
+use crate::indhold::raa::RawStatus;
+use crate::indhold::sidste_aar::{SidsteAar, sidste_aar};
+use crate::indhold::statusfil::Statusfil;
+use crate::indhold::{valider, yaml};
+use crate::skriv;
+
+/// What a form for one kommune is checked against, and the file it writes.
+pub struct Grundlag {
+    pub kkr: Kkr,
+    pub runde: Runde,
+    pub kommune: Kommune,
+    /// The status file, relative to the project: the kommune's existing file, or
+    /// `content/<periode>/status/<id>.yaml`.
+    pub fil: PathBuf,
+    /// The kommune's answers of the previous period, shown at each anbefaling.
+    pub sidste_aar: Option<SidsteAar>,
+}
+
+/// Why there is no form.
+pub enum Mangel {
+    /// `kkr.yaml` or the round has errors.
+    Projekt(Diagnoser),
+    /// No kommune with that id in `kkr.yaml`.
+    UkendtKommune,
+}
+
+impl Grundlag {
+    /// Loads the period as `check` does. Errors in other kommuners' status files do not
+    /// stand in the way; errors in the files every status depends on do.
+    pub fn laes(rod: &Path, periode: &str, id: &str) -> Result<Self, Mangel> {
+        let indl = projekt::indlaes(rod, periode);
+        let status_mappe = Path::new("content").join(periode).join("status");
+        let faelles: Vec<Diagnose> = indl
+            .diagnoser
+            .0
+            .into_iter()
+            .filter(|d| d.er_fejl() && !d.fil.starts_with(&status_mappe))
+            .collect();
+        let p = match indl.projekt {
+            Some(p) if faelles.is_empty() => p,
+            _ => return Err(Mangel::Projekt(Diagnoser(faelles))),
+        };
+        let sidste_aar = sidste_aar(&p, id);
+        let (kkr, runde) = (p.kkr, p.runde);
+        let kommune = kkr
+            .kommuner
+            .iter()
+            .find(|k| k.id == id)
+            .cloned()
+            .ok_or(Mangel::UkendtKommune)?;
+        let fil = statusfiler(rod, periode)
+            .into_iter()
+            .find(|f| f.file_stem().is_some_and(|s| s == kommune.id.as_str()))
+            .unwrap_or_else(|| {
+                Path::new("content")
+                    .join(periode)
+                    .join("status")
+                    .join(format!("{}.yaml", kommune.id))
+            });
+        Ok(Self {
+            kkr,
+            runde,
+            kommune,
+            fil,
+            sidste_aar,
+        })
+    }
+
+    /// The file as it is on disk now (`None` when there is none).
+    pub fn laes_fil(&self, rod: &Path) -> std::io::Result<Option<Vec<u8>>> {
+        match std::fs::read(rod.join(&self.fil)) {
+            Ok(b) => Ok(Some(b)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The answers in the file's bytes, validated as `check` does.
+    pub fn status(&self, data: &[u8]) -> Result<KommuneStatus, Diagnoser> {
+        let mut d = Diagnoser::default();
+        let tekst = yaml::utf8(data, &self.fil).map_err(|e| Diagnoser(vec![e]))?;
+        let raw: RawStatus = yaml::fortolk(tekst, &self.fil).map_err(|e| Diagnoser(vec![e]))?;
+        let s = valider::valider_status(raw, &self.kkr, &self.runde, &self.fil, &mut d);
+        match s {
+            Some(s) if !d.har_fejl() && s.kommune.id == self.kommune.id => Ok(s),
+            _ if d.har_fejl() => Err(d),
+            _ => Err(Diagnoser(vec![
+                Diagnose::fejl(
+                    &self.fil,
+                    None,
+                    format!("filen er ikke for {}", self.kommune.navn),
+                )
+                .med_hint(format!("ret «kommune:» i filen til {}", self.kommune.id)),
+            ])),
+        }
+    }
+
+    /// The canonical file for `status`.
+    pub fn tekst(&self, status: &KommuneStatus) -> String {
+        Statusfil {
+            kommune: &self.kommune,
+            runde: &self.runde,
+            status: Some(status),
+        }
+        .tekst()
+    }
+}
+
+/// The version of a file the form carries: its SHA-256, or `ny` when there is none.
+pub fn version(data: Option<&[u8]>) -> String {
+    match data {
+        None => "ny".into(),
+        Some(d) => Sha256::digest(d)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect(),
+    }
+}
+
+/// What a save did.
+#[derive(Debug)]
+pub enum Udfald {
+    /// Written (or already so on disk); the warnings of `check` for it.
+    Gemt {
+        /// The answers as saved.
+        status: Box<KommuneStatus>,
+        version: String,
+        /// Where the previous version was kept, relative to the project.
+        historik: Option<PathBuf>,
+        ny_fil: bool,
+        uaendret: bool,
+        advarsler: Vec<Diagnose>,
+    },
+    /// The form has errors: nothing was written.
+    Fejl(Vec<Diagnose>),
+    /// The file changed since the form was loaded: nothing was written.
+    Konflikt,
+}
+
+/// Saves `formular` as `g.fil`, if that file is still the version the form was
+/// loaded from. Callers serialise saves.
+pub fn gem(rod: &Path, g: &Grundlag, f: &Formular, fra: &str) -> std::io::Result<Udfald> {
+    let foer = g.laes_fil(rod)?;
+    if version(foer.as_deref()) != fra {
+        return Ok(Udfald::Konflikt);
+    }
+    let (raw, fejl) = f.til_raa(&g.kommune.id, &g.fil);
+    let mut d = Diagnoser(fejl);
+    let status = valider::valider_status(raw, &g.kkr, &g.runde, &g.fil, &mut d);
+    let status = match status {
+        Some(s) if !d.har_fejl() => s,
+        _ => return Ok(Udfald::Fejl(d.0)),
+    };
+    let tekst = g.tekst(&status);
+    let gemt = |historik, uaendret| Udfald::Gemt {
+        status: Box::new(status.clone()),
+        version: version(Some(tekst.as_bytes())),
+        historik,
+        ny_fil: foer.is_none(),
+        uaendret,
+        advarsler: d.0.clone(),
+    };
+    if foer.as_deref() == Some(tekst.as_bytes()) {
+        return Ok(gemt(None, true));
+    }
+    let sti = rod.join(&g.fil);
+    if foer.is_none() {
+        return match skriv::skriv_ny_atomisk(&sti, tekst.as_bytes()) {
+            Ok(()) => {
+                // The file's first line names the period's schema: make sure it exists.
+                skriv::skemaer::opdater_efter(rod);
+                Ok(gemt(None, false))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(Udfald::Konflikt),
+            Err(e) => Err(e),
+        };
+    }
+    let historik = skriv::historik::gem(rod, &g.fil)?;
+    // Looked at once more just before the rename: an editor may have saved meanwhile.
+    if version(g.laes_fil(rod)?.as_deref()) != fra {
+        return Ok(Udfald::Konflikt);
+    }
+    skriv::skriv_atomisk(&sti, tekst.as_bytes())?;
+    skriv::skemaer::opdater_efter(rod);
+    Ok(gemt(historik, false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A copy of the mini fixture: three kommuner, of which gamma has no status file.
+    fn mini() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let fra = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+        for f in [
+            "content/kkr.yaml",
+            "content/2015/anbefalinger.yaml",
+            "content/2015/status/alfa.yaml",
+            "content/2015/status/beta.yaml",
+        ] {
+            std::fs::create_dir_all(dir.path().join(f).parent().unwrap()).unwrap();
+            std::fs::copy(fra.join(f), dir.path().join(f)).unwrap();
+        }
+        dir
+    }
+
+    fn formular(rod: &Path, g: &Grundlag) -> (Formular, String) {
+        let data = g.laes_fil(rod).unwrap();
+        let s = data.as_deref().map(|d| g.status(d).expect("valid"));
+        (
+            Formular::fra_status(&g.runde, s.as_ref()),
+            version(data.as_deref()),
+        )
+    }
+
+    fn grundlag(rod: &Path, id: &str) -> Grundlag {
+        Grundlag::laes(rod, "2015", id).unwrap_or_else(|_| panic!("grundlag for {id}"))
+    }
+
+    #[test]
+    fn a_save_writes_the_canonical_file_and_keeps_the_old_one() {
+        let dir = mini();
+        let g = grundlag(dir.path(), "alfa");
+        let gammel = std::fs::read_to_string(dir.path().join(&g.fil)).unwrap();
+        let (mut f, v) = formular(dir.path(), &g);
+        f.svar[1].status = "rød".into();
+        let Udfald::Gemt {
+            historik, version, ..
+        } = gem(dir.path(), &g, &f, &v).unwrap()
+        else {
+            panic!("not saved");
+        };
+        let ny = std::fs::read_to_string(dir.path().join(&g.fil)).unwrap();
+        assert!(ny.contains("  v2:\n    status: rød\n"), "{ny}");
+        assert!(
+            ny.contains("  # Fælles overblik over virksomhedscentre."),
+            "{ny}"
+        );
+        assert_eq!(version, super::version(Some(ny.as_bytes())));
+        let historik = historik.expect("the old file is kept");
+        assert!(historik.starts_with("historik/2015/alfa"), "{historik:?}");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(historik)).unwrap(),
+            gammel
+        );
+    }
+
+    #[test]
+    fn a_file_changed_since_loading_is_never_overwritten() {
+        let dir = mini();
+        let g = grundlag(dir.path(), "alfa");
+        let (mut f, v) = formular(dir.path(), &g);
+        let sti = dir.path().join(&g.fil);
+        let rettet = std::fs::read_to_string(&sti).unwrap() + "# rettet i hånden\n";
+        std::fs::write(&sti, &rettet).unwrap();
+        f.svar[0].status = "gul".into();
+        assert!(matches!(
+            gem(dir.path(), &g, &f, &v).unwrap(),
+            Udfald::Konflikt
+        ));
+        assert_eq!(std::fs::read_to_string(&sti).unwrap(), rettet);
+        assert!(!dir.path().join("historik").exists());
+    }
+
+    #[test]
+    fn a_new_kommune_gets_a_new_file_but_not_over_one_that_appeared() {
+        let dir = mini();
+        let g = grundlag(dir.path(), "gamma");
+        assert_eq!(g.fil, Path::new("content/2015/status/gamma.yaml"));
+        assert!(!dir.path().join("skema").exists());
+        let (mut f, v) = formular(dir.path(), &g);
+        assert_eq!(v, "ny");
+        f.svar[0].status = "grøn".into();
+        let udfald = gem(dir.path(), &g, &f, &v).unwrap();
+        assert!(matches!(udfald, Udfald::Gemt { ny_fil: true, .. }));
+        assert!(
+            dir.path().join("skema/status-2015.schema.json").is_file(),
+            "the schema the new file names is written"
+        );
+        let tekst = std::fs::read_to_string(dir.path().join(&g.fil)).unwrap();
+        assert!(
+            tekst.starts_with("# yaml-language-server: $schema=../../../skema/status-2015.schema.json\n# Status for Gamma Kommune"),
+            "{tekst}"
+        );
+        assert!(matches!(
+            gem(dir.path(), &g, &f, "ny").unwrap(),
+            Udfald::Konflikt
+        ));
+    }
+
+    #[test]
+    fn invalid_answers_write_nothing() {
+        let dir = mini();
+        let g = grundlag(dir.path(), "beta");
+        let foer = std::fs::read(dir.path().join(&g.fil)).unwrap();
+        let (mut f, v) = formular(dir.path(), &g);
+        f.dato = "20166-02-03".into();
+        let Udfald::Fejl(fejl) = gem(dir.path(), &g, &f, &v).unwrap() else {
+            panic!("saved");
+        };
+        assert!(
+            fejl[0].besked.contains("«20166-02-03» er ikke en dato"),
+            "{fejl:?}"
+        );
+        assert_eq!(std::fs::read(dir.path().join(&g.fil)).unwrap(), foer);
+    }
+
+    #[test]
+    fn saving_unchanged_answers_leaves_a_canonical_file_alone() {
+        let dir = mini();
+        let g = grundlag(dir.path(), "alfa");
+        let (f, v) = formular(dir.path(), &g);
+        let Udfald::Gemt { version, .. } = gem(dir.path(), &g, &f, &v).unwrap() else {
+            panic!()
+        };
+        let udfald = gem(dir.path(), &g, &f, &version).unwrap();
+        assert!(matches!(
+            udfald,
+            Udfald::Gemt {
+                uaendret: true,
+                historik: None,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn unknown_kommune_and_yml_files_are_found_by_id() {
+        let dir = mini();
+        assert!(matches!(
+            Grundlag::laes(dir.path(), "2015", "../kkr"),
+            Err(Mangel::UkendtKommune)
+        ));
+        let status = dir.path().join("content/2015/status");
+        std::fs::rename(status.join("beta.yaml"), status.join("beta.yml")).unwrap();
+        assert_eq!(
+            grundlag(dir.path(), "beta").fil,
+            Path::new("content/2015/status/beta.yml")
+        );
+    }
+}

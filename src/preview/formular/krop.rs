@@ -1,0 +1,259 @@
+//! A posted form body (`application/x-www-form-urlencoded`) → the form's values and
+//! what the form carries besides: the server's token, the version of the file it was
+//! loaded from, and which button was pressed. Unknown or repeated fields are refused.
+
+use std::collections::HashSet;
+
+use super::felter::{Formular, Forslagfelt, Svarfelt};
+
+/// What a post asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Handling {
+    Gem,
+    TilfoejForslag,
+    /// Remove the forslag at this index (from 0).
+    FjernForslag(usize),
+}
+
+/// A posted form.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Indsendt {
+    pub token: String,
+    /// The version of the status file the form was loaded from (see `gem::version`).
+    pub version: String,
+    pub handling: Handling,
+    pub formular: Formular,
+}
+
+/// Why a body is not a form of ours (answered with 400).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Ugyldig(pub String);
+
+/// The most forslag a form may hold.
+const MAKS_FORSLAG: usize = 200;
+
+/// Reads a posted body.
+pub fn fortolk(krop: &str) -> Result<Indsendt, Ugyldig> {
+    let mut ind = Indsendt {
+        token: String::new(),
+        version: String::new(),
+        handling: Handling::Gem,
+        formular: Formular::default(),
+    };
+    let mut set = HashSet::new();
+    for (navn, vaerdi) in par(krop)? {
+        if !set.insert(navn.clone()) {
+            return Err(Ugyldig(format!("feltet «{navn}» er sendt to gange")));
+        }
+        felt(&mut ind, &navn, vaerdi)?;
+    }
+    Ok(ind)
+}
+
+/// Puts one posted field where it belongs.
+fn felt(ind: &mut Indsendt, navn: &str, v: String) -> Result<(), Ugyldig> {
+    let f = &mut ind.formular;
+    match navn {
+        "token" => ind.token = v,
+        "version" => ind.version = v,
+        "handling" => ind.handling = handling(&v)?,
+        "organ" => f.organ = v,
+        "dato" => f.dato = v,
+        "kontakt-navn" => f.navn = v,
+        "kontakt-email" => f.email = v,
+        "kontakt-telefon" => f.telefon = v,
+        "udkast" => f.udkast = true,
+        _ => return sammensat(f, navn, v),
+    }
+    Ok(())
+}
+
+/// `status.<id>`, `bemaerkning.<id>`, `forslag.<n>.titel` and `forslag.<n>.tekst`.
+fn sammensat(f: &mut Formular, navn: &str, v: String) -> Result<(), Ugyldig> {
+    if let Some(id) = navn.strip_prefix("status.") {
+        svar(f, id).status = v;
+    } else if let Some(id) = navn.strip_prefix("bemaerkning.") {
+        svar(f, id).bemaerkning = v;
+    } else if let Some((n, del)) = navn
+        .strip_prefix("forslag.")
+        .and_then(|r| r.split_once('.'))
+    {
+        let n: usize = n
+            .parse()
+            .ok()
+            .filter(|n| (1..=MAKS_FORSLAG).contains(n))
+            .ok_or_else(|| Ugyldig(format!("ugyldigt felt «{navn}»")))?;
+        if f.forslag.len() < n {
+            f.forslag.resize_with(n, Forslagfelt::default);
+        }
+        match del {
+            "titel" => f.forslag[n - 1].titel = v,
+            "tekst" => f.forslag[n - 1].tekst = v,
+            _ => return Err(Ugyldig(format!("ukendt felt «{navn}»"))),
+        }
+    } else {
+        return Err(Ugyldig(format!("ukendt felt «{navn}»")));
+    }
+    Ok(())
+}
+
+/// The answer to `id`, added in the order the fields came.
+fn svar<'a>(f: &'a mut Formular, id: &str) -> &'a mut Svarfelt {
+    let i = match f.svar.iter().position(|s| s.id == id) {
+        Some(i) => i,
+        None => {
+            f.svar.push(Svarfelt {
+                id: id.to_string(),
+                ..Svarfelt::default()
+            });
+            f.svar.len() - 1
+        }
+    };
+    &mut f.svar[i]
+}
+
+fn handling(v: &str) -> Result<Handling, Ugyldig> {
+    match v {
+        "gem" => Ok(Handling::Gem),
+        "tilfoej-forslag" => Ok(Handling::TilfoejForslag),
+        _ => v
+            .strip_prefix("fjern-forslag-")
+            .and_then(|n| n.parse::<usize>().ok())
+            .filter(|n| *n >= 1)
+            .map(|n| Handling::FjernForslag(n - 1))
+            .ok_or_else(|| Ugyldig(format!("ukendt handling «{v}»"))),
+    }
+}
+
+/// The decoded name/value pairs; line breaks as `\n` (browsers send `\r\n`).
+fn par(krop: &str) -> Result<Vec<(String, String)>, Ugyldig> {
+    krop.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (n, v) = p.split_once('=').unwrap_or((p, ""));
+            let n = afkod(n).ok_or_else(|| Ugyldig("et feltnavn er ikke gyldig UTF-8".into()))?;
+            let v =
+                afkod(v).ok_or_else(|| Ugyldig(format!("feltet «{n}» er ikke gyldig UTF-8")))?;
+            Ok((n, v.replace("\r\n", "\n").replace('\r', "\n")))
+        })
+        .collect()
+}
+
+/// Decodes `+` and `%XX`; `None` for invalid UTF-8.
+fn afkod(tekst: &str) -> Option<String> {
+    super::super::html::url_afkod(&tekst.replace('+', " "))
+}
+
+/// The body a browser sends for `ind` (for tests and the benchmark).
+#[cfg(test)]
+pub fn kod(ind: &Indsendt) -> String {
+    let f = &ind.formular;
+    let mut par: Vec<(String, String)> = vec![
+        ("token".into(), ind.token.clone()),
+        ("version".into(), ind.version.clone()),
+        ("organ".into(), f.organ.clone()),
+        ("dato".into(), f.dato.clone()),
+        ("kontakt-navn".into(), f.navn.clone()),
+        ("kontakt-email".into(), f.email.clone()),
+        ("kontakt-telefon".into(), f.telefon.clone()),
+    ];
+    if f.udkast {
+        par.push(("udkast".into(), "ja".into()));
+    }
+    for s in &f.svar {
+        par.push((format!("status.{}", s.id), s.status.clone()));
+        par.push((
+            format!("bemaerkning.{}", s.id),
+            s.bemaerkning.replace('\n', "\r\n"),
+        ));
+    }
+    for (i, fs) in f.forslag.iter().enumerate() {
+        par.push((format!("forslag.{}.titel", i + 1), fs.titel.clone()));
+        par.push((format!("forslag.{}.tekst", i + 1), fs.tekst.clone()));
+    }
+    par.push(("handling".into(), "gem".into()));
+    par.iter()
+        .map(|(n, v)| format!("{}={}", kod_del(n), kod_del(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+#[cfg(test)]
+fn kod_del(t: &str) -> String {
+    super::super::html::url_del(t).replace("%20", "+")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::preview::formular::felter::Formular;
+
+    #[test]
+    fn a_browser_body_is_read_with_paragraphs_and_danish_letters() {
+        let ind = fortolk(
+            "token=abc&version=ny&organ=By%C3%A5det&dato=2016-02-03&udkast=ja\
+             &status.v1=r%C3%B8d&bemaerkning.v1=F%C3%B8rste+afsnit.%0D%0A%0D%0A%23read%28%29+%24x%24\
+             &status.3.2=&bemaerkning.3.2=&forslag.1.titel=A%26B&forslag.1.tekst=\
+             &handling=gem",
+        )
+        .unwrap();
+        assert_eq!(ind.token, "abc");
+        assert_eq!(ind.handling, Handling::Gem);
+        let f = &ind.formular;
+        assert_eq!(f.organ, "Byådet");
+        assert!(f.udkast);
+        assert_eq!(f.svar[0].status, "rød");
+        assert_eq!(f.svar[0].bemaerkning, "Første afsnit.\n\n#read() $x$");
+        assert_eq!(f.svar[1].id, "3.2");
+        assert_eq!(f.forslag[0].titel, "A&B");
+    }
+
+    #[test]
+    fn an_unticked_draft_box_is_sent_as_nothing() {
+        assert!(!fortolk("token=a&organ=x").unwrap().formular.udkast);
+    }
+
+    #[test]
+    fn every_form_survives_the_body_a_browser_sends() {
+        let p = crate::preview::formular::felter::tests::standard();
+        for s in &p.status {
+            let formular = Formular::fra_status(&p.runde, Some(s));
+            let ind = Indsendt {
+                token: "t".into(),
+                version: "v".into(),
+                handling: Handling::Gem,
+                formular,
+            };
+            assert_eq!(fortolk(&kod(&ind)).unwrap(), ind, "{}", s.kommune.id);
+        }
+    }
+
+    #[test]
+    fn buttons_for_forslag_are_read() {
+        assert_eq!(
+            fortolk("handling=tilfoej-forslag").unwrap().handling,
+            Handling::TilfoejForslag
+        );
+        assert_eq!(
+            fortolk("handling=fjern-forslag-2").unwrap().handling,
+            Handling::FjernForslag(1)
+        );
+        for h in ["fjern-forslag-0", "fjern-forslag-x", "slet-alt"] {
+            assert!(fortolk(&format!("handling={h}")).is_err(), "{h}");
+        }
+    }
+
+    #[test]
+    fn unknown_repeated_or_broken_fields_are_refused() {
+        for krop in [
+            "organ=a&organ=b",
+            "sti=../../etc/passwd",
+            "forslag.0.titel=x",
+            "forslag.99999.titel=x",
+            "forslag.1.farve=x",
+            "organ=%ff",
+        ] {
+            assert!(fortolk(krop).is_err(), "{krop}");
+        }
+    }
+}

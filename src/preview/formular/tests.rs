@@ -1,0 +1,230 @@
+//! The form page's HTML: labels, fieldsets and legends, messages at their fields,
+//! escaping, and the conflict and hand-edit notes.
+
+use std::path::{Path, PathBuf};
+
+use super::felter::Felt;
+use super::*;
+use crate::diagnose::Diagnoser;
+use crate::indhold::model::Status;
+use crate::indhold::sidste_aar::{SidsteAar, SidsteForAnbefaling, SidsteSvar};
+
+fn grundlag() -> Grundlag {
+    let rod = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+    Grundlag::laes(&rod, "2015", "alfa").unwrap_or_else(|_| panic!("mini loads"))
+}
+
+fn side<'a>(g: &'a Grundlag, f: &'a Formular, d: &'a [Diagnose], besked: Besked) -> Side<'a> {
+    Side {
+        g,
+        formular: f,
+        token: "tok",
+        version: "ny",
+        diagnoser: d,
+        besked,
+        haandrettet: false,
+        fokus: None,
+    }
+}
+
+#[test]
+fn every_anbefaling_is_a_fieldset_whose_legend_starts_with_its_id() {
+    let g = grundlag();
+    let f = Formular::fra_status(&g.runde, None);
+    let html = side(&g, &f, &[], Besked::Ingen).html();
+    for (i, a) in g.runde.anbefalinger().enumerate() {
+        assert!(
+            html.contains(&format!(
+                r#"<legend><span class="anb-id">{}</span> {}</legend>"#,
+                a.id, a.tekst
+            )),
+            "{}",
+            a.id
+        );
+        for (kode, vaerdi, ord) in [
+            ("groen", "grøn", "Grøn"),
+            ("gul", "gul", "Gul"),
+            ("roed", "rød", "Rød"),
+            ("ikke", "", "Ikke besvaret"),
+        ] {
+            let id = format!("a{}-status-{kode}", i + 1);
+            let radio = format!(
+                r#"<input type="radio" id="{id}" name="status.{}" value="{vaerdi}""#,
+                a.id
+            );
+            assert!(html.contains(&radio), "{radio}");
+            let etiket = format!(
+                r#"<label for="{id}"><span class="maerke {kode}" aria-hidden="true"></span>{ord}</label>"#
+            );
+            assert!(html.contains(&etiket), "{etiket}");
+        }
+    }
+    assert_eq!(html.matches(r#"<fieldset class="anbefaling""#).count(), 4);
+    assert_eq!(html.matches(">Bemærkning</label>").count(), 4);
+    assert!(html.contains("<h3>SKAL-initiativer i 2015:</h3>"));
+    assert!(html.contains("<h3>KAN-initiativer i 2015</h3>"));
+    for etiket in [
+        "Behandlet af",
+        "Dato for behandling",
+        "Kontaktperson",
+        "E-mail",
+        "Telefon",
+        "Udkast",
+    ] {
+        assert!(html.contains(&format!(">{etiket}</label>")), "{etiket}");
+    }
+    assert!(html.contains(r#"id="f-dato" name="dato" value="" type="date""#));
+    assert!(html.contains(r#"value="" checked><label for="a1-status-ikke">"#));
+    assert!(html.contains(r#"<input type="hidden" name="token" value="tok">"#));
+}
+
+#[test]
+fn a_message_of_check_stands_at_its_field_and_in_the_list() {
+    let g = grundlag();
+    let mut f = Formular::fra_status(&g.runde, None);
+    f.organ = "Byrådet".into();
+    f.dato = "2016-02-30".into();
+    let (raw, fejl) = f.til_raa("alfa", &g.fil);
+    let mut d = Diagnoser(fejl);
+    crate::indhold::valider::valider_status(raw, &g.kkr, &g.runde, &g.fil, &mut d);
+    let html = side(&g, &f, &d.0, Besked::Fejl(1)).html();
+    assert!(html.contains(
+        r#"<p class="felt-fejl" id="f-dato-fejl" role="alert"><strong>Fejl:</strong> datoen 2016-02-30 findes ikke (behandlet.dato)<br><span class="hint">hint: tjek måned og dag; februar har 28 dage (29 i skudår)</span></p>"#
+    ), "{html}");
+    assert!(html.contains(
+        r#"value="2016-02-30" type="date" aria-describedby="f-dato-fejl" aria-invalid="true">"#
+    ));
+    assert!(html.contains(r##"<li><a href="#f-dato">content/2015/status/alfa.yaml, feltet «Dato for behandling»: fejl: datoen 2016-02-30 findes ikke"##));
+    assert!(html.contains("Ikke gemt: 1 fejl. Ret den, og tryk «Gem» igen."));
+    assert_eq!(
+        html.matches(r#"role="alert""#).count(),
+        1,
+        "one alert per message"
+    );
+}
+
+#[test]
+fn a_bad_status_is_announced_at_its_radio_group() {
+    let g = grundlag();
+    let mut f = Formular::fra_status(&g.runde, None);
+    f.svar[1].status = "blå".into();
+    let d = [Diagnose::fejl(&g.fil, None, "ugyldig status «blå»")
+        .med_sted(crate::diagnose::Sted::Felt(Felt::Status(1).etiket(&f)))];
+    let html = side(&g, &f, &d, Besked::Fejl(1)).html();
+    assert!(html.contains(
+        r#"<fieldset class="status" role="radiogroup" id="a2-status" aria-describedby="a2-status-fejl" aria-invalid="true"><legend>Status</legend><p class="felt-fejl" id="a2-status-fejl" role="alert">"#
+    ), "{html}");
+}
+
+#[test]
+fn user_text_is_escaped_everywhere() {
+    let g = grundlag();
+    let mut f = Formular::fra_status(&g.runde, None);
+    let ondt = r#""><script>alert(1)</script>"#;
+    f.organ = ondt.into();
+    f.svar[0].bemaerkning = format!("</textarea>{ondt}");
+    f.forslag = vec![felter::Forslagfelt {
+        titel: ondt.into(),
+        tekst: ondt.into(),
+    }];
+    let html = side(&g, &f, &[], Besked::Ingen).html();
+    assert!(!html.contains("<script>"), "{html}");
+    assert!(!html.contains("</textarea>&quot;"));
+    assert!(html.contains("&lt;/textarea&gt;&quot;&gt;&lt;script&gt;"));
+}
+
+#[test]
+fn forslag_can_be_added_and_removed_with_buttons() {
+    let g = grundlag();
+    let mut f = Formular::fra_status(&g.runde, None);
+    let tom = side(&g, &f, &[], Besked::Ingen).html();
+    assert!(tom.contains("Ingen forslag endnu"));
+    f.forslag = vec![felter::Forslagfelt::default(); 2];
+    let mut s = side(&g, &f, &[], Besked::Tilfoejet(2));
+    s.fokus = Some("forslag2-titel".into());
+    let html = s.html();
+    assert!(html.contains(r#"<div id="felter" data-fokus="forslag2-titel">"#));
+    assert!(html.contains(r#"<legend>Forslag 2</legend>"#));
+    assert!(html.contains(r#"name="forslag.2.titel""#));
+    assert!(html.contains(r#"value="fjern-forslag-2" class="fjern">Fjern forslag 2</button>"#));
+    assert!(html.contains(r#"value="tilfoej-forslag" id="tilfoej-forslag""#));
+    assert!(html.contains("Forslag 2 er tilføjet (ikke gemt endnu)."));
+}
+
+#[test]
+fn a_conflict_offers_to_reload_and_a_hand_edited_file_is_announced() {
+    let g = grundlag();
+    let f = Formular::fra_status(&g.runde, None);
+    let html = side(&g, &f, &[], Besked::Konflikt).html();
+    assert!(html.contains(r#"<div id="konflikt" class="konflikt" role="alert"><h2>Filen er ændret, siden formularen blev hentet</h2>"#));
+    assert!(html.contains(r#"<a href="/udfyld/alfa/">Indlæs filen igen</a>"#));
+    let mut s = side(&g, &f, &[], Besked::Ingen);
+    s.haandrettet = true;
+    let html = s.html();
+    assert!(html.contains(r#"id="gem" class="gem" aria-describedby="haandrettet">Gem</button>"#));
+    assert!(html.contains("kommentarer og opstilling, du selv har skrevet i den, bevares ikke"));
+    assert!(html.contains("gemmes først i historik/2015/alfa/"));
+}
+
+#[test]
+fn a_save_says_when_and_where_the_old_version_went() {
+    let g = grundlag();
+    let f = Formular::fra_status(&g.runde, None);
+    let besked = Besked::Gemt {
+        tid: std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_456_704_000 + 3661),
+        historik: Some(PathBuf::from(
+            "historik/2015/alfa/2016-02-29T01.01.01Z.yaml",
+        )),
+        ny_fil: false,
+        uaendret: false,
+    };
+    let html = side(&g, &f, &[], besked).html();
+    assert!(html.contains(
+        r#"<p id="gemt" class="gemt" role="status">Gemt kl. <time datetime="2016-02-29T01:01:01Z">01.01.01 UTC</time>. Den forrige udgave ligger i historik/2015/alfa/2016-02-29T01.01.01Z.yaml.</p>"#
+    ), "{html}");
+}
+
+#[test]
+fn last_periods_answer_is_shown_where_given() {
+    let mut g = grundlag();
+    assert!(g.sidste_aar.is_none(), "mini has one period");
+    let f = Formular::fra_status(&g.runde, None);
+    let svar = |id: &str, status, bem: Option<&str>| SidsteSvar {
+        id: id.into(),
+        status,
+        bemaerkning: bem.map(str::to_string),
+    };
+    let anbefaling = |id: &str, svar| SidsteForAnbefaling {
+        id: id.into(),
+        svar,
+    };
+    g.sidste_aar = Some(SidsteAar {
+        periode: "2014".into(),
+        nu: "2015".into(),
+        meldt: true,
+        anbefalinger: vec![
+            anbefaling("v1", vec![svar("v1", Some(Status::Gul), Some("I <gang>"))]),
+            anbefaling("v2", vec![svar("x7", None, None)]),
+            anbefaling("b1", vec![]),
+        ],
+    });
+    let html = side(&g, &f, &[], Besked::Ingen).html();
+    for linje in [
+        "2014: Gul – I &lt;gang&gt;",
+        "2014 (x7): Ikke besvaret",
+        "Ny i 2015",
+    ] {
+        assert!(
+            html.contains(&format!(r#"<p class="tidligere">{linje}</p>"#)),
+            "«{linje}» mangler:\n{html}"
+        );
+    }
+}
+
+#[test]
+fn the_live_part_waits_for_a_bilag_that_is_not_made_yet() {
+    let o = Oversigt::default();
+    let html = bilag(&o, "gamma");
+    assert!(html.contains(r#"<div id="dokument""#) && html.contains(r#"<div id="sider"></div>"#));
+    assert!(html.contains("Der er intet bilag endnu"));
+}

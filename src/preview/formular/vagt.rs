@@ -1,0 +1,179 @@
+//! The gate every write passes, in one place: the request must come from the
+//! preview's own pages (`Origin`, else `Sec-Fetch-Site`), carry this server start's
+//! token, and send a form body of bounded size.
+
+use std::io::Read;
+
+use tiny_http::Request;
+
+/// The largest form body accepted (a round of 40 anbefalinger with long bemærkninger
+/// is far below it).
+pub const MAKS_KROP: usize = 1024 * 1024;
+
+/// A refused request: the HTTP status and a Danish message.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Afvist {
+    pub status: u16,
+    pub besked: String,
+}
+
+impl Afvist {
+    fn ny(status: u16, besked: impl Into<String>) -> Self {
+        Self {
+            status,
+            besked: besked.into(),
+        }
+    }
+}
+
+/// A fresh token for this server start: 128 random bits as hex.
+pub fn nyt_token() -> anyhow::Result<String> {
+    let mut b = [0u8; 16];
+    getrandom::fill(&mut b)
+        .map_err(|e| anyhow::anyhow!("ingen tilfældige tal fra systemet: {e}"))?;
+    Ok(b.iter().map(|x| format!("{x:02x}")).collect())
+}
+
+/// Refuses a request that another site's page made.
+pub fn tjek_afsender(req: &Request, port: u16) -> Result<(), Afvist> {
+    let hoved = |navn: &'static str| {
+        req.headers()
+            .iter()
+            .find(|h| h.field.equiv(navn))
+            .map(|h| h.value.as_str().to_string())
+    };
+    if samme_oprindelse(
+        hoved("Origin").as_deref(),
+        hoved("Sec-Fetch-Site").as_deref(),
+        port,
+    ) {
+        Ok(())
+    } else {
+        Err(Afvist::ny(
+            403,
+            "Afvist: ændringer kan kun gemmes fra forhåndsvisningens egne sider. \
+             Åbn formularen fra fremdrift preview og gem derfra.",
+        ))
+    }
+}
+
+/// Whether a write comes from the preview's own origin. A browser names the page's
+/// origin in `Origin` (or at least says `Sec-Fetch-Site`); a request with neither is
+/// not from a browser page and still needs the token.
+fn samme_oprindelse(origin: Option<&str>, sted: Option<&str>, port: u16) -> bool {
+    match (origin, sted) {
+        (Some(o), _) => ["127.0.0.1", "localhost", "[::1]"]
+            .iter()
+            .any(|v| o.eq_ignore_ascii_case(&format!("http://{v}:{port}"))),
+        (None, Some(s)) => s.eq_ignore_ascii_case("same-origin"),
+        (None, None) => true,
+    }
+}
+
+/// Refuses a form without this server start's token.
+pub fn tjek_token(sendt: &str, rigtigt: &str) -> Result<(), Afvist> {
+    // Compared in constant time, so the answer's timing tells nothing about it.
+    let ens = sendt.len() == rigtigt.len()
+        && sendt
+            .bytes()
+            .zip(rigtigt.bytes())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0;
+    if ens {
+        Ok(())
+    } else {
+        Err(Afvist::ny(
+            403,
+            "Afvist: formularen er fra en tidligere start af fremdrift preview (eller fra en \
+             anden side). Indlæs formularen igen, og udfyld den dér.",
+        ))
+    }
+}
+
+/// Reads a form body of at most `maks` bytes.
+pub fn laes_krop(req: &mut Request, maks: usize) -> Result<String, Afvist> {
+    let art = req
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Content-Type"))
+        .map(|h| h.value.as_str().to_ascii_lowercase());
+    if !art.is_some_and(|a| a.starts_with("application/x-www-form-urlencoded")) {
+        return Err(Afvist::ny(
+            415,
+            "Afvist: kun en almindelig formular (application/x-www-form-urlencoded) kan gemmes.",
+        ));
+    }
+    let for_stor = || {
+        Afvist::ny(
+            413,
+            format!(
+                "Afvist: formularen fylder mere end {} MB. Forkort de længste bemærkninger.",
+                maks / (1024 * 1024)
+            ),
+        )
+    };
+    if req.body_length().is_some_and(|n| n > maks) {
+        return Err(for_stor());
+    }
+    let mut krop = Vec::new();
+    req.as_reader()
+        .take(maks as u64 + 1)
+        .read_to_end(&mut krop)
+        .map_err(|e| Afvist::ny(400, format!("Formularen kunne ikke læses: {e}")))?;
+    if krop.len() > maks {
+        return Err(for_stor());
+    }
+    String::from_utf8(krop)
+        .map_err(|_| Afvist::ny(400, "Afvist: formularen er ikke sendt som UTF-8."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_previews_own_origin_may_write() {
+        let p = 3000;
+        for o in [
+            "http://127.0.0.1:3000",
+            "http://localhost:3000",
+            "http://[::1]:3000",
+        ] {
+            assert!(samme_oprindelse(Some(o), Some("same-origin"), p), "{o}");
+        }
+        for o in [
+            "http://127.0.0.1:3001",
+            "https://127.0.0.1:3000",
+            "http://evil.example",
+            "http://127.0.0.1:3000.evil.example",
+            "null",
+        ] {
+            assert!(!samme_oprindelse(Some(o), Some("same-origin"), p), "{o}");
+        }
+    }
+
+    #[test]
+    fn without_origin_the_fetch_site_decides() {
+        assert!(samme_oprindelse(None, Some("same-origin"), 1));
+        for s in ["cross-site", "same-site", "none"] {
+            assert!(!samme_oprindelse(None, Some(s), 1), "{s}");
+        }
+        assert!(
+            samme_oprindelse(None, None, 1),
+            "not a browser: the token decides"
+        );
+    }
+
+    #[test]
+    fn token_must_match_exactly() {
+        let t = nyt_token().unwrap();
+        assert_eq!(t.len(), 32);
+        assert_ne!(t, nyt_token().unwrap());
+        assert!(tjek_token(&t, &t).is_ok());
+        assert_eq!(tjek_token("", &t).unwrap_err().status, 403);
+        assert!(tjek_token(&t[..31], &t).is_err());
+        let mut anden = t.clone().into_bytes();
+        anden[31] ^= 1;
+        assert!(tjek_token(&String::from_utf8(anden).unwrap(), &t).is_err());
+    }
+}
