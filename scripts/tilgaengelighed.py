@@ -197,7 +197,9 @@ def main():
             print(f"FEJL  {sti}: {hvorfor}")
         else:
             bestaaet += 1
-            print(f"OK    {sti}: {r['counts']['error']} fejl, {r['counts']['warning']} advarsler ({antal}), alle eftervist som falske positiver")
+            n = r['counts']['warning']
+            ord_ = "advarsel" if n == 1 else "advarsler"
+            print(f"OK    {sti}: {r['counts']['error']} fejl, {n} {ord_} ({antal}), alle eftervist som falske positiver")
     print(f"tilgængelighed: {bestaaet} passed, {len(filer) - bestaaet} failed")
     sys.exit(0 if bestaaet == len(filer) else 1)
 
