@@ -46,3 +46,9 @@ pub mod diagnostik {
     pub use crate::diagnose::{Alvor, Diagnose, Diagnoser, Pos, Sted, mente_du, naermeste};
     pub use crate::fejl::{Fejl, Hint, Indholdsfejl};
 }
+
+/// The «Udfyld status» form without its server: a posted body → the status it would
+/// save (for the fuzz targets).
+pub mod formular {
+    pub use crate::preview::status_af_krop;
+}

@@ -16,6 +16,7 @@ mod sse;
 mod tilstand;
 mod watch;
 
+pub use formular::status_af_krop;
 use std::io::Write;
 use std::path::Path;
 use std::time::Instant;

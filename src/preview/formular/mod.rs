@@ -6,10 +6,13 @@
 
 mod felter;
 mod gem;
+mod kontrol;
 mod krop;
 mod side;
 mod skema;
 mod vagt;
+
+pub use kontrol::status_af_krop;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;

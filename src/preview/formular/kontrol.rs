@@ -1,0 +1,73 @@
+//! A posted form body checked all the way to the status it would save, without a
+//! server or a file: the path the form's fuzz target drives (`fuzz/`).
+
+use std::path::Path;
+
+use super::krop;
+use crate::diagnose::Diagnoser;
+use crate::indhold::model::{Kkr, KommuneStatus, Runde};
+use crate::indhold::valider;
+
+/// Reads `krop` as the form of kommune `kommune` and validates it with the rules of
+/// `check`: the status it would save (`None` on errors) and the diagnostics, or why the
+/// body is not a form of ours.
+pub fn status_af_krop(
+    krop: &str,
+    kkr: &Kkr,
+    runde: &Runde,
+    kommune: &str,
+) -> Result<(Option<KommuneStatus>, Diagnoser), String> {
+    let ind = krop::fortolk(krop).map_err(|u| u.0)?;
+    let fil = Path::new("content/status.yaml");
+    let (raw, fejl) = ind.formular.til_raa(kommune, fil);
+    let mut d = Diagnoser(fejl);
+    let status = valider::valider_status(raw, kkr, runde, fil, &mut d);
+    let status = status.filter(|_| !d.har_fejl());
+    Ok((status, d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::indhold::model::Status;
+    use crate::indhold::projekt;
+
+    fn mini() -> (Kkr, Runde) {
+        let rod = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+        let (p, _) = projekt::indlaes(&rod.canonicalize().unwrap(), "2015")
+            .uden_fejl()
+            .unwrap();
+        (p.kkr, p.runde)
+    }
+
+    #[test]
+    fn a_posted_body_becomes_the_status_of_the_kommune_in_the_address() {
+        let (kkr, runde) = mini();
+        let (status, d) = status_af_krop(
+            "token=t&version=ny&organ=Byr%C3%A5det&dato=2016-02-03&status.v1=GUL+&bemaerkning.v1=I+gang.&handling=gem",
+            &kkr,
+            &runde,
+            "beta",
+        )
+        .unwrap();
+        let s = status.unwrap_or_else(|| panic!("{d}"));
+        assert_eq!(s.kommune.id, "beta");
+        assert_eq!(s.status_for("v1"), Some(Status::Gul));
+    }
+
+    #[test]
+    fn an_invalid_field_is_an_error_at_that_field_and_no_status() {
+        let (kkr, runde) = mini();
+        let (status, d) = status_af_krop(
+            "token=t&version=ny&organ=Byr%C3%A5det&dato=i+g%C3%A5r&handling=gem",
+            &kkr,
+            &runde,
+            "alfa",
+        )
+        .unwrap();
+        assert!(status.is_none());
+        let tekst = d.to_string();
+        assert!(tekst.contains("feltet «Dato for behandling»"), "{tekst}");
+        assert!(status_af_krop("kommune=alfa", &kkr, &runde, "alfa").is_err());
+    }
+}
