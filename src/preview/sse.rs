@@ -1,11 +1,10 @@
-//! Server-sent events on `/events`: one thread per open page, woken when the state
-//! changes, with a ping now and then so closed pages are noticed.
+//! Server-sent events on `/events`: one thread per open page (the connection's own,
+//! counted against the HTTP layer's stream cap), woken when the state changes, with a
+//! ping now and then so closed pages are noticed.
 
 use std::io::Write;
 use std::sync::Arc;
 use std::time::Duration;
-
-use tiny_http::Request;
 
 use super::tilstand::{Delt, Nyt};
 
@@ -19,10 +18,9 @@ Connection: close\r\n\
 retry: 1000\n\n";
 
 /// Streams events until the page goes away.
-pub fn stroem(req: Request, delt: Arc<Delt>) {
+pub fn stroem(w: &mut dyn Write, delt: Arc<Delt>) {
     let mut sendt = delt.laes(|o| o.version);
-    let mut w = req.into_writer();
-    if send(&mut w, HOVED).is_err() {
+    if send(w, HOVED).is_err() {
         return;
     }
     loop {
@@ -33,7 +31,7 @@ pub fn stroem(req: Request, delt: Arc<Delt>) {
             }
             None => ": ping\n\n".to_string(),
         };
-        if send(&mut w, &besked).is_err() {
+        if send(w, &besked).is_err() {
             return;
         }
     }

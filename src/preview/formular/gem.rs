@@ -130,6 +130,21 @@ pub fn version(data: Option<&[u8]>) -> String {
     }
 }
 
+/// The form's answers for `kommune`, checked as a save checks them: the form's own
+/// rules, then those of `check`. The status only when there are no errors.
+pub fn kontroller(
+    f: &Formular,
+    kkr: &Kkr,
+    runde: &Runde,
+    kommune: &str,
+    fil: &Path,
+) -> (Option<KommuneStatus>, Diagnoser) {
+    let (raw, fejl) = f.til_raa(kommune, fil);
+    let mut d = Diagnoser(fejl);
+    let status = valider::valider_status(raw, kkr, runde, fil, &mut d);
+    (status.filter(|_| !d.har_fejl()), d)
+}
+
 /// What a save did.
 #[derive(Debug)]
 pub enum Udfald {
@@ -157,12 +172,9 @@ pub fn gem(rod: &Path, g: &Grundlag, f: &Formular, fra: &str) -> std::io::Result
     if version(foer.as_deref()) != fra {
         return Ok(Udfald::Konflikt);
     }
-    let (raw, fejl) = f.til_raa(&g.kommune.id, &g.fil);
-    let mut d = Diagnoser(fejl);
-    let status = valider::valider_status(raw, &g.kkr, &g.runde, &g.fil, &mut d);
-    let status = match status {
-        Some(s) if !d.har_fejl() => s,
-        _ => return Ok(Udfald::Fejl(d.0)),
+    let (status, d) = kontroller(f, &g.kkr, &g.runde, &g.kommune.id, &g.fil);
+    let Some(status) = status else {
+        return Ok(Udfald::Fejl(d.0));
     };
     let tekst = g.tekst(&status);
     let gemt = |historik, uaendret| Udfald::Gemt {
