@@ -1,4 +1,5 @@
-//! Danish for generated text: lists that end with «og», and singular or plural.
+//! Danish for generated text: lists that end with «og», singular or plural, and
+//! numbers with a dot between thousands.
 
 /// Joins words as a Danish list: "a, b og c".
 pub fn liste(ord: &[impl AsRef<str>]) -> String {
@@ -15,6 +16,19 @@ pub fn liste(ord: &[impl AsRef<str>]) -> String {
 /// `ental` for exactly one, `flertal` otherwise: «1 kommune», «3 kommuner».
 pub fn antal(n: usize, ental: &str, flertal: &str) -> String {
     format!("{n} {}", if n == 1 { ental } else { flertal })
+}
+
+/// A whole number as Danes write it, with a dot between thousands: «20.000».
+pub fn tal(n: usize) -> String {
+    let cifre = n.to_string();
+    let mut ud = String::with_capacity(cifre.len() + cifre.len() / 3);
+    for (i, c) in cifre.chars().enumerate() {
+        if i > 0 && (cifre.len() - i).is_multiple_of(3) {
+            ud.push('.');
+        }
+        ud.push(c);
+    }
+    ud
 }
 
 #[cfg(test)]
@@ -34,5 +48,13 @@ mod tests {
         assert_eq!(antal(1, "kommune", "kommuner"), "1 kommune");
         assert_eq!(antal(0, "kommune", "kommuner"), "0 kommuner");
         assert_eq!(antal(3, "kommune", "kommuner"), "3 kommuner");
+    }
+
+    #[test]
+    fn thousands_are_separated_by_dots() {
+        assert_eq!(tal(0), "0");
+        assert_eq!(tal(999), "999");
+        assert_eq!(tal(2000), "2.000");
+        assert_eq!(tal(1_234_567), "1.234.567");
     }
 }

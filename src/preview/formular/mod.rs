@@ -6,6 +6,7 @@
 
 mod felter;
 mod gem;
+mod graenser;
 mod krop;
 mod side;
 mod skema;
