@@ -68,7 +68,7 @@ impl Indstillinger {
         Self {
             forbindelser: 256,
             stroemme: 256,
-            hoved_frist: Duration::from_secs(10),
+            hoved_frist: hoved_frist(),
             krop_frist: Duration::from_secs(30),
             skrive_frist: Duration::from_secs(30),
             hoved_bytes: 32 * 1024,
@@ -77,4 +77,14 @@ impl Indstillinger {
             faste_hoveder,
         }
     }
+}
+
+/// The head deadline: `FREMDRIFT_HTTP_FRIST_MS` milliseconds (at least 100; the abuse
+/// tests use a short one), by default 10 s.
+fn hoved_frist() -> Duration {
+    let ms = std::env::var("FREMDRIFT_HTTP_FRIST_MS")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .unwrap_or(10_000);
+    Duration::from_millis(ms.max(100))
 }
