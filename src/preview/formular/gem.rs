@@ -8,12 +8,14 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use super::felter::Formular;
+use super::statussti;
 use crate::diagnose::{Diagnose, Diagnoser};
 use crate::indhold::model::{Kkr, Kommune, KommuneStatus, Runde};
 use crate::indhold::projekt::{self, statusfiler};
 use crate::indhold::raa::RawStatus;
 use crate::indhold::sidste_aar::{SidsteAar, sidste_aar};
 use crate::indhold::statusfil::Statusfil;
+use crate::indhold::valider::er_kommune_id;
 use crate::indhold::{valider, yaml};
 use crate::skriv;
 
@@ -41,6 +43,11 @@ impl Grundlag {
     /// Loads the period as `check` does. Errors in other kommuners' status files do not
     /// stand in the way; errors in the files every status depends on do.
     pub fn laes(rod: &Path, periode: &str, id: &str) -> Result<Self, Mangel> {
+        // Whatever a URL holds (`..`, `/`, NUL, …) is no kommune: refused before the
+        // project is read.
+        if !er_kommune_id(id) {
+            return Err(Mangel::UkendtKommune);
+        }
         let indl = projekt::indlaes(rod, periode);
         let status_mappe = Path::new("content").join(periode).join("status");
         let faelles: Vec<Diagnose> = indl
@@ -168,6 +175,12 @@ pub enum Udfald {
 /// Saves `formular` as `g.fil`, if that file is still the version the form was
 /// loaded from. Callers serialise saves.
 pub fn gem(rod: &Path, g: &Grundlag, f: &Formular, fra: &str) -> std::io::Result<Udfald> {
+    if !statussti::i_statusmappen(&g.fil, &g.runde.periode, &g.kommune.id) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "en formular gemmer kun i content/<periode>/status/",
+        ));
+    }
     let foer = g.laes_fil(rod)?;
     if version(foer.as_deref()) != fra {
         return Ok(Udfald::Konflikt);
@@ -363,5 +376,16 @@ mod tests {
             grundlag(dir.path(), "beta").fil,
             Path::new("content/2015/status/beta.yml")
         );
+    }
+
+    #[test]
+    fn a_save_aimed_outside_the_status_folder_writes_nothing() {
+        let dir = mini();
+        let mut g = grundlag(dir.path(), "gamma");
+        let (f, v) = formular(dir.path(), &g);
+        g.fil = Path::new("content/2015/status/../gamma.yaml").into();
+        assert!(gem(dir.path(), &g, &f, &v).is_err());
+        assert!(!dir.path().join("content/2015/gamma.yaml").exists());
+        assert!(!dir.path().join("content/2015/status/gamma.yaml").exists());
     }
 }

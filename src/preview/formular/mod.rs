@@ -10,6 +10,7 @@ mod graenser;
 mod krop;
 mod side;
 mod skema;
+mod statussti;
 mod vagt;
 
 use std::path::{Path, PathBuf};
