@@ -3,7 +3,7 @@
 //! body nobody read, so it gets the answer rather than a reset. An event stream trades
 //! the connection's place for a stream place and keeps the thread.
 
-use std::io::{self, BufWriter, Read};
+use std::io::{self, BufWriter, Read, Write};
 use std::net::{Shutdown, TcpStream};
 
 use super::anmodning::Anmodning;
@@ -11,7 +11,7 @@ use super::frist::Frist;
 use super::hoved::{self, HovedFejl};
 use super::lytter::{Plads, Pladser, optaget};
 use super::svar::HttpSvar;
-use super::{Behandler, Indstillinger, Stroem, Udfald};
+use super::{Behandler, Indstillinger, Modtager, Stroem, Udfald};
 
 /// The most bytes drained after an answer.
 const MAKS_EFTERLOEB: u64 = 16 * 1024 * 1024;
@@ -87,7 +87,37 @@ fn stroem(s: &TcpStream, ind: &Indstillinger, f: Stroem) {
     if s.set_write_timeout(Some(ind.skrive_frist)).is_err() {
         return;
     }
-    let mut w = s;
-    f(&mut w);
+    f(&mut StroemForbindelse(s));
     let _ = s.shutdown(Shutdown::Both);
+}
+
+/// A stream's connection: writes as they come, and a look at whether the client left.
+struct StroemForbindelse<'a>(&'a TcpStream);
+
+impl Write for StroemForbindelse<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut s = self.0;
+        s.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let mut s = self.0;
+        s.flush()
+    }
+}
+
+impl Modtager for StroemForbindelse<'_> {
+    /// The end of the client's data is the sign: a page sends nothing after its
+    /// request, so a peek that finds the end (or an error) means it closed.
+    fn lukket(&self) -> bool {
+        if self.0.set_nonblocking(true).is_err() {
+            return true;
+        }
+        let kig = self.0.peek(&mut [0u8; 1]);
+        let _ = self.0.set_nonblocking(false);
+        match kig {
+            Ok(n) => n == 0,
+            Err(e) => e.kind() != io::ErrorKind::WouldBlock,
+        }
+    }
 }

@@ -31,7 +31,14 @@ pub enum Udfald {
 }
 
 /// A stream's writer: it gets the connection and writes until it is done.
-pub type Stroem = Box<dyn FnOnce(&mut dyn Write) + Send>;
+pub type Stroem = Box<dyn FnOnce(&mut dyn Modtager) + Send>;
+
+/// The connection a stream writes to.
+pub trait Modtager: Write {
+    /// Whether the client has closed its end (the page went away), so the stream can
+    /// end — and give back its place — without waiting for a write to fail.
+    fn lukket(&self) -> bool;
+}
 
 /// Answers a request.
 pub type Behandler = dyn Fn(&mut Anmodning<'_>) -> Udfald + Send + Sync;

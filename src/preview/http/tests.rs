@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 use super::*;
 
 /// A server with small limits: `/` answers, `/krop` reads a body of at most 100
-/// bytes, `/stroem` streams pings until the client goes.
+/// bytes, `/stroem` streams pings until the client goes, `/stille` streams nothing
+/// until the client goes.
 fn server(forbindelser: usize, stroemme: usize) -> u16 {
     let lytter = TcpListener::bind("127.0.0.1:0").unwrap();
     let ind = Indstillinger {
@@ -21,11 +22,21 @@ fn server(forbindelser: usize, stroemme: usize) -> u16 {
         ..Indstillinger::standard(&[("X-Fast", "ja")])
     };
     let behandler: Arc<Behandler> = Arc::new(|a: &mut Anmodning<'_>| match a.url() {
-        "/stroem" => Udfald::Stroem(Box::new(|w: &mut dyn Write| {
+        "/stroem" => Udfald::Stroem(Box::new(|w: &mut dyn Modtager| {
             let _ = w.write_all(b"HTTP/1.1 200 OK\r\n\r\n");
             // Pings until the client has gone (bounded, should it never go).
             for _ in 0..400 {
                 if w.write_all(b": ping\n\n").and_then(|()| w.flush()).is_err() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(25));
+            }
+        })),
+        "/stille" => Udfald::Stroem(Box::new(|w: &mut dyn Modtager| {
+            let _ = w.write_all(b"HTTP/1.1 200 OK\r\n\r\n");
+            // Writes nothing more: only `lukket` can tell that the client went.
+            for _ in 0..400 {
+                if w.lukket() {
                     return;
                 }
                 std::thread::sleep(Duration::from_millis(25));
@@ -236,4 +247,27 @@ fn expect_100_continue_is_answered_before_the_body_is_read() {
         svar.starts_with("HTTP/1.1 413 "),
         "no 100 Continue for a body too large: {svar}"
     );
+}
+
+#[test]
+fn a_quiet_stream_notices_that_its_client_left_and_gives_back_its_place() {
+    let port = server(4, 1);
+    let aabn = || {
+        let mut s = forbind(port);
+        s.write_all(b"GET /stille HTTP/1.1\r\n\r\n").unwrap();
+        let hoved = laes_hoved(&mut s);
+        (s, hoved)
+    };
+    let (stroem, hoved) = aabn();
+    assert!(hoved.starts_with("HTTP/1.1 200"), "{hoved}");
+    assert!(
+        aabn().1.starts_with("HTTP/1.1 503"),
+        "the one place is taken"
+    );
+    drop(stroem);
+    // Without a look at the connection the place would come back only after 10 s.
+    let slut = Instant::now() + Duration::from_secs(5);
+    while !aabn().1.starts_with("HTTP/1.1 200") {
+        assert!(Instant::now() < slut, "the quiet stream kept its place");
+    }
 }
