@@ -130,6 +130,10 @@ fn fortolk(buf: &[u8], maks_hoveder: usize) -> Result<(Hoved, usize), HovedFejl>
             (h.name.to_string(), v)
         })
         .collect();
+    if vaerdier(&hoveder, "Host").count() > 1 {
+        // Which one would the Host check look at? (RFC 9112, 3.2)
+        return Err(HovedFejl::Ugyldig(400, "Host er sendt to gange"));
+    }
     let hoved = Hoved {
         metode: req.method.unwrap_or_default().to_string(),
         maal: req.path.unwrap_or_default().to_string(),
@@ -253,6 +257,7 @@ mod tests {
             b"GET /\0 HTTP/1.1\r\n\r\n",
             b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\n\n",
             b"GET / HTTP/1.1\r\nX: a\r\n \r\n\r\n",
+            b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nhost: evil.example\r\n\r\n",
         ] {
             assert!(
                 matches!(les(tekst), Err(HovedFejl::Ugyldig(400, _))),
