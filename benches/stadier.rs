@@ -42,7 +42,9 @@ fn stadier(c: &mut Criterion) {
     c.bench_function("typst_layout_bilag", |b| {
         b.iter(|| oversaet::layout(motor.grundlag(), &rod, &kilde).unwrap())
     });
-    let doc = oversaet::layout(motor.grundlag(), &rod, &kilde).unwrap();
+    let doc = oversaet::layout(motor.grundlag(), &rod, &kilde)
+        .unwrap()
+        .resultat;
     c.bench_function("pdf_eksport_bilag", |b| {
         b.iter(|| oversaet::pdf_af(&doc, &kilde).unwrap())
     });

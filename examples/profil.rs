@@ -32,7 +32,9 @@ fn main() {
     for d in &alle {
         let k = motor.kilde(&p, d).expect("kilde");
         let t = Instant::now();
-        let doc = oversaet::layout(motor.grundlag(), &rod, &k).expect("layout");
+        let doc = oversaet::layout(motor.grundlag(), &rod, &k)
+            .expect("layout")
+            .resultat;
         let l = t.elapsed().as_secs_f64() * 1e3;
         let t = Instant::now();
         let pdf = oversaet::pdf_af(&doc, &k).expect("pdf");

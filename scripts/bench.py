@@ -12,7 +12,15 @@ Comparison (case a): the generated Typst markup (--typ) compiled by the official
 typst CLI, one process per document, sequentially and two at a time. The script
 installs typst-cli 0.15.1 with cargo when `typst` is missing (takes a while).
 
+The layout-cost comparison (--tilbagemelding GRUNDLINJE.typ) measures, alternately in
+one run, `fremdrift tilbagemelding` on the default content against the typst CLI
+compiling GRUNDLINJE.typ (the tilbagemelding markup saved before the layout work, see the
+README), and what each layout lever buys: the command again with project templates that
+take one lever back out (or add one that was measured and not adopted). With --foer BIN
+an older fremdrift binary is measured in the same rounds (the «before» figure).
+
 Usage: python3 scripts/bench.py [--runs N] [--uden-typst-cli]
+       python3 scripts/bench.py --tilbagemelding GRUNDLINJE.typ [--foer BIN] [--runs N]
 """
 
 import argparse
@@ -129,13 +137,110 @@ def maal_typst_cli(projekt, typst, samtidige, runs):
     return statistics.median(walls), statistics.median(cpus), len(filer)
 
 
+# Layout levers, each as replacements in the default templates. «ud» takes an adopted
+# lever back out; «ind» adds one that was measured and not adopted.
+HAEVERTER = [
+    ("ud: rækker må deles over sider (ikke hele rækker)", [
+        ("notat.typ.j2", "#set table.cell(breakable: false)", "#set table.cell(breakable: auto)"),
+    ]),
+    ("ud: anbefalingerne uden sideskift pr. fokusområde (én sidekørsel)", [
+        ("tilbagemelding.typ.j2", "#pagebreak(weak: true)\n", ""),
+    ]),
+    ("ud: statusmærke som cirkel i en boks", [
+        ("notat.typ.j2",
+         "box(baseline: 0.12em, width: 0.84em, height: 0.84em, radius: 0.42em,\n  fill: status-farve.at(kode), stroke: status-kant.at(kode))",
+         "box(baseline: 0.12em, circle(radius: 0.42em, fill: status-farve.at(kode), stroke: status-kant.at(kode)))"),
+    ]),
+    ("ind: faste kolonnebredder i stedet for fr/auto", [
+        ("tilbagemelding.typ.j2", "columns: (1fr, 27mm, 2.2fr),", "columns: (44.06mm, 27mm, 96.94mm),"),
+        ("tilbagemelding.typ.j2", "columns: (1.2fr, 1.5fr, auto, auto),", "columns: (40mm, 55mm, 44mm, 29mm),"),
+        ("tilbagemelding.typ.j2", "columns: (1fr, 34mm, auto, auto, auto, auto, auto),", "columns: (50mm, 34mm, 12mm, 12mm, 12mm, 26mm, 22mm),"),
+        ("tilbagemelding.typ.j2", "columns: (1.2fr, 1fr, 1fr),", "columns: (61.09mm, 50.91mm, 50.91mm),"),
+    ]),
+    ("ind: celleindhold i block(breakable: false)", [
+        ("notat.typ.j2", "else { x.celler }).flatten()", "else { x.celler.map(c => block(breakable: false, c)) }).flatten()"),
+    ]),
+    ("ind: lige højremargen og orddeling", [
+        ("notat.typ.j2", "#set par(leading: 0.6em, spacing: 1.1em)",
+         "#set par(leading: 0.6em, spacing: 1.1em, justify: true)\n#set text(hyphenate: true)"),
+    ]),
+]
+
+
+def haevert_projekt(rod, navn, erstatninger):
+    """A copy of the default project whose templates/ has one lever changed."""
+    p = rod / navn
+    shutil.copytree(ROD / "content", p / "content")
+    (p / "templates").mkdir()
+    for fil in {f for f, _, _ in erstatninger}:
+        tekst = (ROD / "templates" / fil).read_text()
+        for f, gammel, ny in erstatninger:
+            if f != fil:
+                continue
+            if gammel not in tekst:
+                sys.exit(f"håndtaget «{navn}» passer ikke til templates/{fil} længere: «{gammel[:60]}» findes ikke")
+            tekst = tekst.replace(gammel, ny)
+        (p / "templates" / fil).write_text(tekst)
+    return p
+
+
+def belastning():
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def sammenlign_tilbagemelding(grundlinje, foer, runs):
+    typst = typst_cli()
+    fonts = ROD / "fonts"
+    with tempfile.TemporaryDirectory() as t:
+        tmp = Path(t)
+        nu = tmp / "nu"
+        shutil.copytree(ROD / "content", nu / "content")
+        maalinger = {
+            "typst CLI på grundlinjen": [typst, "compile", "--ignore-system-fonts", "--font-path", str(fonts),
+                                         "--pdf-standard", "a-2a,ua-1", str(grundlinje), str(tmp / "cli.pdf")],
+            "fremdrift tilbagemelding": [str(BIN), "-C", str(nu), "tilbagemelding"],
+        }
+        if foer:
+            maalinger["fremdrift tilbagemelding, før"] = [str(foer), "-C", str(nu), "tilbagemelding", "-o", str(tmp / "foer.pdf")]
+        for i, (navn, erst) in enumerate(HAEVERTER):
+            p = haevert_projekt(tmp, f"h{i}", erst)
+            maalinger[navn] = [str(BIN), "-C", str(p), "tilbagemelding"]
+        for cmd in maalinger.values():  # warm up: page cache, and a failing variant stops here
+            koer(cmd)
+        print(f"belastning (1, 5, 15 min) før: {belastning()}; {runs} skiftevise runder")
+        tider = {k: [] for k in maalinger}
+        for _ in range(runs):
+            for navn, cmd in maalinger.items():
+                wall, cpu, _, _ = koer(cmd)
+                tider[navn].append((wall, cpu))
+        print(f"belastning efter: {belastning()}")
+    med = {k: (statistics.median(w for w, _ in v), statistics.median(c for _, c in v)) for k, v in tider.items()}
+    cli = med["typst CLI på grundlinjen"][0]
+    nu_w, nu_c = med["fremdrift tilbagemelding"]
+    print(f"\n{'måling (median)':62} {'wall ms':>8} {'CPU ms':>7} {'÷ CLI':>6}")
+    for navn in ["typst CLI på grundlinjen", "fremdrift tilbagemelding, før", "fremdrift tilbagemelding"]:
+        if navn in med:
+            w, c = med[navn]
+            print(f"{navn:62} {w * 1000:8.0f} {c * 1000:7.0f} {w / cli:6.2f}")
+    print(f"mål: fremdrift ≤ 0,50 × CLI → {'nået' if nu_w <= cli / 2 else 'ikke nået'} ({nu_w / cli:.2f})")
+    print(f"\n{'håndtag (forskel til fremdrift tilbagemelding nu)':62} {'wall ms':>8} {'%':>6} {'CPU ms':>7} {'%':>6}")
+    for navn, _ in HAEVERTER:
+        w, c = med[navn]
+        print(f"{navn:62} {(w - nu_w) * 1000:+8.0f} {100 * (w - nu_w) / nu_w:+6.1f} {(c - nu_c) * 1000:+7.0f} {100 * (c - nu_c) / nu_c:+6.1f}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--uden-typst-cli", action="store_true")
+    ap.add_argument("--tilbagemelding", metavar="GRUNDLINJE.typ", type=Path)
+    ap.add_argument("--foer", metavar="BIN", type=Path)
     a = ap.parse_args()
     subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "fremdrift", "--example", "generer"], cwd=ROD, check=True)
     print(f"maskine: {os.cpu_count()} kerner; fremdrift {BIN}")
+    if a.tilbagemelding:
+        sammenlign_tilbagemelding(a.tilbagemelding.resolve(), a.foer.resolve() if a.foer else None, a.runs)
+        return
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
         cases = tilfaelde(tmp)

@@ -7,6 +7,7 @@
 //! dokument   the documents of a period, each with its template context; the statistics
 //! markup     minijinja templates → Typst markup, every value escaped
 //! oversaet   our Typst World → laid-out document → PDF/A-2a + PDF/UA-1 or SVG, time-limited
+//! regneark   workbooks: the pre-filled skema, reading answers back, the export
 //! skriv      atomic, all-or-nothing writes; the history of replaced files
 //! koersel    the one orchestration: load → plan → compile → write, for every command
 //! kommando   one thin module per command;  preview  the live preview in the browser
@@ -29,6 +30,7 @@ pub mod indhold;
 pub mod koersel;
 pub mod markup;
 pub mod oversaet;
+pub mod regneark;
 pub mod skriv;
 
 /// The command line: parse, run, and print an error with its exit code.

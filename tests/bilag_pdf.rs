@@ -46,7 +46,10 @@ fn bilag_shows_title_kommune_statuses_and_remarks() {
     for ord in ["Grøn", "Gul", "Rød"] {
         assert!(tekst.contains(ord), "{ord}");
     }
-    assert!(tekst.contains("2 grønne, 1 gul og 1 rød"), "{tekst}");
+    assert!(
+        tekst.contains("Alfa Kommune har vurderet fremdriften for alle 4 anbefalinger: 2 grønne, 1 gul og 1 rød."),
+        "{tekst}"
+    );
 }
 
 #[test]
@@ -55,7 +58,9 @@ fn unanswered_anbefalinger_read_ikke_besvaret_and_draft_is_marked() {
     let tekst = pdf_tekst(&bilag(dir.path(), "beta"));
     assert!(tekst.contains("Ikke besvaret"), "{tekst}");
     assert!(
-        tekst.contains("1 grøn, 1 gul og 2 ikke besvaret"),
+        tekst.contains(
+            "har vurderet fremdriften for 2 af de 4 anbefalinger: 1 grøn og 1 gul. 2 anbefalinger er ikke besvaret."
+        ),
         "{tekst}"
     );
     assert!(

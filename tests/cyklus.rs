@@ -279,6 +279,59 @@ fn skabelon_shows_last_years_answers_as_comments_and_starts_empty() {
 }
 
 #[test]
+fn the_workbook_shows_last_years_answers_read_only_and_reads_back_in() {
+    let dir = tre_perioder();
+    let status = dir.path().join("content/2016/status/koebenhavn.yaml");
+    std::fs::remove_file(&status).unwrap();
+    ok(&fremdrift(
+        dir.path(),
+        &["--periode", "2016", "skabelon", "koebenhavn", "--xlsx"],
+    ));
+    let skabeloner = dir.path().join("out/2016/skabeloner");
+    let fil = std::fs::read_dir(&skabeloner)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with("-koebenhavn.xlsx"))
+        .expect("the workbook");
+    let mut mappe = regneark::Mappe::fra_xlsx(&std::fs::read(&fil).unwrap());
+    let ark = mappe.ark("Fremdriftsskema");
+    let tekst = |celle: &str| match ark.hent(celle) {
+        Some(regneark::V::T(t)) => t.clone(),
+        other => panic!("{celle}: {other:?}"),
+    };
+    assert_eq!(tekst("E3"), "Svar i 2015");
+    assert_eq!(tekst("F3"), "Status");
+    let raekke = |id: &str| {
+        (4..40)
+            .find(|r| ark.hent(&format!("A{r}")) == Some(&regneark::t(id)))
+            .unwrap_or_else(|| panic!("{id} mangler"))
+    };
+    assert_eq!(
+        tekst(&format!("E{}", raekke("v4"))),
+        "2015 (v3): Grøn – koebenhavn v3: grøn."
+    );
+    assert_eq!(tekst(&format!("E{}", raekke("i2"))), "Ny i 2016");
+    assert!(
+        ark.hent(&format!("F{}", raekke("v4"))).is_none(),
+        "starts empty"
+    );
+    ok(&fremdrift(
+        dir.path(),
+        &["--periode", "2016", "indlaes", fil.to_str().unwrap()],
+    ));
+    let t = std::fs::read_to_string(&status).unwrap();
+    assert!(
+        t.starts_with("# yaml-language-server: $schema=../../../skema/status-2016.schema.json"),
+        "{t}"
+    );
+    assert!(
+        dir.path().join("skema/status-2016.schema.json").is_file(),
+        "the schema the first line names is written"
+    );
+    assert!(t.contains("  v4:\n    status:\n"), "{t}");
+}
+
+#[test]
 fn tilbagemelding_shows_the_renamed_change_new_and_udgaaede_and_every_period() {
     let dir = tre_perioder();
     ok(&fremdrift(

@@ -29,7 +29,7 @@ fn gennem_pdf(tekst: &str) -> String {
     let rod = std::env::temp_dir();
     let pdf = oversaet::pdf(faelles(), &rod, &kilde)
         .unwrap_or_else(|d| panic!("kompilering fejlede for {tekst:?}:\n{d}"));
-    pdf_tekst(&pdf)
+    pdf_tekst(&pdf.resultat)
 }
 
 fn uden_mellemrum(s: &str) -> String {

@@ -10,10 +10,7 @@ use common::*;
 
 /// Writes a status file for alfa with the given remark on v1 (YAML single-quoted).
 fn med_bemaerkning(dir: &Path, tekst: &str) {
-    let yaml = format!(
-        "kommune: alfa\nsvar:\n  v1:\n    status: gul\n    bemærkning: '{}'\n  v2: {{status: grøn}}\n  b1: {{status: grøn}}\n  b2: {{status: grøn}}\n",
-        tekst.replace('\'', "''")
-    );
+    let yaml = alfa_med_bemaerkning(tekst);
     std::fs::write(dir.join("content/2015/status/alfa.yaml"), yaml).unwrap();
 }
 
@@ -23,28 +20,10 @@ fn bilag_tekst(dir: &Path) -> String {
     pdf_tekst(&std::fs::read(dir.join("out/2015/bilag/101-alfa.pdf")).unwrap())
 }
 
-const FORSOEG: &[&str] = &[
-    "#read(\"/etc/passwd\")",
-    "#image(\"/etc/hostname\")",
-    "#include \"/content/kkr.yaml\"",
-    "#import \"/content/kkr.yaml\": *",
-    "$ sum_(i=0)^oo i $",
-    "#while true {}",
-    "#for i in range(100000) { for j in range(100000) {} }",
-    "#range(100000000000).len()",
-    "], [Grøn], [Forfalsket bemærkning",
-    "]) #table.cell(fill: green)[Grøn",
-    "#status(\"groen\", [Grøn])",
-    "\" ; #panic(\"x\") ; \"",
-    "\\\" #read(\"/etc/passwd\") \\\"",
-    "<label> @ref = Overskrift",
-    "/* kommentar */ // og mere",
-];
-
 #[test]
 fn user_text_that_looks_like_code_prints_literally() {
     let dir = projekt("mini");
-    for forsoeg in FORSOEG {
+    for forsoeg in FJENDTLIG_TEKST {
         med_bemaerkning(dir.path(), forsoeg);
         let tekst = bilag_tekst(dir.path());
         assert!(

@@ -305,11 +305,17 @@ fn bilag_tag_tree() {
         tekst(&t)
     );
     assert_eq!(antal(&t, "H1"), 1);
-    // One table per fokusområde in the fixture, each with a three-cell header row.
+    // One table per fokusområde in the fixture, each with a three-cell header row and
+    // the SKAL and KAN rows as second-level header cells spanning the table.
     assert_eq!(antal(&t, "Table"), 2, "{}", tekst(&t));
-    assert_eq!(antal(&t, "TH"), 6, "{}", tekst(&t));
-    // The group rows span the whole table.
-    assert!(tekst(&t).contains("TD ColSpan=3"), "{}", tekst(&t));
+    assert_eq!(antal(&t, "TH"), 2 * (3 + 2), "{}", tekst(&t));
+    assert_eq!(
+        tekst(&t).matches("TH Scope=Column ColSpan=3").count(),
+        4,
+        "the SKAL/KAN rows are header cells:\n{}",
+        tekst(&t)
+    );
+    assert!(!tekst(&t).contains("TD ColSpan=3"), "{}", tekst(&t));
     // The status circles and the bar are decoration (artifacts), not figures.
     assert_eq!(antal(&t, "Figure"), 0, "{}", tekst(&t));
 
@@ -374,16 +380,30 @@ fn tilbagemelding_tag_tree() {
         "anbefalinger and forslag are H3 under their section: {par:?}"
     );
 
-    // The table of contents: a TOC whose entries link to the headings, each link
-    // annotation nested in a Link element.
+    // The table of contents: a TOC whose entries link to the headings; and the
+    // sender's e-mail and web address. Each link annotation nested in a Link element.
     assert_eq!(antal(&t, "TOC"), 2, "{}", tekst(&t));
     assert_eq!(antal(&t, "TOCI"), 1 + afsnit.len(), "{}", tekst(&t));
     let links: Vec<_> = alle(&t).into_iter().filter(|e| e.s == "Link").collect();
-    assert_eq!(links.len(), 1 + afsnit.len());
+    assert_eq!(links.len(), 1 + afsnit.len() + 2, "{}", tekst(&t));
     assert!(links.iter().all(|l| l.objr == ["Link"]), "{}", tekst(&t));
 
     // Every table has a header row of TH cells (checked in faelles_krav).
     assert!(antal(&t, "Table") >= 8, "{}", tekst(&t));
+    // The «Fordeling» bars in the distribution tables speak: a figure with the numbers
+    // as its alternative text in each cell (I alt, two fokusområder, SKAL and KAN).
+    let soejler: Vec<_> = alle(&t)
+        .into_iter()
+        .filter(|e| e.s == "TD")
+        .flat_map(|td| &td.boern)
+        .filter(|b| b.s == "Figure")
+        .collect();
+    assert_eq!(soejler.len(), 5, "{}", tekst(&t));
+    assert!(
+        soejler[0].egenskaber == [r#"Alt="3 grønne, 2 gule, 1 rød og 2 ikke besvaret""#],
+        "{:?}",
+        soejler[0].egenskaber
+    );
 
     insta::assert_snapshot!("tilbagemelding_mini", tekst(&t));
 }

@@ -161,7 +161,7 @@ fn tilbagemelding_pdf_shows_figures_names_and_changes() {
     let t = pdf_tekst(&pdf);
     for forventet in [
         "Samlet tilbagemelding til KKR Testregion",
-        "2 af 3 kommuner har meldt status (67 %)",
+        "2 af de 3 kommuner har meldt status (67 %)",
         "Der mangler status fra Gamma Kommune.",
         "Status fra Beta Kommune er endnu et udkast",
         "Indhold",
@@ -171,7 +171,7 @@ fn tilbagemelding_pdf_shows_figures_names_and_changes() {
         "Ikke igangsat endnu.",
         "Fælles indsats for sygemeldte (Alfa Kommune)",
         "Udvikling siden 2014",
-        "3 vurderinger forbedret, 0 forværret og 2 uændrede",
+        "3 vurderinger forbedret og 2 uændrede",
         "Udkast til justeringer og nye anbefalinger",
     ] {
         assert!(indeholder(&t, forventet), "«{forventet}» mangler i:\n{t}");
@@ -212,17 +212,16 @@ fn default_content_tilbagemelding_names_the_missing_kommuner() {
     assert!(o.status.success(), "{}", stderr(&o));
     let t = pdf_tekst(&std::fs::read(dir.path().join("out/2015/tilbagemelding.pdf")).unwrap());
     assert!(
-        indeholder(&t, "24 af 29 kommuner har meldt status (83 %)"),
+        indeholder(&t, "24 af de 29 kommuner har meldt status (83 %)"),
         "{t}"
     );
-    for k in [
-        "Dragør Kommune",
-        "Ishøj Kommune",
-        "Vallensbæk Kommune",
-        "Gribskov Kommune",
-        "Bornholms Regionskommune",
+    // Lists end with «og», and a plural subject gets a plural predicate.
+    for saetning in [
+        "Der mangler status fra Dragør Kommune, Ishøj Kommune, Vallensbæk Kommune, Gribskov Kommune og Bornholms Regionskommune.",
+        "Status fra Herlev Kommune, Hvidovre Kommune og Frederikssund Kommune er endnu udkast, der ikke er behandlet politisk.",
+        "Af de 384 vurderinger på tværs af kommuner og anbefalinger er",
     ] {
-        assert!(indeholder(&t, k), "{k}");
+        assert!(indeholder(&t, saetning), "«{saetning}» mangler i:\n{t}");
     }
 }
 
@@ -244,7 +243,7 @@ fn generated_round_of_29_kommuner_and_25_anbefalinger() {
     v.hver_mangler = 6;
     let (t, sider) = generer_og_byg(&v);
     assert!(
-        indeholder(&t, "25 af 29 kommuner har meldt status (86 %)"),
+        indeholder(&t, "25 af de 29 kommuner har meldt status (86 %)"),
         "{t}"
     );
     assert!(indeholder(&t, "Anbefaling a25"));
@@ -259,11 +258,53 @@ fn stress_round_of_98_kommuner_and_25_anbefalinger_without_tiers() {
     v.saetninger = 1;
     let (t, sider) = generer_og_byg(&v);
     assert!(
-        indeholder(&t, "98 af 98 kommuner har meldt status (100 %)"),
+        indeholder(&t, "Alle 98 kommuner har meldt status (100 %)"),
         "{}",
         &t[..500.min(t.len())]
     );
     assert!(indeholder(&t, "Aalborg Kommune") && indeholder(&t, "Bornholms Regionskommune"));
     assert!(!indeholder(&t, "SKAL-initiativer"));
     assert!(sider > 30, "{sider} sider");
+    // Thousands in Danish form, in the sentence and in the distribution tables.
+    assert!(
+        indeholder(&t, "Af de 2.450 vurderinger"),
+        "{}",
+        &t[..2000.min(t.len())]
+    );
+}
+
+#[test]
+fn every_page_of_the_overview_has_its_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut v = Valg::med_kommuner(98);
+    v.anbefalinger = 25;
+    v.saetninger = 1;
+    eksempel::skriv(dir.path(), &v).unwrap();
+    let o = fremdrift(dir.path(), &["tilbagemelding"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let sider =
+        sidetekster(&std::fs::read(dir.path().join("out/2015/tilbagemelding.pdf")).unwrap());
+    // 25 anbefalinger make two overview tables (18 + 7 columns), each over several pages.
+    let oversigt: Vec<&String> = sider
+        .iter()
+        .filter(|s| s.contains("Kommune a1 a2") || s.contains("Kommune a19 a20"))
+        .collect();
+    assert!(oversigt.len() >= 4, "{} overview pages", oversigt.len());
+    for side in &oversigt {
+        assert!(
+            side.contains("Nøgle: G = grøn, Gu = gul, R = rød og – = ikke besvaret."),
+            "{side}"
+        );
+        let n = if side.contains("Kommune a1 a2") {
+            1
+        } else {
+            19
+        };
+        let forklaret = ["SKAL", "KAN"].iter().any(|niveau| {
+            side.contains(&format!(
+                "a{n} ({niveau}) Alle kommuner skal indgå i samarbejde nummer {n} på tværs af…"
+            ))
+        });
+        assert!(forklaret, "the key explains the columns: {side}");
+    }
 }

@@ -97,9 +97,27 @@ pub enum Kommando {
     #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift build [VALG]")]
     Build(BuildArgs),
 
-    /// Skriv en statusfil for en kommune, klar til at udfylde
-    #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift skabelon [VALG] <KOMMUNE>")]
+    /// Skriv en statusfil eller et regneark for en kommune, klar til at udfylde
+    #[command(
+        help_template = HJAELP,
+        next_help_heading = "Valg",
+        override_usage = "fremdrift skabelon [VALG] <KOMMUNE>... | --alle --xlsx"
+    )]
     Skabelon(SkabelonArgs),
+
+    /// Læs udfyldte regneark (.xlsx eller .ods) ind som statusfiler
+    #[command(
+        name = "indlaes",
+        visible_alias = "indlæs",
+        help_template = HJAELP,
+        next_help_heading = "Valg",
+        override_usage = "fremdrift indlaes [VALG] <FIL>..."
+    )]
+    Indlaes(IndlaesArgs),
+
+    /// Saml alle kommuners svar i ét regneark (eller CSV) til egen analyse
+    #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift eksport [VALG]")]
+    Eksport(EksportArgs),
 
     /// Opret næste periode ud fra den nyeste (eller den angivne) periode
     #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift ny-periode [VALG] <PERIODE> [--fra <PERIODE>]")]
@@ -238,9 +256,57 @@ pub struct PreviewArgs {
 
 #[derive(Debug, Args)]
 pub struct SkabelonArgs {
-    /// Kommunens id, kode eller navn
-    #[arg(value_name = "KOMMUNE")]
-    pub kommune: String,
+    /// Kommunernes id, kode eller navn
+    #[arg(value_name = "KOMMUNE", required_unless_present = "alle")]
+    pub kommuner: Vec<String>,
+
+    /// Et regneark for hver af KKR'ets kommuner (med --xlsx)
+    #[arg(long, conflicts_with = "kommuner")]
+    pub alle: bool,
+
+    /// Skriv et regneark (.xlsx), udfyldt med kommunens svar, hvis den har en statusfil
+    #[arg(long)]
+    pub xlsx: bool,
+
+    /// Mappen til regnearkene (standard: out/<periode>/skabeloner)
+    #[arg(short, long, value_name = "MAPPE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct IndlaesArgs {
+    /// Udfyldte regneark (.xlsx eller .ods); kommunen står i arket «Oplysninger»
+    #[arg(value_name = "FIL", required = true)]
+    pub filer: Vec<PathBuf>,
+
+    /// Erstat en eksisterende statusfil med andre svar (den forrige gemmes i historik/)
+    #[arg(long)]
+    pub overskriv: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EksportArgs {
+    /// Filformatet: xlsx (standard) eller csv
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        default_value_t = EksportFormat::Xlsx,
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
+    pub format: EksportFormat,
+
+    /// Outputfil (standard: out/<periode>/svar.xlsx eller svar.csv)
+    #[arg(short, long, value_name = "FIL")]
+    pub output: Option<PathBuf>,
+}
+
+/// What `eksport` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EksportFormat {
+    Xlsx,
+    Csv,
 }
 
 #[derive(Debug, Args)]

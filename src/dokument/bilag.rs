@@ -57,6 +57,8 @@ struct Raekke {
     tekst: String,
     status: &'static StatusVis,
     bemaerkning: Option<String>,
+    /// The row's weight, see [`super::tabel::vaegt`].
+    vaegt: usize,
     /// The previous period's status: «2015: Gul», «2015 (v3): Grøn» or «Ny i 2016».
     foer: Option<String>,
 }
@@ -80,7 +82,7 @@ pub fn forlaeg(p: &Projekt, s: &KommuneStatus) -> Forlaeg {
         opsummering: Opsummering {
             optaelling,
             i_alt: optaelling.i_alt(),
-            saetning: optaelling.saetning(),
+            saetning: super::saetninger::bilag_opsummering(&s.kommune.navn, &optaelling),
             dele: optaelling.dele(),
             udvikling: sml.as_ref().map(Sammenligning::saetning),
         },
@@ -113,6 +115,7 @@ fn skema(f: &Fokus, s: &KommuneStatus, periode: &str, sml: Option<&Sammenligning
             });
         }
         let svar = s.svar.get(&a.id);
+        let bemaerkning = svar.and_then(|v| v.bemaerkning.clone());
         grupper
             .last_mut()
             .expect("pushed above")
@@ -121,7 +124,8 @@ fn skema(f: &Fokus, s: &KommuneStatus, periode: &str, sml: Option<&Sammenligning
                 id: a.id.clone(),
                 tekst: a.tekst.clone(),
                 status: StatusVis::af(svar.and_then(|v| v.status)),
-                bemaerkning: svar.and_then(|v| v.bemaerkning.clone()),
+                vaegt: super::tabel::vaegt([Some(a.tekst.as_str()), bemaerkning.as_deref()]),
+                bemaerkning,
                 foer: sml.and_then(|sml| {
                     let l = sml.linjer.iter().find(|l| l.id == a.id)?;
                     sml.foer_tekst(l)

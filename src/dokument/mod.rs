@@ -4,7 +4,9 @@
 
 pub mod bilag;
 pub mod notat;
+pub mod saetninger;
 pub mod statistik;
+pub mod tabel;
 pub mod tilbagemelding;
 
 use std::path::{Path, PathBuf};

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::Forlaeg;
 use super::notat::{self, DokumentInfo, VERSION, Version};
+use super::saetninger;
 use super::statistik::samlet::{self, Samlet};
 use crate::indhold::model::{Kkr, Kommune, Runde, StatusVis, Tilbagemelding};
 use crate::indhold::projekt::Projekt;
@@ -26,14 +27,87 @@ struct TilbagemeldingKontekst<'a> {
     tilbagemelding: &'a Tilbagemelding,
     samlet: Samlet,
     matrix: Vec<MatrixBlok>,
+    saetninger: Saetninger,
+}
+
+/// The sentences the document computes from its figures (see [`super::saetninger`]).
+#[derive(Serialize)]
+struct Saetninger {
+    /// The default background text, when the coordination group has written none.
+    baggrund: String,
+    /// «24 af de 29 kommuner har meldt status (83 %).»
+    svar: String,
+    /// «24 af de 29 kommuner har meldt status for 2015.»
+    svar_periode: String,
+    mangler: Option<String>,
+    udkast: Option<String>,
+    vurderinger: String,
+    skal_mangler: String,
+    skal_i_orden: String,
+    justeringer: String,
+}
+
+impl Saetninger {
+    fn ny(p: &Projekt, s: &Samlet) -> Self {
+        let (mangler, udkast) = (navne(&s.mangler), navne(&s.udkast));
+        let j = &p.tilbagemelding.justeringer;
+        let aendrede = j.iter().filter(|j| j.anbefaling.is_some()).count();
+        Self {
+            baggrund: baggrund(p),
+            svar: saetninger::svar(s.antal_svar, s.antal_kommuner, None, true),
+            svar_periode: saetninger::svar(
+                s.antal_svar,
+                s.antal_kommuner,
+                Some(&p.runde.periode),
+                false,
+            ),
+            mangler: saetninger::mangler(&mangler),
+            udkast: saetninger::udkast(&udkast),
+            vurderinger: saetninger::vurderinger(&s.i_alt.optaelling),
+            skal_mangler: saetninger::skal_mangler(s.skal_mangler.len()),
+            skal_i_orden: saetninger::skal_i_orden(s.antal_svar),
+            justeringer: saetninger::justeringer(
+                aendrede,
+                j.len() - aendrede,
+                p.tilbagemelding.sigte.as_deref(),
+            ),
+        }
+    }
+}
+
+fn navne(kommuner: &[Kommune]) -> Vec<&str> {
+    kommuner.iter().map(|k| k.navn.as_str()).collect()
+}
+
+/// The background text of a tilbagemelding without one of its own.
+fn baggrund(p: &Projekt) -> String {
+    let kkr = &p.kkr.navn;
+    format!(
+        "Kommunalbestyrelserne i {} kommuner har behandlet status for anbefalingerne til tværkommunalt samarbejde på beskæftigelsesområdet for {}. Koordinationsgruppen har samlet de enkelte kommunale statusrapporter, og dette notat er den samlede tilbagemelding til {kkr}. Notatet indeholder også udkast til justeringer af eksisterende anbefalinger og forslag til nye anbefalinger.",
+        crate::dansk::genitiv(kkr),
+        p.runde.periode
+    )
 }
 
 /// One overview table: some anbefalinger (columns) for every reporting kommune (rows).
 #[derive(Serialize)]
 struct MatrixBlok {
     anbefalinger: Vec<String>,
+    /// What each column's id stands for, shown under the table on every page.
+    noegle: Vec<Noegle>,
     raekker: Vec<MatrixRaekke>,
 }
+
+/// One entry of the overview's key: «v1 (SKAL) Alle kommuner skal være en del af …».
+#[derive(Serialize)]
+struct Noegle {
+    id: String,
+    niveau: Option<&'static str>,
+    tekst: String,
+}
+
+/// The most characters of an anbefaling's text in the overview's key.
+const NOEGLE_TEGN: usize = 62;
 
 #[derive(Serialize)]
 struct MatrixRaekke {
@@ -66,6 +140,7 @@ pub fn forlaeg(p: &Projekt) -> Forlaeg {
     let dato = dokument.dato;
     let samlet = samlet::beregn(p);
     let ctx = TilbagemeldingKontekst {
+        saetninger: Saetninger::ny(p, &samlet),
         fremdrift: VERSION,
         statusser: notat::statusser(),
         kkr: &p.kkr,
@@ -88,6 +163,14 @@ fn matrix(s: &Samlet, p: &Projekt) -> Vec<MatrixBlok> {
         .chunks(MATRIX_KOLONNER)
         .map(|blok| MatrixBlok {
             anbefalinger: blok.iter().map(|a| a.anbefaling.id.clone()).collect(),
+            noegle: blok
+                .iter()
+                .map(|a| Noegle {
+                    id: a.anbefaling.id.clone(),
+                    niveau: a.anbefaling.niveau.map(|n| n.navn()),
+                    tekst: crate::dansk::forkort(&a.anbefaling.tekst, NOEGLE_TEGN),
+                })
+                .collect(),
             raekker: p
                 .status
                 .iter()

@@ -3,6 +3,7 @@
 
 pub mod dato;
 pub mod forloeb;
+pub mod forskel;
 pub mod kommuner;
 pub mod model;
 pub mod ny_periode;

@@ -10,10 +10,10 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 
 use super::Koersel;
-use crate::diagnose::Diagnoser;
+use crate::diagnose::{Diagnose, Diagnoser};
 use crate::fejl::Indholdsfejl;
 use crate::markup::Kilde;
-use crate::oversaet;
+use crate::oversaet::{self, Oversat};
 use crate::skriv::{self, Forberedt};
 
 /// A document to make: its source and where the PDF goes.
@@ -25,7 +25,8 @@ pub struct Opgave {
 impl Koersel {
     /// Compiles every document and writes them all, or none; returns the written PDFs.
     /// With `typ` the markup is written next to each PDF (and next to where a failed
-    /// one would have gone, to help find the error).
+    /// one would have gone, to help find the error). The compiler's warnings go to
+    /// [`Koersel::advarsler`].
     pub fn generer(&mut self, opgaver: Vec<Opgave>, typ: bool) -> anyhow::Result<Vec<PathBuf>> {
         ryd_op_mapper(&opgaver);
         let motor = &self.motor;
@@ -35,11 +36,13 @@ impl Koersel {
         let mut fejl = Diagnoser::default();
         let mut klar = Vec::new();
         let mut skrevet = Vec::new();
+        let mut advarsler = Vec::new();
         for (o, resultat, tid) in resultater {
             self.dokumenttider.push((o.ud.clone(), tid));
             match resultat {
-                Ok(filer) => {
-                    klar.extend(filer);
+                Ok(oversat) => {
+                    klar.extend(oversat.resultat);
+                    advarsler.extend(oversat.advarsler);
                     skrevet.push(o.ud);
                 }
                 Err(d) => {
@@ -53,6 +56,7 @@ impl Koersel {
                 }
             }
         }
+        self.advarsler = samlet(advarsler);
         if fejl.har_fejl() {
             return Err(Indholdsfejl::ny(fejl).into());
         }
@@ -62,33 +66,34 @@ impl Koersel {
         Ok(skrevet)
     }
 
-    /// Compiles every document without writing anything: the compiler's diagnostics.
+    /// Compiles every document without writing anything: the compiler's errors and
+    /// warnings.
     pub fn kontroller(&mut self, opgaver: Vec<Opgave>) -> Diagnoser {
         let motor = &self.motor;
         let resultater = self
             .tider
             .maal("typst", || oversaet_alle(motor, opgaver, |_, _| ()));
-        let mut d = Diagnoser::default();
+        let mut alle = Vec::new();
         for (o, r, tid) in resultater {
             self.dokumenttider.push((o.ud, tid));
-            if let Err(fejl) = r {
-                for f in fejl.0 {
-                    d.tilfoej_ny(f);
-                }
+            match r {
+                Ok(oversat) => alle.extend(oversat.advarsler),
+                Err(fejl) => alle.extend(fejl.0),
             }
         }
-        d
+        samlet(alle)
     }
 }
 
 /// Compiles every document to PDF under the time limit and hands each PDF to `efter`
-/// on the compiling thread; results, each with its wall time, come back in the
+/// on the compiling thread; results (with the compiler's warnings and each document's
+/// wall time) come back in the
 /// original order.
 pub fn oversaet_alle<R: Send>(
     motor: &super::Motor,
     opgaver: Vec<Opgave>,
     efter: impl Fn(&Opgave, Vec<u8>) -> R + Sync,
-) -> Vec<(Opgave, Result<R, Diagnoser>, Duration)> {
+) -> Vec<(Opgave, Result<Oversat<R>, Diagnoser>, Duration)> {
     let bar = fremskridt(opgaver.len());
     // Not on rayon's pool: each compilation runs on its own thread under the time
     // limit and uses rayon inside, so a rayon worker waiting for it would starve typst
@@ -99,13 +104,50 @@ pub fn oversaet_alle<R: Send>(
         |o| o.kilde.markup.len(),
         |o| {
             let start = Instant::now();
-            let r = oversaet::pdf(motor.grundlag(), &motor.rod, &o.kilde).map(|pdf| efter(&o, pdf));
+            let r = oversaet::pdf(motor.grundlag(), &motor.rod, &o.kilde)
+                .map(|pdf| pdf.map(|pdf| efter(&o, pdf)));
             bar.inc(1);
             (o, r, start.elapsed())
         },
     );
     bar.finish_and_clear();
     ud
+}
+
+/// The diagnostics of many documents, each once: the same problem in a project file
+/// (a template's include) is one; the same message in several documents' generated
+/// markup (a template line they share) is shown for the first with a count.
+fn samlet(alle: Vec<Diagnose>) -> Diagnoser {
+    let genereret = |d: &Diagnose| d.fil.starts_with("<genereret>");
+    let mut ud: Vec<(Diagnose, usize)> = Vec::new();
+    for d in alle {
+        let samme = ud.iter_mut().find(|(e, _)| {
+            e.besked == d.besked
+                && e.alvor == d.alvor
+                && (genereret(e) && genereret(&d) || e.fil == d.fil && e.sted == d.sted)
+        });
+        match samme {
+            Some((_, n)) => *n += 1,
+            None => ud.push((d, 1)),
+        }
+    }
+    Diagnoser(
+        ud.into_iter()
+            .map(|(mut d, n)| {
+                if n > 1 {
+                    let mere = format!(
+                        "det samme gælder {}",
+                        crate::dansk::antal(n - 1, "andet dokument", "andre dokumenter")
+                    );
+                    d.hint = Some(match d.hint {
+                        Some(h) => format!("{h}; {mere}"),
+                        None => mere,
+                    });
+                }
+                d
+            })
+            .collect(),
+    )
 }
 
 /// A compiled document's PDF (and with `typ` its markup) in synced temporary files.

@@ -57,6 +57,8 @@ pub struct Koersel {
     pub projekt: Option<Projekt>,
     /// Every diagnostic of loading and validating.
     pub diagnoser: Diagnoser,
+    /// The compiler's warnings of the last [`Koersel::generer`].
+    pub advarsler: Diagnoser,
     pub tider: Tider,
     /// Each compiled document's output path and compile wall time, for `-v`.
     pub dokumenttider: Vec<(PathBuf, Duration)>,
@@ -73,6 +75,7 @@ impl Koersel {
             periode: periode.to_string(),
             projekt: indl.projekt,
             diagnoser: indl.diagnoser,
+            advarsler: Diagnoser::default(),
             tider,
             dokumenttider: Vec::new(),
         }

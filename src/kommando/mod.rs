@@ -6,6 +6,8 @@ mod build;
 mod check;
 mod check_json;
 mod completions;
+mod eksport;
+mod indlaes;
 mod init;
 mod ny_periode;
 mod preview;
@@ -37,6 +39,8 @@ pub fn koer(cli: Cli) -> anyhow::Result<()> {
         Kommando::Build(a) => build::koer(&ctx()?, a),
         Kommando::Tilbagemelding(a) => tilbagemelding::koer(&ctx()?, a),
         Kommando::Skabelon(a) => skabelon::koer(&ctx()?, a),
+        Kommando::Indlaes(a) => indlaes::koer(&ctx()?, a),
+        Kommando::Eksport(a) => eksport::koer(&ctx()?, a),
         Kommando::Preview(a) => preview::koer(&ctx()?, a),
         Kommando::Init(a) => init::koer(f.periode.as_deref(), a),
         Kommando::NyPeriode(a) => ny_periode::koer(f, a),
@@ -84,10 +88,12 @@ fn vis_advarsler(d: &Diagnoser) {
     }
 }
 
-/// After a run that wrote PDFs: the files relative to the current folder on stdout, a
-/// summary on a terminal (neither with `-q`), and with `-v` the timings.
+/// After a run that wrote PDFs: the compiler's warnings, the files relative to the
+/// current folder on stdout, a summary on a terminal (none of them with `-q`), and with
+/// `-v` the timings.
 fn vis_skrevne(k: &Koersel, filer: &[PathBuf], start: Instant) {
     vis_tider(k);
+    vis_advarsler(&k.advarsler);
     if !udskrift::vis_beskeder() {
         return;
     }

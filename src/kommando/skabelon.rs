@@ -1,6 +1,9 @@
 //! `fremdrift skabelon`: a kommune's status file, ready to fill in, with its answers of
 //! the previous period as comments to update; its first line names the period's JSON
-//! Schema, which is written (again) to `skema/`.
+//! Schema, which is written (again) to `skema/`. With `--xlsx`: a workbook per
+//! kommune, pre-filled with its answers when it has a status file.
+
+use std::path::PathBuf;
 
 use crate::argumenter::{Kontekst, SkabelonArgs};
 use crate::diagnose::mente_du;
@@ -9,12 +12,38 @@ use crate::indhold::model::{Kkr, Kommune, KommuneStatus};
 use crate::indhold::projekt::Projekt;
 use crate::indhold::sidste_aar::sidste_aar;
 use crate::indhold::statusfil::Statusfil;
+use crate::regneark::Skabelon;
 use crate::skriv;
 
 pub fn koer(ctx: &Kontekst, a: &SkabelonArgs) -> anyhow::Result<()> {
+    if !a.xlsx && (a.alle || a.output.is_some()) {
+        let valg = if a.alle { "--alle" } else { "-o/--output" };
+        return Err(fejl(
+            format!("{valg} virker kun sammen med --xlsx"),
+            "skriv fx «fremdrift skabelon --alle --xlsx» for et regneark til hver kommune",
+        ));
+    }
     let k = super::indlaes_gyldigt(ctx)?;
     let p = k.gyldigt()?;
-    let kommune = find_kommune(&p.kkr, &a.kommune)?;
+    let mut kommuner: Vec<&Kommune> = if a.alle {
+        p.kkr.kommuner.iter().collect()
+    } else {
+        a.kommuner
+            .iter()
+            .map(|hvem| find_kommune(&p.kkr, hvem))
+            .collect::<anyhow::Result<_>>()?
+    };
+    kommuner.sort_by_key(|k| k.kode);
+    kommuner.dedup_by_key(|k| k.kode);
+    if a.xlsx {
+        regneark(ctx, p, &kommuner, a.output.as_ref())
+    } else {
+        kommuner.iter().try_for_each(|k| statusfil(ctx, p, k))
+    }
+}
+
+/// An empty status file; never replaces one.
+fn statusfil(ctx: &Kontekst, p: &Projekt, kommune: &Kommune) -> anyhow::Result<()> {
     let rel = format!("content/{}/status/{}.yaml", p.runde.periode, kommune.id);
     let sidste = sidste_aar(p, &kommune.id);
     let start = startsvar(p, kommune);
@@ -40,6 +69,50 @@ pub fn koer(ctx: &Kontekst, a: &SkabelonArgs) -> anyhow::Result<()> {
     }
     crate::resultat!("{rel}");
     crate::skriv::skemaer::opdater_efter(&ctx.rod);
+    Ok(())
+}
+
+/// One workbook per kommune in `out/<periode>/skabeloner/<kode>-<id>.xlsx` (or `-o`),
+/// all written or none.
+fn regneark(
+    ctx: &Kontekst,
+    p: &Projekt,
+    kommuner: &[&Kommune],
+    mappe: Option<&PathBuf>,
+) -> anyhow::Result<()> {
+    let mappe = mappe.cloned().unwrap_or_else(|| {
+        ctx.rod
+            .join("out")
+            .join(&p.runde.periode)
+            .join("skabeloner")
+    });
+    let mut filer = Vec::new();
+    for kommune in kommuner {
+        let start = startsvar(p, kommune);
+        let sidste = sidste_aar(p, &kommune.id);
+        let bytes = Skabelon {
+            kkr: &p.kkr,
+            runde: &p.runde,
+            kommune,
+            status: (p.status.iter())
+                .find(|s| s.kommune.id == kommune.id)
+                .or(start.as_ref()),
+            sidste: sidste.as_ref(),
+        }
+        .xlsx()?;
+        filer.push((
+            mappe.join(format!("{}-{}.xlsx", kommune.kode, kommune.id)),
+            bytes,
+        ));
+    }
+    skriv::laeg_paa_plads(filer.iter().map(|(sti, b)| skriv::forbered(sti, b))).map_err(|e| {
+        Fejl::ny(format!("kunne ikke skrive regnearkene i {}", mappe.display()))
+            .hint("tjek at mappen findes og ikke er skrivebeskyttet, og at ingen af filerne er åbne i Excel")
+            .aarsag(e)
+    })?;
+    for (sti, _) in &filer {
+        crate::resultat!("{}", super::vis_sti(sti).display());
+    }
     Ok(())
 }
 

@@ -4,9 +4,13 @@
 //! `#"…";`. Inside a string literal only `\`, `"` and control characters are special,
 //! so no user text can become markup, code, math, a comment or a label. The trailing
 //! `;` ends the embedded expression, so text that follows in the template (`.`, `(`,
-//! `[`) is never read as a field access or a call.
+//! `[`) is never read as a field access or a call. A web or e-mail address becomes
+//! `#link("https://…", "…");`: its destination and text are string literals too.
 
-/// Typst markup that shows `tekst` literally. Blank lines separate paragraphs.
+use super::lenker::Del;
+
+/// Typst markup that shows `tekst` literally. Blank lines separate paragraphs; web
+/// and e-mail addresses become links (see [`super::lenker`]).
 pub fn markup(tekst: &str) -> String {
     let tekst = tekst.replace("\r\n", "\n").replace('\r', "\n");
     let mut ud = String::with_capacity(tekst.len() + 8);
@@ -14,15 +18,25 @@ pub fn markup(tekst: &str) -> String {
         if i > 0 {
             ud.push_str("\n\n");
         }
-        ud.push('#');
-        ud.push_str(&streng(afsnit));
-        ud.push(';');
+        for del in super::lenker::dele(afsnit) {
+            match del {
+                Del::Tekst(t) => {
+                    ud.push('#');
+                    ud.push_str(&streng(t));
+                }
+                Del::Lenke { maal, tekst } => {
+                    let (m, t) = (streng(&maal), streng(tekst));
+                    ud.push_str(&format!("#link({m}, {t})"));
+                }
+            }
+            ud.push(';');
+        }
     }
     ud
 }
 
 /// The paragraphs of a text: runs of lines separated by blank lines.
-fn afsnit(tekst: &str) -> impl Iterator<Item = &str> {
+pub fn afsnit(tekst: &str) -> impl Iterator<Item = &str> {
     tekst
         .split("\n\n")
         .flat_map(|del| del.split("\n \n"))
@@ -71,6 +85,18 @@ mod tests {
     fn blank_lines_make_paragraphs() {
         assert_eq!(markup("første\n\nanden"), "#\"første\";\n\n#\"anden\";");
         assert_eq!(markup("linje 1\nlinje 2"), "#\"linje 1\\nlinje 2\";");
+    }
+
+    #[test]
+    fn addresses_become_links_with_literal_text() {
+        assert_eq!(
+            markup("Skriv til HGB@kl.dk."),
+            r#"#"Skriv til ";#link("mailto:HGB@kl.dk", "HGB@kl.dk");#".";"#
+        );
+        assert_eq!(
+            markup("www.kl.dk/\"#x"),
+            r##"#link("https://www.kl.dk/", "www.kl.dk/");#"\"#x";"##
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! every value escaped so user text is always data, never code.
 
 pub mod escape;
+pub mod lenker;
 mod skabeloner;
 
 use serde::{Deserialize, Serialize};

@@ -65,6 +65,8 @@ fn miljoe(rod: &Path) -> Environment<'static> {
     env.add_filter("streng", streng_filter);
     env.add_filter("dansk_dato", dansk_dato);
     env.add_filter("typst", typst_filter);
+    env.add_filter("liste", liste_filter);
+    env.add_filter("tal", tal_filter);
     let rod = rod.to_path_buf();
     env.set_loader(move |navn| hent(&rod, navn));
     env
@@ -147,6 +149,23 @@ fn typst_vaerdi(v: &Value) -> Result<String, Error> {
             ));
         }
     })
+}
+
+/// `{{ ord|liste }}`: a Danish list, «a, b og c» (escaped like any value).
+fn liste_filter(v: Value) -> Result<Value, Error> {
+    let ord: Vec<String> = v.try_iter()?.map(|x| x.to_string()).collect();
+    Ok(Value::from(crate::dansk::liste(&ord)))
+}
+
+/// `{{ n|tal }}`: a whole number in Danish form, «1.234».
+fn tal_filter(v: Value) -> Result<Value, Error> {
+    let n = u64::try_from(v.clone()).map_err(|_| {
+        Error::new(
+            ErrorKind::InvalidOperation,
+            format!("«{v}» er ikke et helt tal"),
+        )
+    })?;
+    Ok(Value::from(crate::dansk::tal(n)))
 }
 
 /// `{{ dato|dansk_dato }}`: "2015-03-09" → "9. marts 2015".
@@ -292,6 +311,19 @@ mod tests {
             .unwrap()
             .render(minijinja::context! { x => "*" });
         assert!(fejl.unwrap_err().to_string().contains("safe"));
+    }
+
+    #[test]
+    fn danish_list_and_number_filters_are_escaped_text() {
+        let mut env = miljoe(Path::new("/nonexistent"));
+        env.add_template("t", "{{ ids|liste }}|{{ n|tal }}")
+            .unwrap();
+        let ud = env
+            .get_template("t")
+            .unwrap()
+            .render(minijinja::context! { ids => ["v1", "#b2", "o3"], n => 3920 })
+            .unwrap();
+        assert_eq!(ud, r##"#"v1, #b2 og o3";|#"3.920";"##);
     }
 
     #[test]

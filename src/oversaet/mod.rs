@@ -4,6 +4,7 @@
 //! [`arbejder`]).
 
 pub mod arbejder;
+mod diagnoser;
 mod eksport;
 mod verden;
 
@@ -11,22 +12,37 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
-use typst::WorldExt;
-use typst::diag::{Severity, SourceDiagnostic};
+use typst::diag::SourceDiagnostic;
 use typst_layout::PagedDocument;
 
-use crate::diagnose::{Diagnose, Diagnoser, Pos};
+use crate::diagnose::{Diagnose, Diagnoser};
 use crate::markup::Kilde;
 
 pub use eksport::{Side, pdf_af, svg_sider};
 pub use verden::{Grundlag, INDBYGGEDE_SKRIFTER};
+
+/// A compiled result with the compiler's warnings (Danish, with their location).
+#[derive(Debug)]
+pub struct Oversat<T> {
+    pub resultat: T,
+    pub advarsler: Vec<Diagnose>,
+}
+
+impl<T> Oversat<T> {
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Oversat<U> {
+        Oversat {
+            resultat: f(self.resultat),
+            advarsler: self.advarsler,
+        }
+    }
+}
 
 /// Compiles markup to a laid-out document.
 pub fn layout(
     grundlag: &Arc<Grundlag>,
     rod: &Path,
     kilde: &Kilde,
-) -> Result<PagedDocument, Diagnoser> {
+) -> Result<Oversat<PagedDocument>, Diagnoser> {
     let verden = verden::Verden::ny(
         grundlag.clone(),
         rod,
@@ -35,15 +51,32 @@ pub fn layout(
         kilde.dato,
     );
     let resultat = typst::compile::<PagedDocument>(&verden);
-    resultat
-        .output
-        .map_err(|fejl| diagnoser(&verden, kilde, &fejl[..]))
+    let advarsler = diagnoser::oversaet(&verden, grundlag, kilde, &resultat.warnings).0;
+    match resultat.output {
+        Ok(dokument) => Ok(Oversat {
+            resultat: dokument,
+            advarsler,
+        }),
+        Err(fejl) => {
+            let mut d = diagnoser::oversaet(&verden, grundlag, kilde, &fejl);
+            d.0.extend(advarsler);
+            Err(d)
+        }
+    }
 }
 
 /// Compiles markup all the way to PDF bytes, within the time limit.
-pub fn pdf(grundlag: &Arc<Grundlag>, rod: &Path, kilde: &Kilde) -> Result<Vec<u8>, Diagnoser> {
+pub fn pdf(
+    grundlag: &Arc<Grundlag>,
+    rod: &Path,
+    kilde: &Kilde,
+) -> Result<Oversat<Vec<u8>>, Diagnoser> {
     let (g, r, k) = (grundlag.clone(), rod.to_path_buf(), kilde.clone());
-    med_tidsgraense(kilde, move || pdf_af(&layout(&g, &r, &k)?, &k))
+    med_tidsgraense(kilde, move || {
+        let dokument = layout(&g, &r, &k)?;
+        let pdf = pdf_af(&dokument.resultat, &k)?;
+        Ok(dokument.map(|_| pdf))
+    })
 }
 
 /// The longest one compilation may take: `FREMDRIFT_TIDSGRAENSE` seconds, default 120.
@@ -109,26 +142,6 @@ pub fn en_fejl(kilde: &Kilde, besked: &str, hint: &str) -> Diagnoser {
 /// Where the generated markup is shown as coming from.
 pub fn genereret_sti(kilde: &Kilde) -> PathBuf {
     PathBuf::from(format!("<genereret>/{}.typ", kilde.navn))
-}
-
-fn diagnoser(verden: &verden::Verden, kilde: &Kilde, fejl: &[SourceDiagnostic]) -> Diagnoser {
-    let mut d = Diagnoser::default();
-    for f in fejl.iter().filter(|f| f.severity == Severity::Error) {
-        let pos = verden.range(f.span).and_then(|r| {
-            let (l, k) = verden.kilde().lines().byte_to_line_column(r.start)?;
-            Some(Pos::new(l as u64 + 1, k as u64 + 1))
-        });
-        let hint = hints(f).unwrap_or_default();
-        let hint = format!(
-            "{hint}{}skriv den genererede Typst-kode ud med --typ for at se linjen",
-            if hint.is_empty() { "" } else { "; " }
-        );
-        d.push(
-            Diagnose::fejl(genereret_sti(kilde), pos, format!("Typst: {}", f.message))
-                .med_hint(hint),
-        );
-    }
-    d
 }
 
 fn hints(f: &SourceDiagnostic) -> Option<String> {

@@ -137,11 +137,12 @@ impl Bygger {
             .arbejder
             .send(&j.kilde)
             .and_then(|()| self.arbejder.modtag(frist, &vig));
+        // The compiler's errors and warnings, kept while the source stays the same.
         let fejl = match svar {
-            Ok(Resultat::Sider(sider)) => {
+            Ok(Resultat::Sider(sider, advarsler)) => {
                 udgiv_sider(delt, &j.id, sider, j.diagnoser.clone());
                 crate::besked!("Opdaterede {} på {}", j.titel, sekunder(start));
-                Vec::new()
+                advarsler
             }
             Ok(Resultat::Fejl(d)) => d.0,
             Ok(Resultat::Pdf(_) | Resultat::Ukendt) => uventet(&j.kilde, "ikke sider"),
@@ -151,7 +152,7 @@ impl Bygger {
             },
         };
         if !fejl.is_empty() {
-            udgiv_fejl(delt, &j.id, j.diagnoser, &fejl);
+            udgiv_diagnoser(delt, &j.id, j.diagnoser, &fejl);
         }
         self.kompileret.insert(j.id, (j.kilde, fejl));
         true
@@ -170,7 +171,7 @@ impl Bygger {
         let Some((kilde, fejl)) = self.kompileret.get(id).cloned() else {
             return;
         };
-        if !klar || !fejl.is_empty() {
+        if !klar || fejl.iter().any(Diagnose::er_fejl) {
             return;
         }
         let frist = Instant::now() + oversaet::tidsgraense();
@@ -194,7 +195,7 @@ impl Bygger {
                 .map(|v| v.diagnoser.clone())
                 .unwrap_or_default()
         });
-        udgiv_fejl(delt, id, egne, &fejl);
+        udgiv_diagnoser(delt, id, egne, &fejl);
         self.kompileret.insert(id.to_string(), (kilde, fejl));
     }
 
@@ -321,7 +322,8 @@ fn udgiv_pdf(delt: &Delt, id: &str, pdf: Vec<u8>) {
     });
 }
 
-fn udgiv_fejl(delt: &Delt, id: &str, mut diag: Vec<Diagnose>, fejl: &[Diagnose]) {
+/// Publishes the compiler's errors and warnings for a document and in the overview.
+fn udgiv_diagnoser(delt: &Delt, id: &str, mut diag: Vec<Diagnose>, fejl: &[Diagnose]) {
     eprint!("{}", Diagnoser(fejl.to_vec()));
     diag.extend(fejl.iter().cloned());
     delt.skriv(|o, v| {

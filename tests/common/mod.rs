@@ -3,6 +3,7 @@
 
 pub mod browser;
 pub mod eksempel;
+pub mod regneark;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -99,4 +100,54 @@ pub fn vent_paa<T>(
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
+}
+
+/// The text of each page of a PDF, extracted in-process, with whitespace folded.
+pub fn sidetekster(pdf: &[u8]) -> Vec<String> {
+    pdf_extract::extract_text_from_mem_by_pages(pdf)
+        .expect("PDF text can be extracted")
+        .iter()
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+/// The default project built once per test binary: its folder (kept until the process
+/// ends) and the loaded project.
+pub fn bygget_standardprojekt() -> &'static Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = standardprojekt();
+        let o = fremdrift(dir.path(), &["build"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        dir
+    })
+    .path()
+}
+
+/// User text that tries to run Typst code, read files, break out of a table cell or
+/// fake a status: it must print literally.
+pub const FJENDTLIG_TEKST: &[&str] = &[
+    "#read(\"/etc/passwd\")",
+    "#image(\"/etc/hostname\")",
+    "#include \"/content/kkr.yaml\"",
+    "#import \"/content/kkr.yaml\": *",
+    "$ sum_(i=0)^oo i $",
+    "#while true {}",
+    "#for i in range(100000) { for j in range(100000) {} }",
+    "#range(100000000000).len()",
+    "], [Grøn], [Forfalsket bemærkning",
+    "]) #table.cell(fill: green)[Grøn",
+    "#status(\"groen\", [Grøn])",
+    "\" ; #panic(\"x\") ; \"",
+    "\\\" #read(\"/etc/passwd\") \\\"",
+    "<label> @ref = Overskrift",
+    "/* kommentar */ // og mere",
+];
+
+/// Alfa's status file (mini fixture) with `tekst` as the remark on v1.
+pub fn alfa_med_bemaerkning(tekst: &str) -> String {
+    format!(
+        "kommune: alfa\nsvar:\n  v1:\n    status: gul\n    bemærkning: '{}'\n  v2: {{status: grøn}}\n  b1: {{status: grøn}}\n  b2: {{status: grøn}}\n",
+        tekst.replace('\'', "''")
+    )
 }

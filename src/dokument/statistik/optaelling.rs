@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::dansk;
+use crate::dokument::saetninger;
 use crate::indhold::model::{Anbefaling, KommuneStatus, Status, StatusVis};
 
 /// How many grøn, gul, rød and unanswered.
@@ -13,12 +15,59 @@ pub struct Optaelling {
     pub ikke_besvaret: u32,
 }
 
-/// One part of a bar: its status code, word and count.
+/// One part of a bar: its status code, word and count (also as Danish text, «1.234»).
 #[derive(Clone, Debug, Serialize)]
 pub struct Del {
     pub kode: &'static str,
     pub navn: &'static str,
     pub antal: u32,
+    pub tal: String,
+}
+
+/// A labelled distribution, ready for a chart.
+#[derive(Clone, Debug, Serialize)]
+pub struct Fordeling {
+    pub navn: String,
+    #[serde(flatten)]
+    pub optaelling: Optaelling,
+    pub i_alt: u32,
+    pub dele: Vec<Del>,
+    /// The counts as Danish text («1.234») for tables: `groen`, `gul`, `roed`,
+    /// `ikke_besvaret` and `i_alt`.
+    pub vist: Vist,
+    /// The distribution in words, the text alternative of its bar: «9 grønne, 5 gule,
+    /// 1 rød og 1 ikke besvaret».
+    pub beskrivelse: String,
+}
+
+/// Counts as Danish text.
+#[derive(Clone, Debug, Serialize)]
+pub struct Vist {
+    pub groen: String,
+    pub gul: String,
+    pub roed: String,
+    pub ikke_besvaret: String,
+    pub i_alt: String,
+}
+
+impl Fordeling {
+    pub fn ny(navn: impl Into<String>, o: Optaelling) -> Self {
+        let t = |n: u32| dansk::tal(n.into());
+        Self {
+            navn: navn.into(),
+            optaelling: o,
+            i_alt: o.i_alt(),
+            dele: o.dele(),
+            vist: Vist {
+                groen: t(o.groen),
+                gul: t(o.gul),
+                roed: t(o.roed),
+                ikke_besvaret: t(o.ikke_besvaret),
+                i_alt: t(o.i_alt()),
+            },
+            beskrivelse: saetninger::fordeling(&o),
+        }
+    }
 }
 
 impl Optaelling {
@@ -75,26 +124,14 @@ impl Optaelling {
                 kode: v.kode,
                 navn: v.navn,
                 antal: self.af(v.kode),
+                tal: dansk::tal(self.af(v.kode).into()),
             })
             .collect()
     }
 
-    /// "9 grønne, 5 gule, 1 rød og 1 ikke besvaret".
+    /// "9 grønne, 5 gule, 1 rød og 1 ikke besvaret" (see [`saetninger::fordeling`]).
     pub fn saetning(&self) -> String {
-        let mut dele = Vec::new();
-        let mut tilfoej = |n: u32, en: &str, flere: &str| {
-            if n > 0 {
-                dele.push(format!("{n} {}", if n == 1 { en } else { flere }));
-            }
-        };
-        tilfoej(self.groen, "grøn", "grønne");
-        tilfoej(self.gul, "gul", "gule");
-        tilfoej(self.roed, "rød", "røde");
-        tilfoej(self.ikke_besvaret, "ikke besvaret", "ikke besvaret");
-        if dele.is_empty() {
-            return "ingen anbefalinger".into();
-        }
-        crate::dansk::liste(&dele)
+        saetninger::fordeling(self)
     }
 }
 
@@ -118,6 +155,7 @@ mod tests {
             ikke_besvaret: 0,
         };
         assert_eq!(o.saetning(), "1 grøn og 2 røde");
+        assert_eq!(Optaelling::default().saetning(), "ingen");
     }
 
     #[test]

@@ -4,8 +4,9 @@
 
 use serde::Serialize;
 
-use super::optaelling::{Del, Optaelling};
+use super::optaelling::{Fordeling, Optaelling};
 use super::udvikling::{self, Udvikling};
+use crate::dokument::tabel::vaegt;
 use crate::indhold::dato::Dato;
 use crate::indhold::model::{
     Anbefaling, Forslag, Kommune, KommuneStatus, Niveau, Status, StatusVis,
@@ -32,27 +33,6 @@ pub struct Samlet {
     pub udvikling: Option<Udvikling>,
 }
 
-/// A labelled distribution, ready for a chart.
-#[derive(Clone, Debug, Serialize)]
-pub struct Fordeling {
-    pub navn: String,
-    #[serde(flatten)]
-    pub optaelling: Optaelling,
-    pub i_alt: u32,
-    pub dele: Vec<Del>,
-}
-
-impl Fordeling {
-    pub(crate) fn ny(navn: impl Into<String>, o: Optaelling) -> Self {
-        Self {
-            navn: navn.into(),
-            optaelling: o,
-            i_alt: o.i_alt(),
-            dele: o.dele(),
-        }
-    }
-}
-
 /// When and where a kommune treated its status.
 #[derive(Clone, Debug, Serialize)]
 pub struct Behandling {
@@ -60,6 +40,8 @@ pub struct Behandling {
     pub organ: Option<String>,
     pub dato: Option<Dato>,
     pub udkast: bool,
+    /// The table row's weight, see [`crate::dokument::tabel::vaegt`].
+    pub vaegt: usize,
 }
 
 /// One anbefaling across all kommuner.
@@ -79,6 +61,8 @@ pub struct KommuneSvar {
     pub kommune: String,
     pub status: &'static StatusVis,
     pub bemaerkning: Option<String>,
+    /// The table row's weight, see [`crate::dokument::tabel::vaegt`].
+    pub vaegt: usize,
 }
 
 /// A kommune with SKAL initiatives at rød or unanswered.
@@ -170,11 +154,15 @@ fn samlet_for<'a>(
 fn behandlinger(status: &[KommuneStatus]) -> Vec<Behandling> {
     let mut ud: Vec<Behandling> = status
         .iter()
-        .map(|s| Behandling {
-            kommune: s.kommune.clone(),
-            organ: s.behandlet.as_ref().and_then(|b| b.organ.clone()),
-            dato: s.behandlet.as_ref().map(|b| b.dato),
-            udkast: s.udkast,
+        .map(|s| {
+            let organ = s.behandlet.as_ref().and_then(|b| b.organ.clone());
+            Behandling {
+                kommune: s.kommune.clone(),
+                vaegt: vaegt([Some(s.kommune.navn.as_str()), organ.as_deref()]),
+                organ,
+                dato: s.behandlet.as_ref().map(|b| b.dato),
+                udkast: s.udkast,
+            }
         })
         .collect();
     ud.sort_by_key(|b| (b.dato.is_none(), b.dato, b.kommune.kode));
@@ -212,6 +200,7 @@ fn pr_anbefaling(p: &Projekt) -> Vec<AnbefalingSamlet> {
                     let svar = KommuneSvar {
                         kommune: s.kommune.navn.clone(),
                         status: vis,
+                        vaegt: vaegt([Some(s.kommune.navn.as_str()), bem.as_deref()]),
                         bemaerkning: bem,
                     };
                     (vis.orden, s.kommune.kode, svar)

@@ -4,7 +4,8 @@
 
 use serde::Serialize;
 
-use crate::dansk::{antal, liste};
+use crate::dansk::liste;
+use crate::dokument::saetninger::{self, Bevaegelser};
 use crate::indhold::forloeb::{self, Overgang};
 use crate::indhold::model::{KommuneStatus, Runde, Status};
 
@@ -146,25 +147,13 @@ impl Sammenligning {
     pub fn saetning(&self) -> String {
         let p = &self.forrige_periode;
         let mut s = if self.meldt_foer {
-            let mut s = format!(
-                "Sammenlignet med {p} er {} rykket op, {} rykket ned og {} uændret",
-                antal(
-                    self.antal(Retning::Op) as usize,
-                    "anbefaling",
-                    "anbefalinger"
-                ),
-                self.antal(Retning::Ned),
-                self.antal(Retning::Samme),
-            );
-            let andre = self.antal(Retning::Andet);
-            if andre > 0 {
-                s.push_str(&format!(
-                    ", mens {} kun er besvaret det ene år",
-                    antal(andre as usize, "anbefaling", "anbefalinger")
-                ));
-            }
-            s.push('.');
-            s
+            saetninger::sammenligning(&Bevaegelser {
+                forrige_periode: p,
+                op: self.antal(Retning::Op),
+                ned: self.antal(Retning::Ned),
+                samme: self.antal(Retning::Samme),
+                andre: self.antal(Retning::Andet),
+            })
         } else {
             format!("Kommunen meldte ikke status for {p}, så der er intet at sammenligne med.")
         };
@@ -255,7 +244,7 @@ mod tests {
         ];
         assert_eq!(
             s(l, true).saetning(),
-            "Sammenlignet med 2015 er 2 anbefalinger rykket op, 0 rykket ned og 0 uændret, mens 1 anbefaling kun er besvaret det ene år. Anbefalingerne d og e er nye i 2016."
+            "Sammenlignet med 2015 er 2 anbefalinger rykket op, mens 1 anbefaling kun er besvaret det ene år. Anbefalingerne d og e er nye i 2016."
         );
     }
 

@@ -34,11 +34,15 @@ pub fn valider_status(
     if r.uden_fejl() {
         ubesvarede(runde, &svar, &mut r);
     }
-    let kontakt = raw.kontakt.map(|k| Kontakt {
-        navn: ikke_tom(k.navn),
-        email: ikke_tom(k.email),
-        telefon: ikke_tom(k.telefon.map(|t| t.0)),
-    });
+    // An empty contact (as `fremdrift skabelon` writes it) is no contact.
+    let kontakt = raw
+        .kontakt
+        .map(|k| Kontakt {
+            navn: ikke_tom(k.navn),
+            email: ikke_tom(k.email),
+            telefon: ikke_tom(k.telefon.map(|t| t.0)),
+        })
+        .filter(|k| k.navn.is_some() || k.email.is_some() || k.telefon.is_some());
     let forslag = raw
         .forslag
         .into_iter()

@@ -18,7 +18,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use super::Side;
-use crate::diagnose::Diagnoser;
+use crate::diagnose::{Diagnose, Diagnoser};
 use crate::markup::Kilde;
 use protokol::{Bestilling, laes_svar, skriv};
 
@@ -30,8 +30,8 @@ pub const KOMMANDO: &str = "oversaetter";
 /// What the worker answered.
 #[derive(Debug)]
 pub enum Resultat {
-    /// The document is laid out: its pages.
-    Sider(Vec<Side>),
+    /// The document is laid out: its pages and the compiler's warnings.
+    Sider(Vec<Side>, Vec<Diagnose>),
     Pdf(Vec<u8>),
     Fejl(Diagnoser),
     /// The worker does not have the document to export (compile it again first).

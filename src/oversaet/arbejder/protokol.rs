@@ -26,8 +26,9 @@ pub(super) enum Bestilling {
 /// A message from the worker: the header line of each answer.
 #[derive(Serialize, Deserialize)]
 pub(super) enum Hoved {
-    /// The pages; their SVG follows the line, one after another.
-    Sider(Vec<SideHoved>),
+    /// The pages and the compiler's warnings; the pages' SVG follows the line, one
+    /// after another.
+    Sider(Vec<SideHoved>, Vec<Diagnose>),
     /// `n` bytes of PDF follow the line.
     Pdf(usize),
     Fejl(Vec<Diagnose>),
@@ -57,7 +58,7 @@ pub(super) fn laes_svar(r: &mut impl BufRead) -> Option<Result<Resultat, String>
         Err(e) => return Some(Err(format!("uforståeligt svar fra oversætteren: {e}"))),
     };
     let resultat = match hoved {
-        Hoved::Sider(s) => laes_sider(r, s).map(Resultat::Sider),
+        Hoved::Sider(s, a) => laes_sider(r, s).map(|s| Resultat::Sider(s, a)),
         Hoved::Fejl(d) => Ok(Resultat::Fejl(Diagnoser(d))),
         Hoved::Pdf(n) => laes_bytes(r, n).map(Resultat::Pdf),
         Hoved::Ukendt => Ok(Resultat::Ukendt),

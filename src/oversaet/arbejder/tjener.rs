@@ -83,7 +83,7 @@ fn oversaet(
         Ok(Err(d)) => return skriv(ud, &Hoved::Fejl(d.0), &[]),
         Err(panik) => return skriv(ud, &Hoved::Fejl(intern_fejl(&kilde, &panik)), &[]),
     };
-    let sider = svg_sider(&dokument);
+    let sider = svg_sider(&dokument.resultat);
     let hoveder = sider
         .iter()
         .map(|s| SideHoved {
@@ -93,11 +93,11 @@ fn oversaet(
             laengde: s.svg.len(),
         })
         .collect();
-    skriv(ud, &Hoved::Sider(hoveder), &[])?;
+    skriv(ud, &Hoved::Sider(hoveder, dokument.advarsler), &[])?;
     for s in &sider {
         ud.write_all(s.svg.as_bytes())?;
     }
-    gemte.insert(kilde.navn.clone(), (kilde, dokument));
+    gemte.insert(kilde.navn.clone(), (kilde, dokument.resultat));
     Ok(())
 }
 
@@ -140,14 +140,37 @@ mod tests {
         let markup = "#set text(font: \"Carlito\", lang: \"da\")\n#set document(title: \"T\")\nHej";
         oversaet(&grundlag, dir.path(), kilde(markup), &mut gemte, &mut ud).unwrap();
         let mut r = std::io::Cursor::new(ud);
-        let Some(Ok(Resultat::Sider(sider))) = laes_svar(&mut r) else {
+        let Some(Ok(Resultat::Sider(sider, advarsler))) = laes_svar(&mut r) else {
             panic!("the pages")
         };
         assert_eq!(sider.len(), 1);
+        assert!(advarsler.is_empty(), "{advarsler:?}");
         assert!(sider[0].svg.starts_with("<svg"));
         assert!(laes_svar(&mut r).is_none(), "nothing more until asked");
         let (k, dok) = gemte.get("test/dok").expect("kept");
         assert!(pdf_af(dok, k).unwrap().starts_with(b"%PDF-"));
+    }
+
+    #[test]
+    fn warnings_travel_with_the_pages() {
+        let dir = tempfile::tempdir().unwrap();
+        let grundlag = Grundlag::ny(dir.path());
+        let mut ud = Vec::new();
+        let k = kilde(
+            "#set text(font: \"Findes Ikke\", lang: \"da\")\n#set document(title: \"T\")\nHej",
+        );
+        oversaet(&grundlag, dir.path(), k, &mut Gemte::new(), &mut ud).unwrap();
+        let Some(Ok(Resultat::Sider(_, advarsler))) = laes_svar(&mut std::io::Cursor::new(ud))
+        else {
+            panic!("pages first")
+        };
+        assert_eq!(advarsler.len(), 1, "{advarsler:?}");
+        assert!(!advarsler[0].er_fejl());
+        assert_eq!(
+            advarsler[0].besked,
+            "ukendt skrifttype «Findes Ikke»; teksten sættes med en anden"
+        );
+        assert_eq!(advarsler[0].pos(), Some(crate::diagnose::Pos::new(1, 17)));
     }
 
     #[test]

@@ -22,8 +22,8 @@ pub fn for_lange(f: &Formular, fil: &Path) -> Vec<Diagnose> {
             (n > maks).then(|| {
                 let besked = format!(
                     "teksten er på {} tegn, men feltet kan højst rumme {} tegn",
-                    tal(n),
-                    tal(maks)
+                    tal(n as u64),
+                    tal(maks as u64)
                 );
                 Diagnose::ny(Alvor::Fejl, fil, Some(Sted::Felt(felt.etiket(f))), besked)
                     .med_hint(hint(felt))

@@ -141,8 +141,8 @@ fn par(krop: &str) -> Result<Vec<(String, String)>, Ugyldig> {
     if dele.len() > MAKS_FELTER {
         return Err(Ugyldig(format!(
             "den har {} felter, men en formular har højst {}",
-            tal(dele.len()),
-            tal(MAKS_FELTER)
+            tal(dele.len() as u64),
+            tal(MAKS_FELTER as u64)
         )));
     }
     dele.into_iter()

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::dansk::{antal, liste};
+use crate::dokument::saetninger;
 use crate::dokument::statistik::sammenligning::{Retning, Sammenligning};
 use crate::indhold::forloeb::{Led, Overgang, tidligere_ids};
 use crate::indhold::model::{Justering, Runde, StatusVis};
@@ -239,19 +240,14 @@ pub(super) fn siden_forrige(p: &Projekt, o: &Overgang) -> SidenForrige {
         ud.pr_kommune.push(k.0);
         ud.aendringer.extend(k.1);
     }
-    ud.saetning = format!(
-        "For {}, der videreføres fra {}, er {} forbedret, {} forværret og {} uændrede{}.",
-        antal(ud.faelles_anbefalinger, "anbefaling", "anbefalinger"),
-        o.fra,
-        antal(ud.forbedret as usize, "vurdering", "vurderinger"),
-        ud.forvaerret,
-        ud.uaendret,
-        if ud.andre > 0 {
-            format!(", mens {} er gået fra eller til «ikke besvaret»", ud.andre)
-        } else {
-            String::new()
-        }
-    );
+    ud.saetning = saetninger::udvikling(&saetninger::Aendringer {
+        forrige_periode: &o.fra,
+        faelles_anbefalinger: ud.faelles_anbefalinger,
+        forbedret: ud.forbedret,
+        forvaerret: ud.forvaerret,
+        uaendret: ud.uaendret,
+        andre: ud.andre,
+    });
     ud
 }
 

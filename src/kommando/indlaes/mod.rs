@@ -1,0 +1,152 @@
+//! `fremdrift indlaes FIL…` (alias `indlæs`): filled workbooks become status files.
+//! Each file is read and checked on its own — one file's errors never stop another —
+//! and written only when it has no errors; an existing status file with other answers
+//! is replaced only with `--overskriv`, after its old version is kept in `historik/`.
+
+mod gem;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::argumenter::{IndlaesArgs, Kontekst};
+use crate::diagnose::{Diagnose, Diagnoser};
+use crate::fejl::Indholdsfejl;
+use crate::indhold::model::{Kkr, KommuneStatus, Runde};
+use crate::indhold::{projekt, valider};
+use crate::regneark;
+
+use gem::Udfald;
+
+/// One file as read in.
+struct Laest {
+    vis: PathBuf,
+    diagnoser: Diagnoser,
+    status: Option<KommuneStatus>,
+}
+
+pub fn koer(ctx: &Kontekst, a: &IndlaesArgs) -> anyhow::Result<()> {
+    let (kkr, runde) = grundlag(ctx)?;
+    let mut laest: Vec<Laest> = unikke(&a.filer)
+        .into_iter()
+        .map(|f| laes(&f, &kkr, &runde))
+        .collect();
+    dobbelte(&mut laest);
+    let g = gem::Gemmer {
+        ctx,
+        kkr: &kkr,
+        runde: &runde,
+        overskriv: a.overskriv,
+    };
+    let mut udfald = Vec::new();
+    for mut l in laest {
+        let u = match l.status {
+            Some(st) => g.gem(&l.vis, st).map_err(|d| l.diagnoser.push(d)).ok(),
+            None => None,
+        };
+        eprint!("{}", l.diagnoser);
+        udfald.push(u);
+    }
+    let skrevet = udfald
+        .iter()
+        .flatten()
+        .any(|u| matches!(u, Udfald::Ny | Udfald::Erstattet));
+    if skrevet {
+        crate::skriv::skemaer::opdater_efter(&ctx.rod);
+    }
+    opsummer(&udfald)
+}
+
+/// The KKR and the round of the period, or their errors. Errors in status files do
+/// not stop a reading in: it may be what repairs one.
+fn grundlag(ctx: &Kontekst) -> anyhow::Result<(Kkr, Runde)> {
+    let indl = projekt::indlaes(&ctx.rod, &ctx.periode);
+    match indl.projekt {
+        Some(p) => Ok((p.kkr, p.runde)),
+        None => Err(Indholdsfejl::ny(indl.diagnoser).into()),
+    }
+}
+
+/// The files as given, each once (the same file named twice is read once).
+fn unikke(filer: &[PathBuf]) -> Vec<PathBuf> {
+    let mut set = std::collections::HashSet::new();
+    filer
+        .iter()
+        .filter(|f| set.insert(f.canonicalize().unwrap_or_else(|_| f.to_path_buf())))
+        .cloned()
+        .collect()
+}
+
+/// Reads and validates one workbook with the rules of `check`.
+fn laes(fil: &Path, kkr: &Kkr, runde: &Runde) -> Laest {
+    let mut d = Diagnoser::default();
+    let status = regneark::laes(fil, fil, kkr, &mut d).and_then(|raw| {
+        let foer = d.har_fejl();
+        let st = valider::valider_status(raw, kkr, runde, fil, &mut d);
+        st.filter(|_| !foer && !d.har_fejl())
+    });
+    Laest {
+        vis: fil.to_path_buf(),
+        diagnoser: d,
+        status,
+    }
+}
+
+/// Two files for the same kommune: neither is written, for neither may replace the
+/// other unseen.
+fn dobbelte(laest: &mut [Laest]) {
+    let mut filer: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
+    for l in laest.iter() {
+        if let Some(st) = &l.status {
+            filer
+                .entry(st.kommune.id.clone())
+                .or_default()
+                .push(l.vis.clone());
+        }
+    }
+    for l in laest.iter_mut() {
+        let Some(st) = &l.status else { continue };
+        let alle = &filer[&st.kommune.id];
+        if alle.len() < 2 {
+            continue;
+        }
+        let andre: Vec<String> = alle
+            .iter()
+            .filter(|f| **f != l.vis)
+            .map(|f| f.display().to_string())
+            .collect();
+        l.diagnoser.push(
+            Diagnose::fejl(
+                &l.vis,
+                None,
+                format!("{} har også svar i {}", st.kommune.navn, andre.join(", ")),
+            )
+            .med_hint(
+                "læs kun én fil pr. kommune ind ad gangen; intet er skrevet for nogen af dem",
+            ),
+        );
+        l.status = None;
+    }
+}
+
+/// A summary on standard error; exit code 1 when a file was not read in (`None`).
+fn opsummer(udfald: &[Option<Udfald>]) -> anyhow::Result<()> {
+    let antal = |f: fn(&Udfald) -> bool| udfald.iter().flatten().filter(|u| f(u)).count();
+    let nye = antal(|u| matches!(u, Udfald::Ny));
+    let erstattet = antal(|u| matches!(u, Udfald::Erstattet));
+    let uaendret = antal(|u| matches!(u, Udfald::Uaendret));
+    let fejl = udfald.iter().filter(|u| u.is_none()).count();
+    let fil_ord = if udfald.len() == 1 { "fil" } else { "filer" };
+    let linje = format!(
+        "{} {fil_ord}: {nye} nye, {erstattet} erstattet, {uaendret} uændret, {fejl} ikke læst ind",
+        udfald.len()
+    );
+    if fejl == 0 {
+        crate::besked!("{linje}");
+        return Ok(());
+    }
+    Err(Indholdsfejl {
+        diagnoser: Diagnoser::default(),
+        opsummering: format!("{linje}; for dem er intet skrevet"),
+    }
+    .into())
+}

@@ -1,0 +1,206 @@
+//! A cell's value as read from a workbook, the cell names users see («E7»), and the
+//! Danish date forms people type into a cell.
+
+use crate::indhold::dato::{Dato, DatoFejl};
+
+/// A non-empty cell.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Vaerdi {
+    Tekst(String),
+    Tal(f64),
+    /// A real date cell (a number with a date format).
+    Dato(Dato),
+    Bool(bool),
+    /// A formula, with its text (`=A1&B1`): formulas are never evaluated or trusted.
+    Formel(String),
+    /// An error value such as `#DIV/0!`.
+    Fejl(String),
+}
+
+impl Vaerdi {
+    /// The value as text, when it is one a user can mean as text: a number as its
+    /// digits (`4368 6000` typed as 43686000), a date as 21-01-2016, a yes/no as
+    /// Ja/Nej. Line breaks typed in a cell become `\n`. `None` for a formula or an
+    /// error value.
+    pub fn tekst(&self) -> Option<String> {
+        match self {
+            Vaerdi::Tekst(s) => Some(linjeskift(s)),
+            Vaerdi::Tal(t) => Some(tal(*t)),
+            Vaerdi::Dato(d) => Some(format!("{:02}-{:02}-{}", d.dag, d.maaned, d.aar)),
+            Vaerdi::Bool(b) => Some(super::ja_nej(*b).to_string()),
+            Vaerdi::Formel(_) | Vaerdi::Fejl(_) => None,
+        }
+    }
+
+    /// What the cell holds, for a message: «tallet 3», «formlen =A1».
+    pub fn beskriv(&self) -> String {
+        match self {
+            Vaerdi::Tekst(s) => format!("«{}»", s.trim()),
+            Vaerdi::Tal(t) => format!("tallet {}", tal(*t)),
+            Vaerdi::Dato(d) => format!("datoen {}", d.dansk()),
+            Vaerdi::Bool(b) => format!("sandhedsværdien {}", if *b { "SAND" } else { "FALSK" }),
+            Vaerdi::Formel(f) => format!("formlen «={}»", f.trim_start_matches('=')),
+            Vaerdi::Fejl(f) => format!("fejlværdien {f}"),
+        }
+    }
+
+    /// True for a cell holding only spaces.
+    pub fn er_blank(&self) -> bool {
+        matches!(self, Vaerdi::Tekst(s) if s.trim().is_empty())
+    }
+}
+
+/// A number as people write it: whole numbers without decimals.
+fn tal(t: f64) -> String {
+    if t.fract() == 0.0 && t.abs() < 1e15 {
+        format!("{}", t as i64)
+    } else {
+        format!("{t}")
+    }
+}
+
+/// `\r\n` and lone `\r` (from some spreadsheet programs) as `\n`.
+fn linjeskift(s: &str) -> String {
+    if s.contains('\r') {
+        s.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        s.to_string()
+    }
+}
+
+/// The name of a cell from 0-based row and column: (6, 4) → «E7».
+pub fn celle_navn(raekke: u32, kolonne: u32) -> String {
+    format!("{}{}", kolonne_navn(kolonne), u64::from(raekke) + 1)
+}
+
+/// 0 → A, 25 → Z, 26 → AA.
+pub fn kolonne_navn(kolonne: u32) -> String {
+    let mut n = u64::from(kolonne) + 1;
+    let mut ud = Vec::new();
+    while n > 0 {
+        let r = (n - 1) % 26;
+        ud.push(b'A' + r as u8);
+        n = (n - 1) / 26;
+    }
+    ud.reverse();
+    String::from_utf8(ud).expect("ASCII")
+}
+
+const MAANEDER: [&[&str]; 12] = [
+    &["januar", "jan"],
+    &["februar", "feb"],
+    &["marts", "mar"],
+    &["april", "apr"],
+    &["maj"],
+    &["juni", "jun"],
+    &["juli", "jul"],
+    &["august", "aug"],
+    &["september", "sep", "sept"],
+    &["oktober", "okt"],
+    &["november", "nov"],
+    &["december", "dec"],
+];
+
+/// A date in one of the forms Danes type: 21-01-2016, 21.1.2016, 21/1/2016,
+/// 21. januar 2016 (or «21. jan. 2016») and 2016-01-21.
+pub fn dato_fra_tekst(tekst: &str) -> Result<Dato, DatoFejl> {
+    let t = tekst.trim().to_lowercase();
+    let (aar, maaned, dag) = tal_form(&t)
+        .or_else(|| ord_form(&t))
+        .ok_or(DatoFejl::Form)?;
+    Dato::parse(&format!("{aar:04}-{maaned:02}-{dag:02}"))
+}
+
+/// 21-01-2016, 21.1.2016, 21/1/2016 or 2016-01-21 → (year, month, day).
+fn tal_form(t: &str) -> Option<(u32, u32, u32)> {
+    let sep = ['-', '.', '/'].into_iter().find(|s| t.contains(*s))?;
+    let dele: Vec<&str> = t.split(sep).map(str::trim).collect();
+    let [a, b, c] = dele.as_slice() else {
+        return None;
+    };
+    let cifre = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        (n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    if sep == '-' && a.len() == 4 {
+        return Some((cifre(a, 4..=4)?, cifre(b, 1..=2)?, cifre(c, 1..=2)?));
+    }
+    Some((cifre(c, 4..=4)?, cifre(b, 1..=2)?, cifre(a, 1..=2)?))
+}
+
+/// «21. januar 2016», «21 jan. 2016» → (year, month, day).
+fn ord_form(t: &str) -> Option<(u32, u32, u32)> {
+    let dele: Vec<&str> = t.split_whitespace().collect();
+    let [dag, maaned, aar] = dele.as_slice() else {
+        return None;
+    };
+    let dag = dag.trim_end_matches('.');
+    let maaned = maaned.trim_end_matches('.');
+    let nr = MAANEDER.iter().position(|navne| navne.contains(&maaned))? as u32 + 1;
+    let tal = |s: &str, n: usize| {
+        (s.len() <= n && !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    Some(((aar.len() == 4).then(|| tal(aar, 4))??, nr, tal(dag, 2)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_named_as_spreadsheets_name_them() {
+        assert_eq!(celle_navn(6, 4), "E7");
+        assert_eq!(celle_navn(0, 25), "Z1");
+        assert_eq!(celle_navn(0, 26), "AA1");
+        assert_eq!(celle_navn(1_048_575, 16_383), "XFD1048576");
+        assert_eq!(celle_navn(u32::MAX, u32::MAX), "MWLQKWV4294967296");
+    }
+
+    #[test]
+    fn every_usual_danish_date_form_is_read() {
+        for t in [
+            "21-01-2016",
+            "21.1.2016",
+            "21/1/2016",
+            "21. januar 2016",
+            "21 Januar 2016",
+            "21. jan. 2016",
+            "2016-01-21",
+            " 2016-1-21 ",
+        ] {
+            assert_eq!(
+                dato_fra_tekst(t).map(|d| d.iso()),
+                Ok("2016-01-21".into()),
+                "{t}"
+            );
+        }
+    }
+
+    #[test]
+    fn other_texts_are_not_dates() {
+        for t in [
+            "21-01-16",
+            "i går",
+            "21. jaunar 2016",
+            "2016",
+            "21-01-2016 kl. 10",
+        ] {
+            assert_eq!(dato_fra_tekst(t), Err(DatoFejl::Form), "{t}");
+        }
+        assert_eq!(dato_fra_tekst("30-02-2016"), Err(DatoFejl::FindesIkke));
+    }
+
+    #[test]
+    fn numbers_read_as_text_keep_their_digits() {
+        assert_eq!(Vaerdi::Tal(43686000.0).tekst().unwrap(), "43686000");
+        assert_eq!(Vaerdi::Tal(3.5).tekst().unwrap(), "3.5");
+        assert_eq!(
+            Vaerdi::Tekst("a\r\nb\rc".into()).tekst().unwrap(),
+            "a\nb\nc"
+        );
+        assert_eq!(Vaerdi::Formel("=A1".into()).tekst(), None);
+    }
+}
