@@ -9,6 +9,7 @@ mod bygger;
 mod dokside;
 mod formular;
 mod html;
+mod http;
 mod oversigt;
 mod rute;
 mod server;

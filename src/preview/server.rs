@@ -1,20 +1,17 @@
 //! The HTTP server, on 127.0.0.1 only: every answer comes from the shared state. «Hent
 //! PDF» waits (a while) for a document that is being compiled.
 
-use std::fmt::Write as _;
-use std::io::Write as _;
 use std::net::{SocketAddr, TcpListener};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
-use std::thread;
 use std::time::Duration;
 
-use anyhow::{Context, anyhow};
-use tiny_http::{Method, Request, StatusCode};
+use anyhow::Context;
 
 use crate::fejl::fejl;
 
 use super::formular::{self, Udfyldning};
+use super::http::{self, Anmodning, Behandler, HttpSvar, Indhold, Indstillinger, Udfald};
 use super::rute::{Rute, parameter, rute};
 use super::tilstand::{Delt, Tilstand};
 use super::watch::Signal;
@@ -23,8 +20,6 @@ use super::{api, dokside, html, oversigt, sse};
 const CSS: &str = include_str!("assets/preview.css");
 const JS: &str = include_str!("assets/preview.js");
 
-/// Threads answering ordinary requests (event streams get their own).
-const ARBEJDERE: usize = 4;
 /// The port tried first when none is asked for.
 pub const STANDARDPORT: u16 = 3000;
 /// How many ports after the default are tried when it is busy.
@@ -63,61 +58,56 @@ pub fn bind(port: Option<u16>) -> anyhow::Result<TcpListener> {
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; \
 connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+/// The headers of every answer that does not set them itself (also the HTTP layer's
+/// own refusals).
+const FASTE_HOVEDER: &[(&str, &str)] = &[
+    ("Cache-Control", "no-store"),
+    ("Content-Security-Policy", CSP),
+    ("X-Content-Type-Options", "nosniff"),
+];
+
 /// Starts answering requests in the background.
 pub fn start(
     lytter: TcpListener,
     delt: Arc<Delt>,
     udfyld: Arc<Udfyldning>,
 ) -> anyhow::Result<SocketAddr> {
-    let adresse = lytter.local_addr()?;
-    let server = tiny_http::Server::from_listener(lytter, None)
-        .map_err(|e| anyhow!("kunne ikke starte webserveren: {e}"))?;
-    let server = Arc::new(server);
-    for _ in 0..ARBEJDERE {
-        let (server, delt, udfyld) = (server.clone(), delt.clone(), udfyld.clone());
-        thread::spawn(move || {
-            while let Ok(req) = server.recv() {
-                besvar(req, &delt, &udfyld, adresse.port());
-            }
-        });
-    }
-    Ok(adresse)
+    let port = lytter.local_addr()?.port();
+    let behandler: Arc<Behandler> =
+        Arc::new(move |req: &mut Anmodning<'_>| besvar(req, &delt, &udfyld, port));
+    http::start(lytter, Indstillinger::standard(FASTE_HOVEDER), behandler)
+        .context("kunne ikke starte webserveren")
 }
 
-fn besvar(mut req: Request, delt: &Arc<Delt>, udfyld: &Udfyldning, port: u16) {
-    if !tilladt_vaert(&req, port) {
-        HttpSvar::tekst(403, "Forkert værtsnavn: brug http://127.0.0.1/").send(req);
-        return;
+fn besvar(req: &mut Anmodning<'_>, delt: &Arc<Delt>, udfyld: &Udfyldning, port: u16) -> Udfald {
+    if !tilladt_vaert(req.hoved("Host"), port) {
+        return Udfald::Svar(HttpSvar::tekst(
+            403,
+            "Forkert værtsnavn: brug http://127.0.0.1/",
+        ));
     }
     let url = req.url().to_string();
     let (r, q) = rute(&url);
-    let post = req.method() == &Method::Post;
-    if !post && !matches!(req.method(), Method::Get | Method::Head) {
-        HttpSvar::tekst(405, "Kun GET og POST understøttes").send(req);
-        return;
+    let post = req.metode() == "POST";
+    if !post && !matches!(req.metode(), "GET" | "HEAD") {
+        return Udfald::Svar(HttpSvar::tekst(405, "Kun GET og POST understøttes"));
     }
     if r == Rute::Begivenheder && !post {
         let delt = delt.clone();
-        thread::spawn(move || sse::stroem(req, delt));
-        return;
+        return Udfald::Stroem(Box::new(move |w| sse::stroem(w, delt)));
     }
     let svar = catch_unwind(AssertUnwindSafe(|| match &r {
-        Rute::Udfyld(id) if post => udfyld.post(&mut req, id, port, delt),
+        Rute::Udfyld(id) if post => udfyld.post(req, id, port, delt),
         _ if post => HttpSvar::tekst(405, "Kun formularen tager imod POST"),
         _ => svar(&r, q, delt, udfyld),
     }))
     .unwrap_or_else(|_| HttpSvar::tekst(500, "Intern fejl i forhåndsvisningen"));
-    svar.send(req);
+    Udfald::Svar(svar)
 }
 
 /// Only requests addressed to this machine: a web page elsewhere cannot reach the
 /// drafts through a rebound DNS name.
-fn tilladt_vaert(req: &Request, port: u16) -> bool {
-    let vaert = req
-        .headers()
-        .iter()
-        .find(|h| h.field.equiv("Host"))
-        .map(|h| h.value.as_str().to_string());
+fn tilladt_vaert(vaert: Option<&str>, port: u16) -> bool {
     vaert.is_none_or(|v| {
         ["127.0.0.1", "localhost", "[::1]"]
             .iter()
@@ -129,9 +119,13 @@ fn svar(r: &Rute, q: &str, delt: &Delt, udfyld: &Udfyldning) -> HttpSvar {
     match r {
         Rute::Oversigt => HttpSvar::html(200, delt.laes(oversigt::side)),
         Rute::OversigtFragment => HttpSvar::html(200, delt.laes(oversigt::fragment)),
-        Rute::Api => HttpSvar::ny(200, "application/json", Krop::Tekst(delt.laes(api::json))),
-        Rute::Css => HttpSvar::ny(200, "text/css; charset=utf-8", Krop::Statisk(CSS)),
-        Rute::Js => HttpSvar::ny(200, "text/javascript; charset=utf-8", Krop::Statisk(JS)),
+        Rute::Api => HttpSvar::ny(
+            200,
+            "application/json",
+            Indhold::Tekst(delt.laes(api::json)),
+        ),
+        Rute::Css => HttpSvar::ny(200, "text/css; charset=utf-8", Indhold::Statisk(CSS)),
+        Rute::Js => HttpSvar::ny(200, "text/javascript; charset=utf-8", Indhold::Statisk(JS)),
         Rute::Dok(id) => {
             let (findes, html) = delt.laes(|o| (o.dokument(id).is_some(), dokside::side(o, id)));
             HttpSvar::html(if findes { 200 } else { 404 }, html)
@@ -141,13 +135,15 @@ fn svar(r: &Rute, q: &str, delt: &Delt, udfyld: &Udfyldning) -> HttpSvar {
         Rute::Pdf(id) => pdf(delt, id),
         Rute::Udfyld(id) => udfyld.side(id, delt),
         Rute::UdfyldBilag(id) => HttpSvar::html(200, delt.laes(|o| formular::bilag(o, id))),
-        Rute::FormularCss => {
-            HttpSvar::ny(200, "text/css; charset=utf-8", Krop::Tekst(formular::css()))
-        }
+        Rute::FormularCss => HttpSvar::ny(
+            200,
+            "text/css; charset=utf-8",
+            Indhold::Tekst(formular::css()),
+        ),
         Rute::FormularJs => HttpSvar::ny(
             200,
             "text/javascript; charset=utf-8",
-            Krop::Statisk(formular::JS),
+            Indhold::Statisk(formular::JS),
         ),
         Rute::Begivenheder | Rute::Ukendt => ikke_fundet(),
     }
@@ -164,7 +160,7 @@ fn side(delt: &Delt, id: &str, n: usize, v: Option<&str>) -> HttpSvar {
     } else {
         "no-store"
     };
-    HttpSvar::ny(200, "image/svg+xml", Krop::Tekst(side.svg)).med("Cache-Control", cache)
+    HttpSvar::ny(200, "image/svg+xml", Indhold::Tekst(side.svg)).med("Cache-Control", cache)
 }
 
 /// The longest «Hent PDF» waits for a document in the compiler.
@@ -217,7 +213,7 @@ fn pdf(delt: &Delt, id: &str) -> HttpSvar {
     };
     match pdf {
         Some(pdf) if tilstand != Tilstand::Fejl => {
-            HttpSvar::ny(200, "application/pdf", Krop::Pdf(pdf)).med(
+            HttpSvar::ny(200, "application/pdf", Indhold::Pdf(pdf)).med(
                 "Content-Disposition",
                 &format!("attachment; filename=\"{}\"", filnavn(&ud)),
             )
@@ -257,93 +253,6 @@ fn ikke_fundet() -> HttpSvar {
             "<p>Der er ingen side med den adresse.</p>",
         ),
     )
-}
-
-/// A response body.
-pub(super) enum Krop {
-    Tekst(String),
-    Pdf(Arc<Vec<u8>>),
-    Statisk(&'static str),
-}
-
-impl AsRef<[u8]> for Krop {
-    fn as_ref(&self) -> &[u8] {
-        match self {
-            Krop::Tekst(t) => t.as_bytes(),
-            Krop::Pdf(b) => b,
-            Krop::Statisk(t) => t.as_bytes(),
-        }
-    }
-}
-
-/// A response, before it becomes a tiny_http one.
-pub(super) struct HttpSvar {
-    status: u16,
-    hoveder: Vec<(&'static str, String)>,
-    krop: Krop,
-}
-
-impl HttpSvar {
-    pub(super) fn ny(status: u16, art: &str, krop: Krop) -> Self {
-        Self {
-            status,
-            hoveder: vec![("Content-Type", art.to_string())],
-            krop,
-        }
-        .med("Cache-Control", "no-store")
-        .med("Content-Security-Policy", CSP)
-        .med("X-Content-Type-Options", "nosniff")
-    }
-
-    pub(super) fn html(status: u16, html: String) -> Self {
-        Self::ny(status, "text/html; charset=utf-8", Krop::Tekst(html))
-    }
-
-    pub(super) fn tekst(status: u16, tekst: &str) -> Self {
-        Self::ny(
-            status,
-            "text/plain; charset=utf-8",
-            Krop::Tekst(tekst.to_string()),
-        )
-    }
-
-    /// Sets a header, replacing an earlier value.
-    pub(super) fn med(mut self, navn: &'static str, vaerdi: &str) -> Self {
-        self.hoveder.retain(|(n, _)| *n != navn);
-        self.hoveder.push((navn, vaerdi.to_string()));
-        self
-    }
-
-    /// Writes the answer and closes the connection. tiny_http's connection pool can
-    /// lose the wake-up for a connection accepted right after another one; such a
-    /// connection waits until a pool thread is free, which — with browsers keeping
-    /// every connection open — could take minutes. Closing after each answer frees
-    /// the threads at once (tiny_http does not let a response set `Connection`).
-    fn send(self, req: Request) {
-        let uden_krop = req.method() == &Method::Head;
-        let krop = self.krop.as_ref();
-        let mut hoved = format!(
-            "HTTP/1.1 {} {}\r\n",
-            self.status,
-            StatusCode(self.status).default_reason_phrase()
-        );
-        for (n, v) in &self.hoveder {
-            // Header values are ours; a line break would split the header.
-            if !v.contains(['\r', '\n']) {
-                let _ = write!(hoved, "{n}: {v}\r\n");
-            }
-        }
-        let _ = write!(
-            hoved,
-            "Content-Length: {}\r\nConnection: close\r\n\r\n",
-            krop.len()
-        );
-        let mut w = req.into_writer();
-        let _ = w
-            .write_all(hoved.as_bytes())
-            .and_then(|()| if uden_krop { Ok(()) } else { w.write_all(krop) })
-            .and_then(|()| w.flush());
-    }
 }
 
 #[cfg(test)]

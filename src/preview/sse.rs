@@ -1,15 +1,17 @@
-//! Server-sent events on `/events`: one thread per open page, woken when the state
-//! changes, with a ping now and then so closed pages are noticed.
+//! Server-sent events on `/events`: one thread per open page (the connection's own,
+//! counted against the HTTP layer's stream cap), woken when the state changes, with a
+//! ping now and then; a page that closed is noticed within a second, so its place in
+//! the cap comes back.
 
-use std::io::Write;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use tiny_http::Request;
-
+use super::http::Modtager;
 use super::tilstand::{Delt, Nyt};
 
 const PING: Duration = Duration::from_secs(15);
+/// How often a quiet stream looks whether its page has gone.
+const TIK: Duration = Duration::from_secs(1);
 
 const HOVED: &str = "HTTP/1.1 200 OK\r\n\
 Content-Type: text/event-stream; charset=utf-8\r\n\
@@ -19,27 +21,30 @@ Connection: close\r\n\
 retry: 1000\n\n";
 
 /// Streams events until the page goes away.
-pub fn stroem(req: Request, delt: Arc<Delt>) {
+pub fn stroem(w: &mut dyn Modtager, delt: Arc<Delt>) {
     let mut sendt = delt.laes(|o| o.version);
-    let mut w = req.into_writer();
-    if send(&mut w, HOVED).is_err() {
+    if send(w, HOVED).is_err() {
         return;
     }
+    let mut sidst = Instant::now();
     loop {
-        let besked = match delt.vent(sendt, PING) {
+        let besked = match delt.vent(sendt, TIK) {
             Some(nyt) => {
                 sendt = nyt.version;
                 begivenhed(&nyt)
             }
-            None => ": ping\n\n".to_string(),
+            None if sidst.elapsed() >= PING => ": ping\n\n".to_string(),
+            None if w.lukket() => return,
+            None => continue,
         };
-        if send(&mut w, &besked).is_err() {
+        if send(w, &besked).is_err() {
             return;
         }
+        sidst = Instant::now();
     }
 }
 
-fn send(w: &mut dyn Write, tekst: &str) -> std::io::Result<()> {
+fn send(w: &mut dyn Modtager, tekst: &str) -> std::io::Result<()> {
     w.write_all(tekst.as_bytes())?;
     w.flush()
 }

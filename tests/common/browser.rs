@@ -98,6 +98,11 @@ impl Preview {
         hent(self.port, sti)
     }
 
+    /// The preview's process id.
+    pub fn pid(&self) -> u32 {
+        self._proces.0.id()
+    }
+
     /// A request with any method, headers and body; `Host` is set.
     pub fn anmod(&self, metode: &str, sti: &str, hoveder: &[(&str, &str)], krop: &str) -> Svar {
         anmod(self.port, metode, sti, hoveder, krop, "1.0")

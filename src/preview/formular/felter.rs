@@ -176,9 +176,10 @@ impl Formular {
     }
 
     /// The raw status to validate, every value placed at its field, and the problems
-    /// only a form can have (a treatment without a date, a forslag without a title).
+    /// only a form can have (a value too long, a treatment without a date, a forslag
+    /// without a title).
     pub fn til_raa(&self, kommune: &str, fil: &Path) -> (RawStatus, Vec<Diagnose>) {
-        let mut fejl = Vec::new();
+        let mut fejl = super::graenser::for_lange(self, fil);
         let mut felt_fejl = |felt: Felt, besked: &str, hint: &str| {
             fejl.push(Diagnose::ny(Alvor::Fejl, fil, Some(self.sted(felt)), besked).med_hint(hint));
         };

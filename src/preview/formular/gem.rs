@@ -8,12 +8,14 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use super::felter::Formular;
+use super::statussti;
 use crate::diagnose::{Diagnose, Diagnoser};
 use crate::indhold::model::{Kkr, Kommune, KommuneStatus, Runde};
 use crate::indhold::projekt::{self, statusfiler};
 use crate::indhold::raa::RawStatus;
 use crate::indhold::sidste_aar::{SidsteAar, sidste_aar};
 use crate::indhold::statusfil::Statusfil;
+use crate::indhold::valider::er_kommune_id;
 use crate::indhold::{valider, yaml};
 use crate::skriv;
 
@@ -41,6 +43,11 @@ impl Grundlag {
     /// Loads the period as `check` does. Errors in other kommuners' status files do not
     /// stand in the way; errors in the files every status depends on do.
     pub fn laes(rod: &Path, periode: &str, id: &str) -> Result<Self, Mangel> {
+        // Whatever a URL holds (`..`, `/`, NUL, …) is no kommune: refused before the
+        // project is read.
+        if !er_kommune_id(id) {
+            return Err(Mangel::UkendtKommune);
+        }
         let indl = projekt::indlaes(rod, periode);
         let status_mappe = Path::new("content").join(periode).join("status");
         let faelles: Vec<Diagnose> = indl
@@ -130,6 +137,21 @@ pub fn version(data: Option<&[u8]>) -> String {
     }
 }
 
+/// The form's answers for `kommune`, checked as a save checks them: the form's own
+/// rules, then those of `check`. The status only when there are no errors.
+pub fn kontroller(
+    f: &Formular,
+    kkr: &Kkr,
+    runde: &Runde,
+    kommune: &str,
+    fil: &Path,
+) -> (Option<KommuneStatus>, Diagnoser) {
+    let (raw, fejl) = f.til_raa(kommune, fil);
+    let mut d = Diagnoser(fejl);
+    let status = valider::valider_status(raw, kkr, runde, fil, &mut d);
+    (status.filter(|_| !d.har_fejl()), d)
+}
+
 /// What a save did.
 #[derive(Debug)]
 pub enum Udfald {
@@ -153,16 +175,19 @@ pub enum Udfald {
 /// Saves `formular` as `g.fil`, if that file is still the version the form was
 /// loaded from. Callers serialise saves.
 pub fn gem(rod: &Path, g: &Grundlag, f: &Formular, fra: &str) -> std::io::Result<Udfald> {
+    if !statussti::i_statusmappen(&g.fil, &g.runde.periode, &g.kommune.id) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "en formular gemmer kun i content/<periode>/status/",
+        ));
+    }
     let foer = g.laes_fil(rod)?;
     if version(foer.as_deref()) != fra {
         return Ok(Udfald::Konflikt);
     }
-    let (raw, fejl) = f.til_raa(&g.kommune.id, &g.fil);
-    let mut d = Diagnoser(fejl);
-    let status = valider::valider_status(raw, &g.kkr, &g.runde, &g.fil, &mut d);
-    let status = match status {
-        Some(s) if !d.har_fejl() => s,
-        _ => return Ok(Udfald::Fejl(d.0)),
+    let (status, d) = kontroller(f, &g.kkr, &g.runde, &g.kommune.id, &g.fil);
+    let Some(status) = status else {
+        return Ok(Udfald::Fejl(d.0));
     };
     let tekst = g.tekst(&status);
     let gemt = |historik, uaendret| Udfald::Gemt {
@@ -351,5 +376,16 @@ mod tests {
             grundlag(dir.path(), "beta").fil,
             Path::new("content/2015/status/beta.yml")
         );
+    }
+
+    #[test]
+    fn a_save_aimed_outside_the_status_folder_writes_nothing() {
+        let dir = mini();
+        let mut g = grundlag(dir.path(), "gamma");
+        let (f, v) = formular(dir.path(), &g);
+        g.fil = Path::new("content/2015/status/../gamma.yaml").into();
+        assert!(gem(dir.path(), &g, &f, &v).is_err());
+        assert!(!dir.path().join("content/2015/gamma.yaml").exists());
+        assert!(!dir.path().join("content/2015/status/gamma.yaml").exists());
     }
 }

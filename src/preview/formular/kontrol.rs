@@ -6,24 +6,24 @@ use std::path::Path;
 use super::krop;
 use crate::diagnose::Diagnoser;
 use crate::indhold::model::{Kkr, KommuneStatus, Runde};
-use crate::indhold::valider;
 
 /// Reads `krop` as the form of kommune `kommune` and validates it with the rules of
 /// `check`: the status it would save (`None` on errors) and the diagnostics, or why the
 /// body is not a form of ours.
 pub fn status_af_krop(
-    krop: &str,
+    krop: &[u8],
     kkr: &Kkr,
     runde: &Runde,
     kommune: &str,
 ) -> Result<(Option<KommuneStatus>, Diagnoser), String> {
     let ind = krop::fortolk(krop).map_err(|u| u.0)?;
-    let fil = Path::new("content/status.yaml");
-    let (raw, fejl) = ind.formular.til_raa(kommune, fil);
-    let mut d = Diagnoser(fejl);
-    let status = valider::valider_status(raw, kkr, runde, fil, &mut d);
-    let status = status.filter(|_| !d.har_fejl());
-    Ok((status, d))
+    Ok(super::gem::kontroller(
+        &ind.formular,
+        kkr,
+        runde,
+        kommune,
+        Path::new("content/status.yaml"),
+    ))
 }
 
 #[cfg(test)]
@@ -44,7 +44,7 @@ mod tests {
     fn a_posted_body_becomes_the_status_of_the_kommune_in_the_address() {
         let (kkr, runde) = mini();
         let (status, d) = status_af_krop(
-            "token=t&version=ny&organ=Byr%C3%A5det&dato=2016-02-03&status.v1=GUL+&bemaerkning.v1=I+gang.&handling=gem",
+            b"token=t&version=ny&organ=Byr%C3%A5det&dato=2016-02-03&status.v1=GUL+&bemaerkning.v1=I+gang.&handling=gem",
             &kkr,
             &runde,
             "beta",
@@ -59,7 +59,7 @@ mod tests {
     fn an_invalid_field_is_an_error_at_that_field_and_no_status() {
         let (kkr, runde) = mini();
         let (status, d) = status_af_krop(
-            "token=t&version=ny&organ=Byr%C3%A5det&dato=i+g%C3%A5r&handling=gem",
+            b"token=t&version=ny&organ=Byr%C3%A5det&dato=i+g%C3%A5r&handling=gem",
             &kkr,
             &runde,
             "alfa",
@@ -68,6 +68,6 @@ mod tests {
         assert!(status.is_none());
         let tekst = d.to_string();
         assert!(tekst.contains("feltet «Dato for behandling»"), "{tekst}");
-        assert!(status_af_krop("kommune=alfa", &kkr, &runde, "alfa").is_err());
+        assert!(status_af_krop(b"kommune=alfa", &kkr, &runde, "alfa").is_err());
     }
 }

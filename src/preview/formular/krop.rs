@@ -1,10 +1,13 @@
 //! A posted form body (`application/x-www-form-urlencoded`) → the form's values and
 //! what the form carries besides: the server's token, the version of the file it was
-//! loaded from, and which button was pressed. Unknown or repeated fields are refused.
+//! loaded from, and which button was pressed. Unknown or repeated fields, too many
+//! fields and overlong field names are refused; the values' lengths are checked where
+//! a message can stand at the field (`graenser`).
 
 use std::collections::HashSet;
 
 use super::felter::{Formular, Forslagfelt, Svarfelt};
+use crate::dansk::tal;
 
 /// What a post asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,9 +34,16 @@ pub struct Ugyldig(pub String);
 
 /// The most forslag a form may hold.
 const MAKS_FORSLAG: usize = 200;
+/// The most fields a body may hold: a round of 300 anbefalinger with 200 forslag is
+/// below it; a body of a million tiny fields is not read.
+pub const MAKS_FELTER: usize = 2000;
+/// The longest field name (`bemaerkning.<id>` with a long anbefaling id is far below).
+pub const MAKS_FELTNAVN: usize = 200;
 
 /// Reads a posted body.
-pub fn fortolk(krop: &str) -> Result<Indsendt, Ugyldig> {
+pub fn fortolk(krop: &[u8]) -> Result<Indsendt, Ugyldig> {
+    let krop =
+        std::str::from_utf8(krop).map_err(|_| Ugyldig("den er ikke sendt som UTF-8".into()))?;
     let mut ind = Indsendt {
         token: String::new(),
         version: String::new(),
@@ -127,11 +137,24 @@ fn handling(v: &str) -> Result<Handling, Ugyldig> {
 
 /// The decoded name/value pairs; line breaks as `\n` (browsers send `\r\n`).
 fn par(krop: &str) -> Result<Vec<(String, String)>, Ugyldig> {
-    krop.split('&')
-        .filter(|p| !p.is_empty())
+    let dele: Vec<&str> = krop.split('&').filter(|p| !p.is_empty()).collect();
+    if dele.len() > MAKS_FELTER {
+        return Err(Ugyldig(format!(
+            "den har {} felter, men en formular har højst {}",
+            tal(dele.len() as u64),
+            tal(MAKS_FELTER as u64)
+        )));
+    }
+    dele.into_iter()
         .map(|p| {
             let (n, v) = p.split_once('=').unwrap_or((p, ""));
             let n = afkod(n).ok_or_else(|| Ugyldig("et feltnavn er ikke gyldig UTF-8".into()))?;
+            if n.chars().count() > MAKS_FELTNAVN {
+                let start: String = n.chars().take(20).collect();
+                return Err(Ugyldig(format!(
+                    "feltnavnet «{start}…» er længere end {MAKS_FELTNAVN} tegn"
+                )));
+            }
             let v =
                 afkod(v).ok_or_else(|| Ugyldig(format!("feltet «{n}» er ikke gyldig UTF-8")))?;
             Ok((n, v.replace("\r\n", "\n").replace('\r', "\n")))
@@ -191,7 +214,7 @@ mod tests {
     #[test]
     fn a_browser_body_is_read_with_paragraphs_and_danish_letters() {
         let ind = fortolk(
-            "token=abc&version=ny&organ=By%C3%A5det&dato=2016-02-03&udkast=ja\
+            b"token=abc&version=ny&organ=By%C3%A5det&dato=2016-02-03&udkast=ja\
              &status.v1=r%C3%B8d&bemaerkning.v1=F%C3%B8rste+afsnit.%0D%0A%0D%0A%23read%28%29+%24x%24\
              &status.3.2=&bemaerkning.3.2=&forslag.1.titel=A%26B&forslag.1.tekst=\
              &handling=gem",
@@ -210,7 +233,7 @@ mod tests {
 
     #[test]
     fn an_unticked_draft_box_is_sent_as_nothing() {
-        assert!(!fortolk("token=a&organ=x").unwrap().formular.udkast);
+        assert!(!fortolk(b"token=a&organ=x").unwrap().formular.udkast);
     }
 
     #[test]
@@ -224,22 +247,27 @@ mod tests {
                 handling: Handling::Gem,
                 formular,
             };
-            assert_eq!(fortolk(&kod(&ind)).unwrap(), ind, "{}", s.kommune.id);
+            assert_eq!(
+                fortolk(kod(&ind).as_bytes()).unwrap(),
+                ind,
+                "{}",
+                s.kommune.id
+            );
         }
     }
 
     #[test]
     fn buttons_for_forslag_are_read() {
         assert_eq!(
-            fortolk("handling=tilfoej-forslag").unwrap().handling,
+            fortolk(b"handling=tilfoej-forslag").unwrap().handling,
             Handling::TilfoejForslag
         );
         assert_eq!(
-            fortolk("handling=fjern-forslag-2").unwrap().handling,
+            fortolk(b"handling=fjern-forslag-2").unwrap().handling,
             Handling::FjernForslag(1)
         );
         for h in ["fjern-forslag-0", "fjern-forslag-x", "slet-alt"] {
-            assert!(fortolk(&format!("handling={h}")).is_err(), "{h}");
+            assert!(fortolk(format!("handling={h}").as_bytes()).is_err(), "{h}");
         }
     }
 
@@ -253,7 +281,30 @@ mod tests {
             "forslag.1.farve=x",
             "organ=%ff",
         ] {
-            assert!(fortolk(krop).is_err(), "{krop}");
+            assert!(fortolk(krop.as_bytes()).is_err(), "{krop}");
         }
+    }
+
+    #[test]
+    fn too_many_fields_or_an_overlong_field_name_are_refused_in_danish() {
+        let mange = "bemaerkning.v1=&".repeat(MAKS_FELTER + 1);
+        assert_eq!(
+            fortolk(mange.as_bytes()).unwrap_err().0,
+            "den har 2.001 felter, men en formular har højst 2.000"
+        );
+        let navn = format!("status.{}=x", "v".repeat(MAKS_FELTNAVN));
+        assert_eq!(
+            fortolk(navn.as_bytes()).unwrap_err().0,
+            "feltnavnet «status.vvvvvvvvvvvvv…» er længere end 200 tegn"
+        );
+        assert_eq!(
+            fortolk(b"organ=\xff").unwrap_err().0,
+            "den er ikke sendt som UTF-8"
+        );
+        let tomme = format!("{}handling=gem", "&".repeat(5000));
+        assert!(
+            fortolk(tomme.as_bytes()).is_ok(),
+            "empty parts are not fields"
+        );
     }
 }

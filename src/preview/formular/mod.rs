@@ -6,10 +6,12 @@
 
 mod felter;
 mod gem;
+mod graenser;
 mod kontrol;
 mod krop;
 mod side;
 mod skema;
+mod statussti;
 mod vagt;
 
 pub use kontrol::status_af_krop;
@@ -18,10 +20,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::SystemTime;
 
-use tiny_http::Request;
-
 use super::html::{self, Ramme, escape, url_del};
-use super::server::HttpSvar;
+use super::http::{Anmodning, HttpSvar};
 use super::tilstand::{Delt, Oversigt};
 use super::{dokside, oversigt};
 use crate::diagnose::Diagnose;
@@ -80,7 +80,7 @@ impl Udfyldning {
     }
 
     /// `POST /udfyld/<id>/`: save, or add or remove a forslag.
-    pub fn post(&self, req: &mut Request, id: &str, port: u16, delt: &Delt) -> HttpSvar {
+    pub fn post(&self, req: &mut Anmodning<'_>, id: &str, port: u16, delt: &Delt) -> HttpSvar {
         let ind = match self.indsendt(req, port) {
             Ok(ind) => ind,
             Err(a) => return HttpSvar::tekst(a.status, &a.besked),
@@ -116,7 +116,7 @@ impl Udfyldning {
     }
 
     /// The gate: same origin, a bounded form body, this start's token.
-    fn indsendt(&self, req: &mut Request, port: u16) -> Result<Indsendt, vagt::Afvist> {
+    fn indsendt(&self, req: &mut Anmodning<'_>, port: u16) -> Result<Indsendt, vagt::Afvist> {
         vagt::tjek_afsender(req, port)?;
         let krop = vagt::laes_krop(req, vagt::MAKS_KROP)?;
         let ind = krop::fortolk(&krop).map_err(|u| vagt::Afvist {

@@ -1,10 +1,9 @@
 //! The gate every write passes, in one place: the request must come from the
 //! preview's own pages (`Origin`, else `Sec-Fetch-Site`), carry this server start's
-//! token, and send a form body of bounded size.
+//! token, and send a form body of bounded size (refused by its declared length before
+//! it is read, and as soon as a body without one passes the limit).
 
-use std::io::Read;
-
-use tiny_http::Request;
+use super::super::http::{Anmodning, KropFejl};
 
 /// The largest form body accepted (a round of 40 anbefalinger with long bemærkninger
 /// is far below it).
@@ -35,18 +34,8 @@ pub fn nyt_token() -> anyhow::Result<String> {
 }
 
 /// Refuses a request that another site's page made.
-pub fn tjek_afsender(req: &Request, port: u16) -> Result<(), Afvist> {
-    let hoved = |navn: &'static str| {
-        req.headers()
-            .iter()
-            .find(|h| h.field.equiv(navn))
-            .map(|h| h.value.as_str().to_string())
-    };
-    if samme_oprindelse(
-        hoved("Origin").as_deref(),
-        hoved("Sec-Fetch-Site").as_deref(),
-        port,
-    ) {
+pub fn tjek_afsender(req: &Anmodning<'_>, port: u16) -> Result<(), Afvist> {
+    if samme_oprindelse(req.hoved("Origin"), req.hoved("Sec-Fetch-Site"), port) {
         Ok(())
     } else {
         Err(Afvist::ny(
@@ -91,40 +80,41 @@ pub fn tjek_token(sendt: &str, rigtigt: &str) -> Result<(), Afvist> {
 }
 
 /// Reads a form body of at most `maks` bytes.
-pub fn laes_krop(req: &mut Request, maks: usize) -> Result<String, Afvist> {
-    let art = req
-        .headers()
-        .iter()
-        .find(|h| h.field.equiv("Content-Type"))
-        .map(|h| h.value.as_str().to_ascii_lowercase());
+pub fn laes_krop(req: &mut Anmodning<'_>, maks: usize) -> Result<Vec<u8>, Afvist> {
+    let art = req.hoved("Content-Type").map(str::to_ascii_lowercase);
     if !art.is_some_and(|a| a.starts_with("application/x-www-form-urlencoded")) {
         return Err(Afvist::ny(
             415,
             "Afvist: kun en almindelig formular (application/x-www-form-urlencoded) kan gemmes.",
         ));
     }
-    let for_stor = || {
-        Afvist::ny(
-            413,
-            format!(
-                "Afvist: formularen fylder mere end {} MB. Forkort de længste bemærkninger.",
-                maks / (1024 * 1024)
-            ),
-        )
-    };
-    if req.body_length().is_some_and(|n| n > maks) {
-        return Err(for_stor());
+    if req.krop_laengde().is_some_and(|n| n > maks as u64) {
+        return Err(for_stor(maks));
     }
-    let mut krop = Vec::new();
-    req.as_reader()
-        .take(maks as u64 + 1)
-        .read_to_end(&mut krop)
-        .map_err(|e| Afvist::ny(400, format!("Formularen kunne ikke læses: {e}")))?;
-    if krop.len() > maks {
-        return Err(for_stor());
-    }
-    String::from_utf8(krop)
-        .map_err(|_| Afvist::ny(400, "Afvist: formularen er ikke sendt som UTF-8."))
+    req.laes_krop(maks).map_err(|e| match e {
+        KropFejl::ForStor => for_stor(maks),
+        KropFejl::Tid => Afvist::ny(
+            408,
+            "Afvist: formularen kom ikke helt frem i tide. Prøv at gemme igen.",
+        ),
+        KropFejl::Afbrudt => Afvist::ny(
+            400,
+            "Afvist: formularen kom ikke helt frem (forbindelsen blev afbrudt). Prøv at gemme igen.",
+        ),
+        KropFejl::Ugyldig(hvorfor) => {
+            Afvist::ny(400, format!("Formularen kunne ikke læses: {hvorfor}."))
+        }
+    })
+}
+
+fn for_stor(maks: usize) -> Afvist {
+    Afvist::ny(
+        413,
+        format!(
+            "Afvist: formularen fylder mere end {} MB. Forkort de længste bemærkninger.",
+            maks / (1024 * 1024)
+        ),
+    )
 }
 
 #[cfg(test)]
