@@ -80,3 +80,41 @@ proptest! {
         prop_assert_eq!(uden_mellemrum(&ud), format!("START{}SLUT", uden_mellemrum(&s)));
     }
 }
+
+/// Found by the `escape_pdf` fuzz target: a byte-order mark (U+FEFF, e.g. pasted from
+/// Word) or U+FFFE in a bemærkning made the PDF/A export fail for the whole document.
+#[test]
+fn a_byte_order_mark_in_user_text_does_not_stop_the_pdf() {
+    let t = gennem_pdf("\u{feff}Byrådet har\u{fffe} behandlet status.");
+    assert!(
+        uden_mellemrum(&t).contains(&uden_mellemrum("STARTByrådet har behandlet status.SLUT")),
+        "{t}"
+    );
+}
+
+/// Found by the `escape_pdf` fuzz target: a character the embedded font lacks (here a
+/// CJK ideograph) cannot go into a PDF/A file. The export refuses it with a Danish
+/// message that names the character and says what to do, instead of typst-pdf's
+/// English one.
+#[test]
+fn a_character_the_font_lacks_is_a_danish_error_naming_it() {
+    let markup = format!(
+        "#set document(title: \"t\")\n#set text(font: \"Carlito\", lang: \"da\")\n{}\n",
+        escape::markup("Hilsen 蝚")
+    );
+    let kilde = Kilde {
+        navn: "escape-test".into(),
+        markup,
+        dato: Dato::parse("2016-01-26").unwrap(),
+    };
+    let d = oversaet::pdf(faelles(), &std::env::temp_dir(), &kilde).unwrap_err();
+    let tekst = d.to_string();
+    assert!(
+        tekst.contains("teksten «蝚» kan ikke vises med skrifttypen «Carlito»"),
+        "{tekst}"
+    );
+    assert!(
+        tekst.contains("U+875A") && tekst.contains("søg efter «蝚»"),
+        "{tekst}"
+    );
+}

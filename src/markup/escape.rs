@@ -55,6 +55,9 @@ pub fn streng(tekst: &str) -> String {
             '\n' => ud.push_str("\\n"),
             '\t' => ud.push_str("\\t"),
             '\r' => {}
+            // Invisible, and forbidden in text by PDF/A (with U+0000, a control
+            // character): a byte-order mark pasted from Word must not stop the export.
+            '\u{feff}' | '\u{fffe}' => {}
             c if c.is_control() => {}
             c => ud.push(c),
         }
@@ -103,6 +106,11 @@ mod tests {
     fn empty_text_gives_no_markup() {
         assert_eq!(markup(""), "");
         assert_eq!(markup("\n \n"), "");
+    }
+
+    #[test]
+    fn characters_pdf_a_forbids_in_text_are_dropped() {
+        assert_eq!(streng("\u{feff}Byrådet\u{fffe}\u{0}"), "\"Byrådet\"");
     }
 
     #[test]

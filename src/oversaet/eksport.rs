@@ -29,19 +29,35 @@ pub fn pdf_af(dokument: &PagedDocument, kilde: &Kilde) -> Result<Vec<u8>, Diagno
     typst_pdf::pdf(dokument, &valg).map_err(|fejl| {
         let mut d = Diagnoser::default();
         for f in fejl.iter() {
-            let hint = super::hints(f)
-                .unwrap_or_else(|| "dokumentet overholder ikke PDF/A-2a eller PDF/UA-1".into());
-            d.push(
-                Diagnose::fejl(
-                    genereret_sti(kilde),
-                    None,
-                    format!("PDF-eksport: {}", f.message),
-                )
-                .med_hint(hint),
-            );
+            let (besked, hint) = manglende_tegn(&f.message).unwrap_or_else(|| {
+                let hint = super::hints(f)
+                    .unwrap_or_else(|| "dokumentet overholder ikke PDF/A-2a eller PDF/UA-1".into());
+                (format!("PDF-eksport: {}", f.message), hint)
+            });
+            d.push(Diagnose::fejl(genereret_sti(kilde), None, besked).med_hint(hint));
         }
         d
     })
+}
+
+/// typst-pdf's «the text `"✓"` could not be displayed with font `"Carlito"`» (PDF/A
+/// allows no glyph the font lacks) as a Danish message and hint.
+fn manglende_tegn(besked: &str) -> Option<(String, String)> {
+    let efter = besked.split_once("the text `")?.1;
+    let (tekst, rest) = efter.split_once("` could not be displayed with font `")?;
+    let font = rest.trim_end_matches('`').trim_matches('"');
+    let tekst = tekst.trim_matches('"');
+    let koder: Vec<String> = tekst
+        .chars()
+        .map(|c| format!("U+{:04X}", c as u32))
+        .collect();
+    Some((
+        format!("teksten «{tekst}» kan ikke vises med skrifttypen «{font}»"),
+        format!(
+            "PDF/A kræver, at hvert tegn findes i en indlejret skrifttype: søg efter «{tekst}» ({}) i content/, og erstat det – eller læg en skrifttype med tegnet i fonts/, og brug den i en egen skabelon",
+            koder.join(" ")
+        ),
+    ))
 }
 
 /// One page as SVG, with a hash of it so unchanged pages are never sent twice.
