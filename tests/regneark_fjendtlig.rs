@@ -192,7 +192,7 @@ fn parts_that_together_inflate_beyond_the_limit_are_refused_before_inflating() {
     let (dir, _) = alfa();
     let del = vec![b' '; 60 << 20];
     let navne: Vec<String> = (1..=5)
-        .map(|i| format!("xl/media/billede{i}.xml"))
+        .map(|i| format!("xl/media/billede{i}.png"))
         .collect();
     let mut dele: Vec<(&str, &[u8])> = vec![("xl/workbook.xml", b"<workbook/>")];
     dele.extend(navne.iter().map(|n| (n.as_str(), del.as_slice())));
@@ -507,4 +507,24 @@ fn an_entity_that_no_declaration_defines_is_refused() {
         );
         assert!(!e.contains("root:"), "{e}");
     }
+}
+
+#[test]
+fn millions_of_tiny_shared_strings_are_refused_before_inflating() {
+    let (dir, m) = alfa();
+    let xlsx = med_del(&m.xlsx(), "xl/sharedStrings.xml", |w| {
+        w.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">").unwrap();
+        for _ in 0..1_000_000 {
+            w.write_all(b"<si><t>a</t></si>").unwrap();
+        }
+        w.write_all(b"</sst>").unwrap();
+    });
+    afvist(
+        dir.path(),
+        "strenge-xlsx",
+        &xlsx,
+        &[
+            "fejl: delen «xl/sharedStrings.xml» af regnearket pakker sig ud til 16 MB; fremdrift læser højst 8 MB af en del, der læses hel",
+        ],
+    );
 }

@@ -15,6 +15,10 @@ use super::aabn::{Aabningsfejl, GEM_IGEN, beskadiget, fejl};
 /// The largest part of the zip, and all parts together, as they declare themselves.
 pub const MAKS_DEL: u64 = 64 * 1024 * 1024;
 pub const MAKS_UDPAKKET: u64 = 256 * 1024 * 1024;
+/// The largest XML part that is read whole (shared strings, styles, the workbook, its
+/// relations), not as a stream: a filled workbook's largest, the shared strings, is
+/// some 50 kB; 8 MB of tiny strings already take a second to read.
+pub const MAKS_HEL_DEL: u64 = 8 * 1024 * 1024;
 /// The most parts in the zip.
 const MAKS_DELE: usize = 4_000;
 /// The most bytes of a part's XML prolog looked at for a document type declaration.
@@ -51,6 +55,13 @@ pub fn tjek_zip(bytes: &[u8]) -> Result<Art, Aabningsfejl> {
                 MAKS_DEL >> 20
             )));
         }
+        if del.size() > MAKS_HEL_DEL && laeses_hel(&navn) {
+            return Err(for_stor(format!(
+                "delen «{navn}» af regnearket pakker sig ud til {} MB; fremdrift læser højst {} MB af en del, der læses hel",
+                del.size() >> 20,
+                MAKS_HEL_DEL >> 20
+            )));
+        }
         if i_alt > MAKS_UDPAKKET {
             return Err(for_stor(format!(
                 "regnearket pakker sig ud til mere end {} MB; fremdrift læser højst det",
@@ -81,6 +92,14 @@ pub fn tjek_zip(bytes: &[u8]) -> Result<Art, Aabningsfejl> {
         }
     }
     Ok(art)
+}
+
+/// An XML part the readers take in whole: all but the sheets (.xlsx), which are read
+/// as a stream of cells, and content.xml (.ods), read as a stream by [`super::ods`].
+fn laeses_hel(navn: &str) -> bool {
+    (navn.ends_with(".xml") || navn.ends_with(".rels"))
+        && !navn.starts_with("xl/worksheets/")
+        && navn != "content.xml"
 }
 
 /// An OpenDocument file says what it is in its part «mimetype»: a text document
