@@ -5,35 +5,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use common::regneark::{Mappe, V, erstat_i_zip, krypteret, t, zip_med_stor_del};
+use common::regneark::{Mappe, V, alfa, erstat_i_zip, krypteret, status_fil, t};
 use common::*;
-
-/// The mini project without Alfa's status file, and Alfa's workbook pre-filled with
-/// its answers (v1 grøn, v2 gul with two paragraphs, b1 rød, b2 grøn).
-fn alfa() -> (tempfile::TempDir, Mappe) {
-    let dir = projekt("mini");
-    let skemaer = dir.path().join("skemaer");
-    let o = fremdrift(
-        dir.path(),
-        &[
-            "skabelon",
-            "alfa",
-            "--xlsx",
-            "-o",
-            skemaer.to_str().unwrap(),
-        ],
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
-    let bytes = std::fs::read(skemaer.join("101-alfa.xlsx")).unwrap();
-    std::fs::remove_file(status_fil(dir.path())).unwrap();
-    (dir, Mappe::fra_xlsx(&bytes))
-}
-
-fn status_fil(rod: &Path) -> PathBuf {
-    rod.join("content/2015/status/alfa.yaml")
-}
 
 /// Writes `bytes` as `navn` in the project and reads it in.
 fn indlaes(rod: &Path, navn: &str, bytes: &[u8]) -> std::process::Output {
@@ -433,33 +408,6 @@ fn all_errors_of_a_file_are_shown_at_once() {
             "celle B9: fejl:",
         ],
     );
-}
-
-#[test]
-fn a_zip_that_would_inflate_beyond_the_limit_is_refused_before_inflating() {
-    let (dir, _) = alfa();
-    afvist(
-        dir.path(),
-        "bombe.xlsx",
-        &zip_med_stor_del(80),
-        &[
-            "fejl: delen «xl/worksheets/sheet1.xml» af regnearket pakker sig ud til 80 MB; fremdrift læser højst 64 MB pr. del",
-        ],
-    );
-}
-
-#[test]
-fn a_stray_cell_in_the_far_corner_is_ignored() {
-    let (dir, mut m) = alfa();
-    let b = med_skema(&mut m, |_| {});
-    let b = erstat_i_zip(
-        &b,
-        "xl/worksheets/sheet1.xml",
-        "</sheetData>",
-        "<row r=\"1048576\"><c r=\"XFD1048576\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData>",
-    );
-    let yaml = laest(dir.path(), "alfa.xlsx", &b);
-    assert!(yaml.contains("  v1:\n    status: grøn\n"), "{yaml}");
 }
 
 #[test]

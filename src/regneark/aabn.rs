@@ -1,31 +1,33 @@
 //! Opening a workbook safely: the file's kind from its first bytes (never its name),
-//! the zip's declared part sizes checked before anything is inflated, and each
-//! sheet's cells read as a stream into a sparse, bounded map — a stray cell far away
-//! (XFD1048576) is skipped, never allocated as a range.
+//! the zip checked before anything is inflated ([`super::pakke`]), and each sheet's
+//! cells read as a stream into a sparse, bounded map — a stray cell far away
+//! (XFD1048576) is skipped, never allocated as a range, and the whole workbook holds
+//! at most [`MAKS_CELLER`] cells and [`MAKS_TEKST`] bytes of text.
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 use std::path::Path;
 
-use calamine::{Data, Dimensions, Ods, Reader, Xlsx};
+use calamine::{Data, Dimensions, Reader, Xlsx};
 
 use super::celle::Vaerdi;
+use super::pakke::{Art, for_stor, tjek_zip};
 use crate::indhold::dato::Dato;
 
 /// The largest file read (a filled workbook is some 20 kB).
 pub const MAKS_FIL: u64 = 20 * 1024 * 1024;
-/// The largest part of the zip, and all parts together, as they declare themselves.
-pub const MAKS_DEL: u64 = 64 * 1024 * 1024;
-pub const MAKS_UDPAKKET: u64 = 256 * 1024 * 1024;
-/// The most parts in the zip, and the most sheets looked at.
-const MAKS_DELE: usize = 4_000;
-const MAKS_ARK: usize = 32;
+/// The most sheets looked at.
+pub(super) const MAKS_ARK: usize = 32;
 /// The most merged areas looked at per sheet.
-const MAKS_FLETTEDE: usize = 10_000;
+pub(super) const MAKS_FLETTEDE: usize = 10_000;
 /// Only cells in the first rows and columns are read: a round has some 50
 /// anbefalinger; a sheet of a million rows is not read to its end.
 pub const MAKS_RAEKKER: u32 = 5_000;
 pub const MAKS_KOLONNER: u32 = 64;
+/// The most non-empty cells, and bytes of text in them, of all sheets together: a
+/// filled workbook has some thousand cells and some 100 kB of text.
+pub const MAKS_CELLER: usize = 1_000_000;
+pub const MAKS_TEKST: usize = 32 * 1024 * 1024;
 
 /// One sheet: its non-empty cells by (row, column), 0-based, and its merged areas.
 #[derive(Debug, Default)]
@@ -78,14 +80,14 @@ pub struct Aabningsfejl {
     pub hint: String,
 }
 
-fn fejl(besked: impl Into<String>, hint: impl Into<String>) -> Aabningsfejl {
+pub(super) fn fejl(besked: impl Into<String>, hint: impl Into<String>) -> Aabningsfejl {
     Aabningsfejl {
         besked: besked.into(),
         hint: hint.into(),
     }
 }
 
-const GEM_IGEN: &str = "åbn filen i Excel eller LibreOffice, og gem den som Excel-projektmappe (.xlsx) eller OpenDocument-regneark (.ods)";
+pub(super) const GEM_IGEN: &str = "åbn filen i Excel eller LibreOffice, og gem den som Excel-projektmappe (.xlsx) eller OpenDocument-regneark (.ods)";
 
 /// Reads the workbook at `sti`: .xlsx (Excel, LibreOffice) or .ods.
 pub fn aabn(sti: &Path) -> Result<Projektmappe, Aabningsfejl> {
@@ -108,7 +110,7 @@ pub fn aabn_bytes(bytes: Vec<u8>) -> Result<Projektmappe, Aabningsfejl> {
     // a damaged file to the user, not a crash.
     std::panic::catch_unwind(move || match art {
         Art::Xlsx => laes_xlsx(bytes),
-        Art::Ods => laes_ods(bytes),
+        Art::Ods => super::ods::laes_ods(bytes),
     })
     .unwrap_or_else(|_| Err(beskadiget("læseren stødte på en uventet fejl i filen")))
 }
@@ -156,84 +158,38 @@ fn ole(bytes: &[u8]) -> Aabningsfejl {
     )
 }
 
-fn krypteret() -> Aabningsfejl {
+pub(super) fn krypteret() -> Aabningsfejl {
     fejl(
         "regnearket er beskyttet med en adgangskode og kan ikke læses",
         "fjern adgangskoden (i Excel: Filer → Oplysninger → Beskyt projektmappe → Krypter med adgangskode), og gem igen",
     )
 }
 
-enum Art {
-    Xlsx,
-    Ods,
-}
-
-/// The zip's parts by their declared sizes, before anything is inflated.
-fn tjek_zip(bytes: &[u8]) -> Result<Art, Aabningsfejl> {
-    let beskadiget = || {
-        fejl(
-            "filen er beskadiget og kan ikke læses som regneark",
-            GEM_IGEN,
-        )
-    };
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| beskadiget())?;
-    if zip.len() > MAKS_DELE {
-        return Err(fejl(format!("regnearket har {} dele", zip.len()), GEM_IGEN));
+/// A file the reader cannot make sense of; a part that inflates beyond the size it
+/// declares (the zip reader stops it there) is named as such.
+pub(super) fn beskadiget(e: impl std::fmt::Display) -> Aabningsfejl {
+    let aarsag = e.to_string();
+    if aarsag.contains("larger than its declared uncompressed size") {
+        return for_stor(
+            "en del af regnearket pakker sig ud til mere, end den selv oplyser; filen er beskadiget eller lavet til at fylde hukommelsen"
+                .into(),
+        );
     }
-    let (mut i_alt, mut xlsx, mut ods) = (0u64, false, false);
-    for i in 0..zip.len() {
-        let del = zip.by_index_raw(i).map_err(|_| beskadiget())?;
-        let navn = del.name().map_err(|_| beskadiget())?.into_owned();
-        i_alt = i_alt.saturating_add(del.size());
-        if del.size() > MAKS_DEL {
-            return Err(for_stor(format!(
-                "delen «{navn}» af regnearket pakker sig ud til {} MB; fremdrift læser højst {} MB pr. del",
-                del.size() >> 20,
-                MAKS_DEL >> 20
-            )));
-        }
-        if i_alt > MAKS_UDPAKKET {
-            return Err(for_stor(format!(
-                "regnearket pakker sig ud til mere end {} MB; fremdrift læser højst det",
-                MAKS_UDPAKKET >> 20
-            )));
-        }
-        xlsx |= navn == "xl/workbook.xml";
-        ods |= navn == "content.xml";
-    }
-    match (xlsx, ods) {
-        (true, _) => Ok(Art::Xlsx),
-        (_, true) => Ok(Art::Ods),
-        _ => Err(fejl(
-            "filen er et zip-arkiv, men ikke et regneark",
-            GEM_IGEN,
-        )),
-    }
-}
-
-fn for_stor(besked: String) -> Aabningsfejl {
-    fejl(
-        besked,
-        "et udfyldt skema fylder under 1 MB; tjek at det er den rigtige fil",
-    )
-}
-
-fn beskadiget(e: impl std::fmt::Display) -> Aabningsfejl {
     fejl(
         "filen er beskadiget og kan ikke læses som regneark",
-        format!("{GEM_IGEN} (teknisk årsag: {e})"),
+        format!("{GEM_IGEN} (teknisk årsag: {aarsag})"),
     )
 }
 
 fn laes_xlsx(bytes: Vec<u8>) -> Result<Projektmappe, Aabningsfejl> {
     let mut wb = Xlsx::new(Cursor::new(bytes)).map_err(beskadiget)?;
-    let mut mappe = Projektmappe::default();
+    let (mut mappe, mut fylde) = (Projektmappe::default(), Fylde::default());
     for navn in wb.sheet_names().into_iter().take(MAKS_ARK) {
         let mut ark = Ark {
             navn: navn.clone(),
             ..Ark::default()
         };
-        laes_celler(&mut wb, &mut ark)?;
+        laes_celler(&mut wb, &mut ark, &mut fylde)?;
         ark.flettede = wb.merge_cells_by_sheet_name(&navn).map_err(beskadiget)?;
         ark.flettede.truncate(MAKS_FLETTEDE);
         mappe.ark.push(ark);
@@ -243,7 +199,11 @@ fn laes_xlsx(bytes: Vec<u8>) -> Result<Projektmappe, Aabningsfejl> {
 
 /// Streams a sheet's cells; rows below [`MAKS_RAEKKER`] end the reading (Excel and
 /// LibreOffice write rows in order).
-fn laes_celler(wb: &mut Xlsx<Cursor<Vec<u8>>>, ark: &mut Ark) -> Result<(), Aabningsfejl> {
+fn laes_celler(
+    wb: &mut Xlsx<Cursor<Vec<u8>>>,
+    ark: &mut Ark,
+    fylde: &mut Fylde,
+) -> Result<(), Aabningsfejl> {
     let mut laeser = wb.worksheet_cells_reader(&ark.navn).map_err(beskadiget)?;
     while let Some(c) = laeser.next_cell_with_formula().map_err(beskadiget)? {
         let (r, k) = c.pos;
@@ -254,51 +214,74 @@ fn laes_celler(wb: &mut Xlsx<Cursor<Vec<u8>>>, ark: &mut Ark) -> Result<(), Aabn
             Some(f) if !f.is_empty() => Some(Vaerdi::Formel(f)),
             _ => vaerdi(Data::from(c.value)),
         };
-        if let (true, Some(v)) = (inden_for(r, k), vaerdi) {
-            ark.celler.insert((r, k), v);
+        if let Some(v) = vaerdi {
+            fylde.indsaet(ark, r, k, v)?;
         }
     }
     Ok(())
 }
 
-fn laes_ods(bytes: Vec<u8>) -> Result<Projektmappe, Aabningsfejl> {
-    let mut wb = Ods::new(Cursor::new(bytes)).map_err(|e| match e {
-        calamine::OdsError::Password => krypteret(),
-        e => beskadiget(e),
-    })?;
-    let mut mappe = Projektmappe::default();
-    for navn in wb.sheet_names().into_iter().take(MAKS_ARK) {
-        let data = wb.worksheet_range(&navn).map_err(beskadiget)?;
-        let formler = wb.worksheet_formula(&navn).map_err(beskadiget)?;
-        let mut ark = Ark {
-            navn,
-            ..Ark::default()
-        };
-        let (r0, k0) = data.start().unwrap_or_default();
-        for (r, k, d) in data.used_cells() {
-            let (r, k) = (r as u32 + r0, k as u32 + k0);
-            if let (true, Some(v)) = (inden_for(r, k), vaerdi(d.clone())) {
-                ark.celler.insert((r, k), v);
-            }
-        }
-        let (r0, k0) = formler.start().unwrap_or_default();
-        for (r, k, f) in formler.used_cells() {
-            let (r, k) = (r as u32 + r0, k as u32 + k0);
-            if inden_for(r, k) && !f.is_empty() {
-                ark.celler.insert((r, k), Vaerdi::Formel(f.clone()));
-            }
-        }
-        mappe.ark.push(ark);
+/// The bytes of text a value holds.
+pub(super) fn tekst_laengde(v: &Vaerdi) -> usize {
+    match v {
+        Vaerdi::Tekst(s) | Vaerdi::Formel(s) | Vaerdi::Fejl(s) => s.len(),
+        _ => 0,
     }
-    Ok(mappe)
 }
 
-fn inden_for(raekke: u32, kolonne: u32) -> bool {
+/// The cells and text read so far from all sheets of a workbook, against
+/// [`MAKS_CELLER`] and [`MAKS_TEKST`]: one long string in a thousand cells, or a
+/// value repeated over every row, cannot fill the memory.
+#[derive(Default)]
+pub(super) struct Fylde {
+    celler: usize,
+    tekst: usize,
+}
+
+impl Fylde {
+    /// Puts `v` at (`raekke`, `kolonne`) of `ark` when inside the rows and columns
+    /// read; an error when the workbook holds more than any filled workbook.
+    pub(super) fn indsaet(
+        &mut self,
+        ark: &mut Ark,
+        raekke: u32,
+        kolonne: u32,
+        v: Vaerdi,
+    ) -> Result<(), Aabningsfejl> {
+        if !inden_for(raekke, kolonne) {
+            return Ok(());
+        }
+        self.celler += 1;
+        self.tekst += tekst_laengde(&v);
+        if self.celler > MAKS_CELLER {
+            return Err(for_stor(format!(
+                "regnearket har over {MAKS_CELLER} udfyldte celler; fremdrift læser højst det"
+            )));
+        }
+        self.tjek_tekst(0)?;
+        ark.celler.insert((raekke, kolonne), v);
+        Ok(())
+    }
+
+    /// An error when `mere` bytes of text on top of those read would pass
+    /// [`MAKS_TEKST`] (a cell's text is checked while it is read).
+    pub(super) fn tjek_tekst(&self, mere: usize) -> Result<(), Aabningsfejl> {
+        if self.tekst.saturating_add(mere) > MAKS_TEKST {
+            return Err(for_stor(format!(
+                "regnearkets celler har over {} MB tekst; fremdrift læser højst det",
+                MAKS_TEKST >> 20
+            )));
+        }
+        Ok(())
+    }
+}
+
+pub(super) fn inden_for(raekke: u32, kolonne: u32) -> bool {
     raekke < MAKS_RAEKKER && kolonne < MAKS_KOLONNER
 }
 
 /// A calamine value as ours; `None` for an empty cell.
-fn vaerdi(d: Data) -> Option<Vaerdi> {
+pub(super) fn vaerdi(d: Data) -> Option<Vaerdi> {
     Some(match d {
         Data::Empty => return None,
         Data::String(s) => Vaerdi::Tekst(s),

@@ -10,6 +10,8 @@ mod aabn;
 mod celle;
 pub mod eksport;
 mod laes;
+mod ods;
+mod pakke;
 pub mod skabelon;
 
 pub use aabn::{Aabningsfejl, Ark, Projektmappe, aabn, aabn_bytes};

@@ -246,3 +246,332 @@ pub fn krypteret() -> Vec<u8> {
     cfb.flush().unwrap();
     cfb.into_inner().into_inner()
 }
+
+/// Text as XML character data.
+pub fn xml_tekst(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A cell as LibreOffice writes it in content.xml (a text's lines as paragraphs).
+fn ods_celle(v: &V) -> String {
+    let afsnit = |s: &str| -> String {
+        s.split('\n')
+            .map(|l| format!("<text:p>{}</text:p>", xml_tekst(l.trim_end_matches('\r'))))
+            .collect()
+    };
+    match v {
+        V::T(s) => format!(
+            "<table:table-cell office:value-type=\"string\" calcext:value-type=\"string\">{}</table:table-cell>",
+            afsnit(s)
+        ),
+        V::N(n) => format!(
+            "<table:table-cell office:value-type=\"float\" office:value=\"{n}\"><text:p>{n}</text:p></table:table-cell>"
+        ),
+        V::B(b) => format!(
+            "<table:table-cell office:value-type=\"boolean\" office:boolean-value=\"{b}\"><text:p>{}</text:p></table:table-cell>",
+            if *b { "SAND" } else { "FALSK" }
+        ),
+        V::D(a, m, d) => format!(
+            "<table:table-cell office:value-type=\"date\" office:date-value=\"{a:04}-{m:02}-{d:02}\"><text:p>{d:02}-{m:02}-{a:04}</text:p></table:table-cell>"
+        ),
+        V::F(f) => format!(
+            "<table:table-cell table:formula=\"of:={}\" office:value-type=\"string\" office:string-value=\"\"><text:p/></table:table-cell>",
+            xml_tekst(f.trim_start_matches('='))
+        ),
+    }
+}
+
+/// A sheet as a `table:table` element, its empty rows and cells as repeats.
+fn ods_tabel(a: &Ark) -> String {
+    let mut ud = format!("<table:table table:name=\"{}\">", xml_tekst(&a.navn));
+    let mut raekke = 0u32;
+    let mut i = a.celler.iter().peekable();
+    while let Some(&(&(r, _), _)) = i.peek() {
+        if r > raekke {
+            ud += &format!(
+                "<table:table-row table:number-rows-repeated=\"{}\"><table:table-cell/></table:table-row>",
+                r - raekke
+            );
+        }
+        ud += "<table:table-row>";
+        let mut kolonne = 0u16;
+        while let Some((&(_, k), v)) = i.next_if(|(p, _)| p.0 == r) {
+            if k > kolonne {
+                ud += &format!(
+                    "<table:table-cell table:number-columns-repeated=\"{}\"/>",
+                    k - kolonne
+                );
+            }
+            ud += &ods_celle(v);
+            kolonne = k + 1;
+        }
+        ud += "</table:table-row>";
+        raekke = r + 1;
+    }
+    ud + "</table:table>"
+}
+
+pub const ODS_MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+
+/// The start of content.xml, up to the first table.
+pub const ODS_START: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" office:version="1.3"><office:body><office:spreadsheet>"#;
+pub const ODS_SLUT: &str = "</office:spreadsheet></office:body></office:document-content>";
+
+impl Mappe {
+    /// content.xml of the model as an .ods.
+    pub fn ods_indhold(&self) -> String {
+        let tabeller: String = self.ark.iter().map(ods_tabel).collect();
+        format!("{ODS_START}{tabeller}{ODS_SLUT}")
+    }
+
+    /// The model as an .ods, as LibreOffice lays one out (mimetype first, stored).
+    pub fn ods(&self) -> Vec<u8> {
+        ods_zip(&self.ods_indhold(), ODS_MANIFEST)
+    }
+}
+
+/// An .ods of the given content.xml and manifest.
+pub fn ods_zip(indhold: &str, manifest: &str) -> Vec<u8> {
+    zip_af(&[
+        (
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet".as_slice(),
+        ),
+        ("META-INF/manifest.xml", manifest.as_bytes()),
+        ("content.xml", indhold.as_bytes()),
+    ])
+}
+
+/// A zip of the given parts, the first stored, the others deflated.
+pub fn zip_af(dele: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut ud = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (i, (navn, indhold)) in dele.iter().enumerate() {
+        let metode = if i == 0 {
+            zip::CompressionMethod::Stored
+        } else {
+            zip::CompressionMethod::Deflated
+        };
+        let valg = zip::write::SimpleFileOptions::default().compression_method(metode);
+        ud.start_file(*navn, valg).unwrap();
+        ud.write_all(indhold).unwrap();
+    }
+    ud.finish().unwrap().into_inner()
+}
+
+/// The part `del` of a zip, inflated.
+pub fn del_af_zip(bytes: &[u8], del: &str) -> String {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut s = String::new();
+    zip.by_name(del).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+/// The zip with part `del` replaced by `indhold` (written with `skriv`, so that a
+/// part of hundreds of megabytes need not be held as one string).
+pub fn med_del(bytes: &[u8], del: &str, skriv: impl Fn(&mut dyn Write)) -> Vec<u8> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut ud = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let navn = f.name().unwrap().to_string();
+        let metode = if navn == "mimetype" {
+            zip::CompressionMethod::Stored
+        } else {
+            zip::CompressionMethod::Deflated
+        };
+        let valg = zip::write::SimpleFileOptions::default()
+            .compression_method(metode)
+            .large_file(false);
+        ud.start_file(navn.as_str(), valg).unwrap();
+        if navn == del {
+            skriv(&mut ud);
+        } else {
+            std::io::copy(&mut f, &mut ud).unwrap();
+        }
+    }
+    ud.finish().unwrap().into_inner()
+}
+
+/// The zip with the part `del` claiming to inflate to `bytes` bytes (in its local
+/// header and the central directory) whatever it really inflates to: a zip bomb whose
+/// declared sizes pass every check.
+pub fn med_loegnagtig_stoerrelse(mut zip: Vec<u8>, del: &str, stoerrelse: u32) -> Vec<u8> {
+    let navn = del.as_bytes();
+    let mut rettet = 0;
+    for i in 0..zip.len().saturating_sub(46) {
+        // (offset of the uncompressed size, of the name's length, of the name)
+        let (felt, laengde_ved, navn_ved) = match &zip[i..i + 4] {
+            b"PK\x03\x04" => (22, 26, 30),
+            b"PK\x01\x02" => (24, 28, 46),
+            _ => continue,
+        };
+        let laengde = u16::from_le_bytes([zip[i + laengde_ved], zip[i + laengde_ved + 1]]) as usize;
+        if zip.get(i + navn_ved..i + navn_ved + laengde) == Some(navn) {
+            zip[i + felt..i + felt + 4].copy_from_slice(&stoerrelse.to_le_bytes());
+            rettet += 1;
+        }
+    }
+    assert_eq!(
+        rettet, 2,
+        "delen {del} findes ikke i både lokal og central header"
+    );
+    zip
+}
+
+/// `n` bytes that look random (a fixed sequence, so every run tests the same file).
+pub fn tilfaeldige_bytes(n: usize, mut froe: u64) -> Vec<u8> {
+    (0..n)
+        .map(|_| {
+            froe ^= froe << 13;
+            froe ^= froe >> 7;
+            froe ^= froe << 17;
+            froe as u8
+        })
+        .collect()
+}
+
+/// «Billion laughs»: ten entities, each ten times the one before, the last used in
+/// a cell — 10⁹ «lol» if anything expands it.
+pub fn milliard_latter(rod: &str) -> String {
+    let mut dtd = format!("<!DOCTYPE {rod} [<!ENTITY lol0 \"lol\">");
+    for i in 1..10 {
+        let forrige = format!("&lol{};", i - 1).repeat(10);
+        dtd += &format!("<!ENTITY lol{i} \"{forrige}\">");
+    }
+    dtd + "]>"
+}
+
+/// A document type declaration with an external entity that points at a local file.
+pub fn ekstern_entitet(rod: &str) -> String {
+    format!("<!DOCTYPE {rod} [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>")
+}
+
+/// The XML `xml` with `dtd` put after its XML declaration.
+pub fn med_dtd(xml: &str, dtd: &str) -> String {
+    match xml.find("?>") {
+        Some(i) => format!("{}{dtd}{}", &xml[..i + 2], &xml[i + 2..]),
+        None => format!("{dtd}{xml}"),
+    }
+}
+
+/// The mini project without Alfa's status file, and Alfa's workbook pre-filled with
+/// its answers (v1 grøn, v2 gul with two paragraphs, b1 rød, b2 grøn).
+pub fn alfa() -> (tempfile::TempDir, Mappe) {
+    let dir = super::projekt("mini");
+    let skemaer = dir.path().join("skemaer");
+    let o = super::fremdrift(
+        dir.path(),
+        &[
+            "skabelon",
+            "alfa",
+            "--xlsx",
+            "-o",
+            skemaer.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", super::stderr(&o));
+    let bytes = std::fs::read(skemaer.join("101-alfa.xlsx")).unwrap();
+    std::fs::remove_file(status_fil(dir.path())).unwrap();
+    (dir, Mappe::fra_xlsx(&bytes))
+}
+
+/// Alfa's status file in the mini project.
+pub fn status_fil(rod: &std::path::Path) -> std::path::PathBuf {
+    rod.join("content/2015/status/alfa.yaml")
+}
+
+/// A finished run of the fremdrift binary with what it cost: its wall time (from its
+/// start to its end, as the starter saw it) and the peak resident memory of its
+/// process.
+pub struct Koersel {
+    /// The exit code; `None` when a signal ended it (an abort).
+    pub kode: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+    pub tid: std::time::Duration,
+    pub rss_mb: f64,
+}
+
+/// Starts the command in argv[2:] from a small process and writes its peak RSS (kB),
+/// exit code and wall time (ms) to argv[1]. Linux counts the memory of the process a child is
+/// spawned from into the child's ru_maxrss (its pages until exec), so a child of the
+/// test process itself would report the test's own peak, not the child's.
+const STARTER: &str = r#"
+import os, sys, time
+start = time.monotonic()
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.argv[2], sys.argv[2:])
+_, status, forbrug = os.wait4(pid, 0)
+ms = (time.monotonic() - start) * 1000
+with open(sys.argv[1], "w") as f:
+    f.write(f"{forbrug.ru_maxrss} {os.waitstatus_to_exitcode(status)} {ms:.0f}")
+"#;
+
+/// Runs the fremdrift binary in `projekt` and waits for it at most `frist` (polling
+/// the process; its process group is killed when time runs out).
+pub fn maalt_fremdrift(
+    projekt: &std::path::Path,
+    args: &[&str],
+    frist: std::time::Duration,
+) -> Koersel {
+    use std::os::unix::process::CommandExt;
+    use std::process::{Command, Stdio};
+    let maaling = tempfile::NamedTempFile::new().unwrap();
+    let start = std::time::Instant::now();
+    let mut barn = Command::new("python3")
+        .args(["-c", STARTER])
+        .arg(maaling.path())
+        .arg(env!("CARGO_BIN_EXE_fremdrift"))
+        .arg("-C")
+        .arg(projekt)
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .process_group(0)
+        .spawn()
+        .expect("python3 starter fremdrift");
+    let laes = |mut r: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut s = Vec::new();
+            r.read_to_end(&mut s).unwrap();
+            String::from_utf8_lossy(&s).into_owned()
+        })
+    };
+    let ud = laes(Box::new(barn.stdout.take().unwrap()));
+    let fejl = laes(Box::new(barn.stderr.take().unwrap()));
+    let status = loop {
+        if let Some(status) = barn.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > frist {
+            // SAFETY: kill(2) on the process group this test started.
+            unsafe { libc::kill(-(barn.id() as libc::pid_t), libc::SIGKILL) };
+            let _ = barn.wait();
+            panic!("fremdrift {args:?} blev ikke færdig på {frist:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
+    let (stdout, stderr) = (ud.join().unwrap(), fejl.join().unwrap());
+    assert!(status.success(), "python3-starteren fejlede: {stderr}");
+    let tal = std::fs::read_to_string(maaling.path()).unwrap();
+    let [rss_kb, kode, ms]: [&str; 3] = tal
+        .split(' ')
+        .collect::<Vec<_>>()
+        .try_into()
+        .expect("målingen");
+    let kode: i32 = kode.parse().unwrap();
+    let tid = std::time::Duration::from_millis(ms.parse().unwrap());
+    Koersel {
+        kode: (kode >= 0).then_some(kode),
+        stdout,
+        stderr,
+        tid,
+        rss_mb: rss_kb.parse::<f64>().unwrap() / 1024.0,
+    }
+}

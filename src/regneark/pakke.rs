@@ -1,0 +1,168 @@
+//! The zip a workbook is packed in, checked before any sheet is read: the parts'
+//! declared sizes (a zip bomb is refused before it is inflated; a part that lies about
+//! its size is cut off by the zip reader at the size it declares), the number of
+//! parts, the workbook's kind, and no XML part with a document type declaration — the
+//! door to entity expansion («billion laughs») and external entities, which Excel and
+//! LibreOffice never write.
+
+use std::io::{BufReader, Cursor, Read, Seek};
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
+use super::aabn::{Aabningsfejl, GEM_IGEN, beskadiget, fejl};
+
+/// The largest part of the zip, and all parts together, as they declare themselves.
+pub const MAKS_DEL: u64 = 64 * 1024 * 1024;
+pub const MAKS_UDPAKKET: u64 = 256 * 1024 * 1024;
+/// The largest XML part that is read whole (shared strings, styles, the workbook, its
+/// relations), not as a stream: a filled workbook's largest, the shared strings, is
+/// some 50 kB; 8 MB of tiny strings already take a second to read.
+pub const MAKS_HEL_DEL: u64 = 8 * 1024 * 1024;
+/// The most parts in the zip.
+const MAKS_DELE: usize = 4_000;
+/// The most bytes of a part's XML prolog looked at for a document type declaration.
+const MAKS_PROLOG: u64 = 64 * 1024;
+
+/// What the zip holds.
+pub enum Art {
+    Xlsx,
+    Ods,
+}
+
+const ODS_MIMETYPE: &[u8] = b"application/vnd.oasis.opendocument.spreadsheet";
+
+/// The zip's parts by their declared sizes, before anything is inflated; then the
+/// prolog of each XML part.
+pub fn tjek_zip(bytes: &[u8]) -> Result<Art, Aabningsfejl> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| ulaeselig())?;
+    if zip.len() > MAKS_DELE {
+        return Err(for_stor(format!(
+            "regnearket har {} dele; fremdrift læser højst {MAKS_DELE}",
+            zip.len()
+        )));
+    }
+    let (mut i_alt, mut xlsx, mut ods) = (0u64, false, false);
+    let mut navne = Vec::with_capacity(zip.len());
+    for i in 0..zip.len() {
+        let del = zip.by_index_raw(i).map_err(|_| ulaeselig())?;
+        let navn = del.name().map_err(|_| ulaeselig())?.into_owned();
+        i_alt = i_alt.saturating_add(del.size());
+        if del.size() > MAKS_DEL {
+            return Err(for_stor(format!(
+                "delen «{navn}» af regnearket pakker sig ud til {} MB; fremdrift læser højst {} MB pr. del",
+                del.size() >> 20,
+                MAKS_DEL >> 20
+            )));
+        }
+        if del.size() > MAKS_HEL_DEL && laeses_hel(&navn) {
+            return Err(for_stor(format!(
+                "delen «{navn}» af regnearket pakker sig ud til {} MB; fremdrift læser højst {} MB af en del, der læses hel",
+                del.size() >> 20,
+                MAKS_HEL_DEL >> 20
+            )));
+        }
+        if i_alt > MAKS_UDPAKKET {
+            return Err(for_stor(format!(
+                "regnearket pakker sig ud til mere end {} MB; fremdrift læser højst det",
+                MAKS_UDPAKKET >> 20
+            )));
+        }
+        xlsx |= navn == "xl/workbook.xml";
+        ods |= navn == "content.xml";
+        navne.push(navn);
+    }
+    let art = match (xlsx, ods) {
+        (true, _) => Art::Xlsx,
+        (_, true) => Art::Ods,
+        _ => {
+            return Err(fejl(
+                "filen er et zip-arkiv, men ikke et regneark",
+                GEM_IGEN,
+            ));
+        }
+    };
+    if let Art::Ods = art {
+        tjek_mimetype(&mut zip)?;
+    }
+    for (i, navn) in navne.iter().enumerate() {
+        if navn.ends_with(".xml") || navn.ends_with(".rels") {
+            let del = zip.by_index(i).map_err(beskadiget)?;
+            tjek_prolog(del, navn)?;
+        }
+    }
+    Ok(art)
+}
+
+/// An XML part the readers take in whole: all but the sheets (.xlsx), which are read
+/// as a stream of cells, and content.xml (.ods), read as a stream by [`super::ods`].
+fn laeses_hel(navn: &str) -> bool {
+    (navn.ends_with(".xml") || navn.ends_with(".rels"))
+        && !navn.starts_with("xl/worksheets/")
+        && navn != "content.xml"
+}
+
+/// An OpenDocument file says what it is in its part «mimetype»: a text document
+/// (.odt) has a content.xml too.
+fn tjek_mimetype<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<(), Aabningsfejl> {
+    let mut mime = Vec::new();
+    zip.by_name("mimetype")
+        .map_err(beskadiget)?
+        .take(128)
+        .read_to_end(&mut mime)
+        .map_err(beskadiget)?;
+    if mime.trim_ascii().starts_with(ODS_MIMETYPE) {
+        return Ok(());
+    }
+    Err(fejl(
+        format!(
+            "filen er et OpenDocument-dokument af typen «{}», ikke et regneark",
+            String::from_utf8_lossy(mime.trim_ascii())
+        ),
+        GEM_IGEN,
+    ))
+}
+
+/// Reads a part's XML up to its first element: a document type declaration there is
+/// refused, whatever it declares. (Past [`MAKS_PROLOG`] bytes of prolog, the readers
+/// still expand no entity: one that XML does not predefine is an error to them.)
+fn tjek_prolog(del: impl Read, navn: &str) -> Result<(), Aabningsfejl> {
+    let mut xml = Reader::from_reader(BufReader::new(del));
+    let mut buf = Vec::new();
+    while xml.buffer_position() < MAKS_PROLOG {
+        buf.clear();
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::DocType(_)) => return Err(dtd(navn)),
+            Ok(Event::Decl(_) | Event::Comment(_) | Event::PI(_) | Event::Text(_)) => {}
+            // Damaged XML, or a part that inflates beyond its declared size.
+            Err(e) => return Err(beskadiget(e)),
+            // The first element, or the end of the part or of what is looked at.
+            Ok(_) => return Ok(()),
+        }
+    }
+    Ok(())
+}
+
+/// A document type declaration in an XML part.
+pub fn dtd(navn: &str) -> Aabningsfejl {
+    fejl(
+        format!(
+            "delen «{navn}» af regnearket har en dokumenttypeerklæring (<!DOCTYPE …>), som Excel og LibreOffice aldrig skriver; fremdrift læser den ikke og udfolder ingen XML-entiteter"
+        ),
+        GEM_IGEN,
+    )
+}
+
+fn ulaeselig() -> Aabningsfejl {
+    fejl(
+        "filen er beskadiget og kan ikke læses som regneark",
+        GEM_IGEN,
+    )
+}
+
+pub fn for_stor(besked: String) -> Aabningsfejl {
+    fejl(
+        besked,
+        "et udfyldt skema fylder under 1 MB; tjek at det er den rigtige fil",
+    )
+}
