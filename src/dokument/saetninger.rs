@@ -37,6 +37,17 @@ fn med_tal(dele: &[(u32, &str, &str)]) -> Vec<String> {
         .collect()
 }
 
+/// [`med_tal`] with the noun on the first count only: «5 vurderinger forbedret, 2
+/// forværret og 40 uændrede».
+fn navneord_foerst(dele: &[(u32, &str, &str)], (en, flere): (&str, &str)) -> Vec<String> {
+    let mut ud = med_tal(dele);
+    if let (Some(foerste), Some(&(n, _, _))) = (ud.first_mut(), dele.iter().find(|d| d.0 > 0)) {
+        let (tal, ord) = foerste.split_once(' ').expect("a number and a word");
+        *foerste = format!("{tal} {} {ord}", boej(n.into(), en, flere));
+    }
+    ud
+}
+
 /// The bilag's summary of one kommune's answers.
 pub fn bilag_opsummering(kommune: &str, o: &Optaelling) -> String {
     let i_alt = o.i_alt();
@@ -187,12 +198,14 @@ pub fn udvikling(a: &Aendringer) -> String {
     };
     let start = format!("{hvilke}, der videreføres fra {}, er", a.forrige_periode);
     let andre = "gået fra eller til «ikke besvaret»";
-    let talt = a.forbedret + a.forvaerret + a.uaendret;
-    let mut dele = med_tal(&[
-        (a.forbedret, "forbedret", "forbedret"),
-        (a.forvaerret, "forværret", "forværret"),
-        (a.uaendret, "uændret", "uændrede"),
-    ]);
+    let dele = navneord_foerst(
+        &[
+            (a.forbedret, "forbedret", "forbedret"),
+            (a.forvaerret, "forværret", "forværret"),
+            (a.uaendret, "uændret", "uændrede"),
+        ],
+        ("vurdering", "vurderinger"),
+    );
     if dele.is_empty() {
         return match a.andre {
             0 => format!("{start} der ingen vurderinger at sammenligne endnu."),
@@ -202,16 +215,6 @@ pub fn udvikling(a: &Aendringer) -> String {
             ),
         };
     }
-    // The noun goes with the first count: «5 vurderinger forbedret, 2 forværret …».
-    let foerste = [a.forbedret, a.forvaerret, a.uaendret]
-        .into_iter()
-        .find(|n| *n > 0)
-        .unwrap_or(talt);
-    let (n, ord) = dele[0].split_once(' ').expect("a number and a word");
-    dele[0] = format!(
-        "{n} {} {ord}",
-        boej(foerste.into(), "vurdering", "vurderinger")
-    );
     let mut s = format!("{start} {}", liste(&dele));
     if a.andre > 0 {
         s.push_str(&format!(", mens {} er {andre}", tal(a.andre.into())));
@@ -240,27 +243,20 @@ pub fn sammenligning(a: &Bevaegelser) -> String {
             antal(n as usize, "anbefaling", "anbefalinger")
         )
     };
-    let mut dele = med_tal(&[
-        (a.op, "rykket op", "rykket op"),
-        (a.ned, "rykket ned", "rykket ned"),
-        (a.samme, "uændret", "uændret"),
-    ]);
+    let dele = navneord_foerst(
+        &[
+            (a.op, "rykket op", "rykket op"),
+            (a.ned, "rykket ned", "rykket ned"),
+            (a.samme, "uændret", "uændret"),
+        ],
+        ("anbefaling", "anbefalinger"),
+    );
     if dele.is_empty() {
         return match a.andre {
             0 => format!("{start} der ingen anbefalinger at sammenligne."),
             n => format!("{start} {}.", andre(n)),
         };
     }
-    // The noun goes with the first count: «3 anbefalinger rykket op, 1 rykket ned …».
-    let foerste = [a.op, a.ned, a.samme]
-        .into_iter()
-        .find(|n| *n > 0)
-        .unwrap_or_default();
-    let (n, ord) = dele[0].split_once(' ').expect("a number and a word");
-    dele[0] = format!(
-        "{n} {} {ord}",
-        boej(foerste.into(), "anbefaling", "anbefalinger")
-    );
     let mut s = format!("{start} {}", liste(&dele));
     if a.andre > 0 {
         s.push_str(&format!(
