@@ -14,7 +14,7 @@ pub fn skriv(ws: &mut Worksheet, s: &Skabelon, f: &Formater) -> Result<(), XlsxE
         .frist
         .map(|d| format!(" senest den {}", d.dansk()))
         .unwrap_or_default();
-    let trin = [
+    let mut trin = vec![
         format!(
             "1. I arket «{ARK_SKEMA}» står én række for hver anbefaling. Vælg status i kolonnen «Status»: grøn, gul eller rød. Lad cellen stå tom, hvis anbefalingen ikke er besvaret."
         ),
@@ -30,7 +30,6 @@ pub fn skriv(ws: &mut Worksheet, s: &Skabelon, f: &Formater) -> Result<(), XlsxE
         "Id, fokusområde, niveau og anbefaling er låst, så de ikke ændres ved et uheld. Rækkerne må gerne sorteres og filtreres, og der må gerne tilføjes kolonner; Id-kolonnen og overskrifterne skal blive, som de er.".into(),
         "Arkene er beskyttet uden adgangskode (Gennemse → Fjern beskyttelse af ark), hvis I har brug for at ændre mere.".into(),
     ];
-    let mut trin = trin.to_vec();
     if let Some(sidste) = s.sidste {
         trin.insert(
             2,
