@@ -6,16 +6,20 @@
 //! changes). Measured inside the page, from the click:
 //!
 //!   gemt    the status line says «Gemt» (the POST: checks, history, atomic write)
-//!   hentet  the new page (SVG) of the bilag has arrived in the browser
+//!   hentet  the new page (PNG) of the bilag has arrived in the browser
 //!   bilag   the new page stands, decoded, beside the form
 //!
 //! `cargo bench --bench formular` (release, 30 saves; `-- --antal N` for another
-//! count; `-- --skaermbillede docs/formular.png` also saves the README's picture of
-//! the form after the first save). Under `cargo test` it runs two saves as a smoke
-//! test. No timing is asserted.
+//! count; `-- --foer BIN` measures another build of fremdrift too, save for save in
+//! turn with this one, and prints the ratios of the medians;
+//! `-- --skaermbillede docs/formular.png` also saves the README's picture of the form
+//! after the first save). Under `cargo test` it runs two saves as a smoke test. No
+//! timing is asserted.
 
 #[path = "../tests/common/mod.rs"]
 mod common;
+
+use std::path::Path;
 
 use common::browser::{Browser, Preview, SIDER_KLAR};
 
@@ -95,42 +99,93 @@ fn valg(navn: &str) -> Option<String> {
 
 const VINDUE: (u32, u32) = (1400, 860);
 
+/// One build under measurement: its preview, the form in Chromium, the times.
+struct Maaling {
+    navn: String,
+    _projekt: tempfile::TempDir,
+    pv: Preview,
+    _browser: Browser,
+    side: common::browser::Cdp,
+    kommune: String,
+    /// gemt, hentet, bilag.
+    tider: [Vec<f64>; 3],
+}
+
+impl Maaling {
+    /// Starts `binaer preview` on a copy of the default content and opens the first
+    /// kommune's form.
+    fn start(navn: &str, binaer: &Path) -> Self {
+        let projekt = common::standardprojekt();
+        let pv = Preview::start_med(binaer, projekt.path());
+        let kommune = pv.dokumenter()["dokumenter"]
+            .as_array()
+            .and_then(|d| {
+                d.iter()
+                    .find_map(|d| d["id"].as_str()?.strip_prefix("bilag-"))
+            })
+            .expect("et bilag i standardindholdet")
+            .to_string();
+        vent_til_ro(&pv, None);
+        let url = format!("{}udfyld/{kommune}/", pv.url);
+        let browser = Browser::start_med(&url, VINDUE);
+        let mut side = browser.side(&url);
+        side.vent("bilaget vises", SIDER_KLAR, &pv);
+        Maaling {
+            navn: navn.into(),
+            _projekt: projekt,
+            pv,
+            _browser: browser,
+            side,
+            kommune,
+            tider: Default::default(),
+        }
+    }
+
+    /// Saves once and waits until the preview is at rest again, as when a person types
+    /// in between.
+    fn gem(&mut self, nr: usize) {
+        let samlet = sider(&self.pv, "tilbagemelding");
+        let t = self.side.js(&format!("{MAAL}({nr})"));
+        vent_til_ro(&self.pv, Some(samlet));
+        for (v, navn) in self.tider.iter_mut().zip(["gemt", "hentet", "bilag"]) {
+            v.push(t[navn].as_f64().expect(navn));
+        }
+    }
+
+    fn skaermbillede(&mut self, sti: &str) {
+        // The first fokusområde under the «Gem» bar, beside the bilag.
+        self.side
+            .js("document.getElementById('fokus1').scrollIntoView()");
+        let png = self.side.skaermbillede(0.6);
+        std::fs::write(common::repo().join(sti), png).expect("skærmbilledet gemmes");
+    }
+}
+
+fn median(v: &[f64]) -> f64 {
+    let mut v = v.to_vec();
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
 fn main() {
     let maaling = std::env::args().any(|a| a == "--bench");
     let antal: usize = valg("--antal")
         .and_then(|n| n.parse().ok())
         .unwrap_or(if maaling { 30 } else { 2 });
-    let projekt = common::standardprojekt();
-    let pv = Preview::start(projekt.path());
-    let liste = pv.dokumenter();
-    let kommune = liste["dokumenter"]
-        .as_array()
-        .and_then(|d| {
-            d.iter()
-                .find_map(|d| d["id"].as_str()?.strip_prefix("bilag-"))
-        })
-        .expect("et bilag i standardindholdet")
-        .to_string();
-    vent_til_ro(&pv, None);
-    let url = format!("{}udfyld/{kommune}/", pv.url);
-    let browser = Browser::start_med(&url, VINDUE);
-    let mut side = browser.side(&url);
-    side.vent("bilaget vises", SIDER_KLAR, &pv);
-
-    let (mut gemt, mut hentet, mut bilag) = (Vec::new(), Vec::new(), Vec::new());
+    let mut bygninger = vec![Maaling::start(
+        "denne",
+        Path::new(env!("CARGO_BIN_EXE_fremdrift")),
+    )];
+    // `--foer BIN`: another build, measured save for save in turn with this one.
+    if let Some(foer) = valg("--foer") {
+        bygninger.push(Maaling::start("før", Path::new(&foer)));
+    }
     for nr in 0..antal {
-        let samlet = sider(&pv, "tilbagemelding");
-        let t = side.js(&format!("{MAAL}({nr})"));
-        // Each save starts with the preview at rest, as when a person types in between.
-        vent_til_ro(&pv, Some(samlet));
-        gemt.push(t["gemt"].as_f64().expect("gemt"));
-        hentet.push(t["hentet"].as_f64().expect("hentet"));
-        bilag.push(t["bilag"].as_f64().expect("bilag"));
+        for m in &mut bygninger {
+            m.gem(nr);
+        }
         if let Some(sti) = valg("--skaermbillede").filter(|_| nr == 0) {
-            // The first fokusområde under the «Gem» bar, beside the bilag.
-            side.js("document.getElementById('fokus1').scrollIntoView()");
-            let png = side.skaermbillede(0.6);
-            std::fs::write(common::repo().join(&sti), png).expect("skærmbilledet gemmes");
+            bygninger[0].skaermbillede(&sti);
         }
     }
     let profil = if cfg!(debug_assertions) {
@@ -139,21 +194,33 @@ fn main() {
         "release"
     };
     println!(
-        "formular: {antal} gemninger af {kommune}s status i Chromium, {profil}-build, {} kerner",
+        "formular: {antal} gemninger af {}s status i Chromium pr. build, {profil}-build, {} kerner",
+        bygninger[0].kommune,
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
-    println!("{:<8} {:>9} {:>9} {:>9}", "til", "median", "min", "maks");
-    for (navn, v) in [
-        ("gemt", &mut gemt),
-        ("hentet", &mut hentet),
-        ("bilag", &mut bilag),
-    ] {
-        v.sort_by(f64::total_cmp);
-        println!(
-            "{navn:<8} {:>6.0} ms {:>6.0} ms {:>6.0} ms",
-            v[v.len() / 2],
-            v[0],
-            v[v.len() - 1]
-        );
+    println!(
+        "{:<6} {:<8} {:>9} {:>9} {:>9}",
+        "build", "til", "median", "min", "maks"
+    );
+    for m in &bygninger {
+        for (navn, v) in ["gemt", "hentet", "bilag"].iter().zip(&m.tider) {
+            let mut v = v.clone();
+            v.sort_by(f64::total_cmp);
+            println!(
+                "{:<6} {navn:<8} {:>6.0} ms {:>6.0} ms {:>6.0} ms",
+                m.navn,
+                v[v.len() / 2],
+                v[0],
+                v[v.len() - 1]
+            );
+        }
+    }
+    if let [ny, foer] = &bygninger[..] {
+        for (i, navn) in ["gemt", "hentet", "bilag"].iter().enumerate() {
+            println!(
+                "{navn}: denne / før = {:.2}",
+                median(&ny.tider[i]) / median(&foer.tider[i])
+            );
+        }
     }
 }

@@ -6,7 +6,7 @@
 //! indhold    YAML → raw model (with places) → rules → validated model; a project on disk
 //! dokument   the documents of a period, each with its template context; the statistics
 //! markup     minijinja templates → Typst markup, every value escaped
-//! oversaet   our Typst World → laid-out document → PDF/A-2a + PDF/UA-1 or SVG, time-limited
+//! oversaet   our Typst World → laid-out document → PDF/A-2a + PDF/UA-1 or PNG, time-limited
 //! regneark   workbooks: the pre-filled skema, reading answers back, the export
 //! skriv      atomic, all-or-nothing writes; the history of replaced files
 //! koersel    the one orchestration: load → plan → compile → write, for every command

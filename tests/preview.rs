@@ -76,6 +76,38 @@ fn new_and_deleted_status_files_update_the_list() {
 }
 
 #[test]
+fn pages_are_served_as_png_at_144_dpi_and_kept_by_the_browser_while_unchanged() {
+    let p = common::projekt("mini");
+    let pv = Preview::start(p.path());
+    let sider = vent_paa(
+        "bilag-beta har sider",
+        FRIST,
+        || {
+            let s = pv.dokument("bilag-beta")?["sider"].as_array()?.clone();
+            (!s.is_empty()).then_some(s)
+        },
+        || pv.log(),
+    );
+    let url = sider[0].as_str().expect("a page URL");
+    let svar = pv.anmod("GET", url, &[], "");
+    assert_eq!(svar.status, 200);
+    assert_eq!(svar.hoved("Content-Type"), Some("image/png"));
+    assert!(svar.bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "{url}");
+    // The IHDR chunk: an A4 page at 2 pixels per point.
+    let maal = |i: usize| u32::from_be_bytes(svar.bytes[i..i + 4].try_into().unwrap());
+    assert_eq!((maal(16), maal(20)), (1191, 1684));
+    // The URL names the page's hash: the browser keeps it until the page changes.
+    assert_eq!(
+        svar.hoved("Cache-Control"),
+        Some("max-age=31536000, immutable")
+    );
+    let (sti, _) = url.split_once("?v=").expect("a hash in the URL");
+    let gammel = pv.anmod("GET", &format!("{sti}?v=gammel"), &[], "");
+    assert_eq!(gammel.hoved("Cache-Control"), Some("no-store"));
+    assert_eq!(gammel.bytes, svar.bytes, "the page as it is now");
+}
+
+#[test]
 fn browser_page_follows_edits_and_shows_errors_over_last_good_render() {
     let p = common::projekt("mini");
     let pv = Preview::start(p.path());

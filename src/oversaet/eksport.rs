@@ -1,9 +1,6 @@
 //! Export of a laid-out document: a tagged PDF (PDF/A-2a + PDF/UA-1) with the content's
-//! date as its timestamp, or every page as SVG for the preview.
+//! date as its timestamp.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
-
-use serde::{Deserialize, Serialize};
 use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
@@ -58,34 +55,4 @@ fn manglende_tegn(besked: &str) -> Option<(String, String)> {
             koder.join(" ")
         ),
     ))
-}
-
-/// One page as SVG, with a hash of it so unchanged pages are never sent twice.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Side {
-    pub svg: String,
-    pub noegle: String,
-    /// Size in points.
-    pub bredde: f64,
-    pub hoejde: f64,
-}
-
-/// Every page as SVG.
-pub fn svg_sider(dokument: &PagedDocument) -> Vec<Side> {
-    dokument
-        .pages()
-        .iter()
-        .map(|side| {
-            let svg = typst_svg::svg(side, &typst_svg::SvgOptions::default());
-            let maal = side.frame.size();
-            let mut h = DefaultHasher::new();
-            svg.hash(&mut h);
-            Side {
-                noegle: format!("{:016x}", h.finish()),
-                svg,
-                bredde: maal.x.to_pt(),
-                hoejde: maal.y.to_pt(),
-            }
-        })
-        .collect()
 }

@@ -1,11 +1,12 @@
 //! Compilation: Typst markup → a laid-out document → a tagged PDF (PDF/A-2a and
-//! PDF/UA-1) or SVG pages, in process with our own `World`, under a time limit. One
+//! PDF/UA-1) or PNG pages for the preview, in process with our own `World`, under a time limit. One
 //! path for `build`, `check` and the preview (which runs it in a worker process, see
 //! [`arbejder`]).
 
 pub mod arbejder;
 mod diagnoser;
 mod eksport;
+mod sider;
 mod verden;
 
 use std::path::{Path, PathBuf};
@@ -18,7 +19,8 @@ use typst_layout::PagedDocument;
 use crate::diagnose::{Diagnose, Diagnoser};
 use crate::markup::Kilde;
 
-pub use eksport::{Side, pdf_af, svg_sider};
+pub use eksport::pdf_af;
+pub use sider::{PX_PR_PT, Side, SideLager};
 pub use verden::{Grundlag, INDBYGGEDE_SKRIFTER};
 
 /// A compiled result with the compiler's warnings (Danish, with their location).

@@ -21,7 +21,7 @@ struct Dok<'a> {
     titel: &'a str,
     tilstand: &'static str,
     version: u64,
-    /// The URLs of the pages as SVG, with each page's hash.
+    /// The URLs of the pages as PNG, with each page's hash.
     sider: Vec<String>,
     pdf: String,
     /// The problems that concern the document, as `fremdrift check` prints them.
@@ -51,7 +51,7 @@ pub fn json(o: &Oversigt) -> String {
                         .sider
                         .iter()
                         .enumerate()
-                        .map(|(i, s)| format!("/dok/{del}/side/{}.svg?v={}", i + 1, s.noegle))
+                        .map(|(i, s)| format!("/dok/{del}/side/{}.png?v={}", i + 1, s.noegle))
                         .collect(),
                     pdf: format!("/dok/{del}/pdf"),
                     diagnoser: v.diagnoser.iter().map(ToString::to_string).collect(),

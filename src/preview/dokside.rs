@@ -1,4 +1,4 @@
-//! A document's page: every page as SVG under an «UDKAST» overlay, the errors over
+//! A document's page: every page as an image (PNG) under an «UDKAST» overlay, the errors over
 //! the last good render, and a «Hent PDF» link.
 
 use std::fmt::Write;
@@ -89,7 +89,7 @@ fn sider(v: &Visning, tilstand: Tilstand) -> String {
             ud,
             // No style attribute (the Content-Security-Policy forbids inline style): the
             // image's width and height reserve its space before it loads.
-            r#"<figure class="side"><img src="/dok/{del}/side/{n}.svg?v={noegle}" alt="Side {n} af {antal}" width="{b:.0}" height="{h:.0}"></figure>"#,
+            r#"<figure class="side"><img src="/dok/{del}/side/{n}.png?v={noegle}" alt="Side {n} af {antal}" width="{b:.0}" height="{h:.0}"></figure>"#,
             b = s.bredde,
             h = s.hoejde,
             del = escape(&url_del(&v.dok.id)),
@@ -122,7 +122,7 @@ mod tests {
 
     fn oversigt(diagnoser: Vec<Diagnose>) -> Oversigt {
         let side = Side {
-            svg: "<svg/>".into(),
+            png: Vec::new().into(),
             noegle: "abc".into(),
             bredde: 595.28,
             hoejde: 841.89,
@@ -149,7 +149,7 @@ mod tests {
     #[test]
     fn healthy_document_shows_pages_without_overlay() {
         let html = fragment(&oversigt(vec![]), "bilag-beta");
-        assert!(html.contains(r#"src="/dok/bilag-beta/side/1.svg?v=abc""#));
+        assert!(html.contains(r#"src="/dok/bilag-beta/side/1.png?v=abc""#));
         assert!(html.contains(r#"data-version="7""#));
         assert!(!html.contains("overlay"));
     }
@@ -167,7 +167,7 @@ mod tests {
         assert!(html.contains(
             "content/2015/status/beta.yaml: fejl: ugyldig status «blå»\n  hint: brug grøn, gul eller rød"
         ));
-        assert!(html.contains("side/1.svg"));
+        assert!(html.contains("side/1.png"));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! `fremdrift preview`: a live preview in the browser. Documents are planned through
 //! the shared orchestration, compiled in a worker process under the time limit, shown
-//! as SVG pages under an «UDKAST» mark, and rebuilt when `content/`, `templates/` or
+//! as PNG pages under an «UDKAST» mark, and rebuilt when `content/`, `templates/` or
 //! `fonts/` change; open pages follow over server-sent events.
 
 mod aendring;

@@ -54,7 +54,7 @@ fn dok(rest: &str) -> Option<Rute> {
         "fragment" => Rute::DokFragment(id),
         "pdf" => Rute::Pdf(id),
         _ => {
-            let n = under.strip_prefix("side/")?.strip_suffix(".svg")?;
+            let n = under.strip_prefix("side/")?.strip_suffix(".png")?;
             Rute::Side(id, n.parse().ok().filter(|n| *n > 0)?)
         }
     };
@@ -97,7 +97,7 @@ mod tests {
             Rute::Pdf("bilag-beta".into())
         );
         assert_eq!(
-            rute("/dok/bilag-%C3%A6r%C3%B8/side/2.svg?v=ab").0,
+            rute("/dok/bilag-%C3%A6r%C3%B8/side/2.png?v=ab").0,
             Rute::Side("bilag-ærø".into(), 2)
         );
     }
@@ -119,9 +119,9 @@ mod tests {
     fn nonsense_urls_are_unknown() {
         for u in [
             "/dok/",
-            "/dok/x/side/0.svg",
-            "/dok/x/side/-1.svg",
-            "/dok/x/side/abc.svg",
+            "/dok/x/side/0.png",
+            "/dok/x/side/-1.png",
+            "/dok/x/side/abc.png",
             "/dok/x/andet",
             "/../etc/passwd",
             "/dok/%ff/",
@@ -132,7 +132,7 @@ mod tests {
 
     #[test]
     fn query_parameter_is_found() {
-        let (_, q) = rute("/dok/x/side/1.svg?a=1&v=abc");
+        let (_, q) = rute("/dok/x/side/1.png?a=1&v=abc");
         assert_eq!(parameter(q, "v"), Some("abc"));
         assert_eq!(parameter(q, "w"), None);
     }

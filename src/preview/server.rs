@@ -160,7 +160,7 @@ fn side(delt: &Delt, id: &str, n: usize, v: Option<&str>) -> HttpSvar {
     } else {
         "no-store"
     };
-    HttpSvar::ny(200, "image/svg+xml", Indhold::Tekst(side.svg)).med("Cache-Control", cache)
+    HttpSvar::ny(200, "image/png", Indhold::Bytes(side.png)).med("Cache-Control", cache)
 }
 
 /// The longest «Hent PDF» waits for a document in the compiler.
@@ -213,7 +213,7 @@ fn pdf(delt: &Delt, id: &str) -> HttpSvar {
     };
     match pdf {
         Some(pdf) if tilstand != Tilstand::Fejl => {
-            HttpSvar::ny(200, "application/pdf", Indhold::Pdf(pdf)).med(
+            HttpSvar::ny(200, "application/pdf", Indhold::Bytes(pdf)).med(
                 "Content-Disposition",
                 &format!("attachment; filename=\"{}\"", filnavn(&ud)),
             )

@@ -1,11 +1,11 @@
 //! A compilation worker for the preview: a child `fremdrift` process that compiles
-//! documents on request and answers with SVG pages and the PDF. Typst cannot stop a
+//! documents on request and answers with PNG pages and the PDF. Typst cannot stop a
 //! compilation from outside, so a document that runs past the time limit (a runaway
 //! loop in a template) would keep a core busy for as long as the preview runs; a worker
 //! process can be killed instead, and a new one takes over.
 //!
 //! The protocol is a small JSON header line per message over the child's stdin and
-//! stdout; large payloads (the markup, the SVG pages, the PDF) follow their header raw,
+//! stdout; large payloads (the markup, the PNG pages, the PDF) follow their header raw,
 //! so nothing big is escaped and unescaped on the way.
 
 mod protokol;

@@ -1,4 +1,4 @@
-//! The worker's wire format: a JSON header line per message; the markup, the SVG pages
+//! The worker's wire format: a JSON header line per message; the markup, the PNG pages
 //! and the PDF follow their header raw.
 
 use std::io::{BufRead, Write};
@@ -26,7 +26,7 @@ pub(super) enum Bestilling {
 /// A message from the worker: the header line of each answer.
 #[derive(Serialize, Deserialize)]
 pub(super) enum Hoved {
-    /// The pages and the compiler's warnings; the pages' SVG follows the line, one
+    /// The pages and the compiler's warnings; the pages' PNG follows the line, one
     /// after another.
     Sider(Vec<SideHoved>, Vec<Diagnose>),
     /// `n` bytes of PDF follow the line.
@@ -36,7 +36,7 @@ pub(super) enum Hoved {
     Ukendt,
 }
 
-/// A page without its SVG: the SVG's length stands in for it.
+/// A page without its PNG: the PNG's length stands in for it.
 #[derive(Serialize, Deserialize)]
 pub(super) struct SideHoved {
     pub noegle: String,
@@ -66,15 +66,13 @@ pub(super) fn laes_svar(r: &mut impl BufRead) -> Option<Result<Resultat, String>
     Some(resultat.map_err(|e| e.to_string()))
 }
 
-/// The pages' SVG, read after their header.
+/// The pages' PNG, read after their header.
 fn laes_sider(r: &mut impl BufRead, hoveder: Vec<SideHoved>) -> std::io::Result<Vec<Side>> {
     hoveder
         .into_iter()
         .map(|h| {
-            let svg = String::from_utf8(laes_bytes(r, h.laengde)?)
-                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
             Ok(Side {
-                svg,
+                png: laes_bytes(r, h.laengde)?.into(),
                 noegle: h.noegle,
                 bredde: h.bredde,
                 hoejde: h.hoejde,

@@ -1,5 +1,6 @@
 //! The worker's side: compiles what the preview asks for, keeps each document for its
-//! PDF, and answers on stdout until stdin closes.
+//! PDF (and its pages, to reuse the unchanged ones), and answers on stdout until stdin
+//! closes.
 
 use std::collections::HashMap;
 use std::io::{BufRead, Write};
@@ -12,16 +13,22 @@ use typst_layout::PagedDocument;
 use super::protokol::{Bestilling, Hoved, SideHoved, laes_bytes, skriv};
 use crate::diagnose::Diagnose;
 use crate::markup::Kilde;
-use crate::oversaet::{Grundlag, layout, pdf_af, svg_sider};
+use crate::oversaet::{Grundlag, SideLager, layout, pdf_af};
 
-/// The documents a worker compiled last, by name: what it exports on request.
-type Gemte = HashMap<String, (Kilde, PagedDocument)>;
+/// What a worker keeps of the documents it compiled last.
+#[derive(Default)]
+struct Gemte {
+    /// By name: what it exports on request.
+    dokumenter: HashMap<String, (Kilde, PagedDocument)>,
+    /// Their pages, reused where the layout did not change.
+    sider: SideLager,
+}
 
 /// The worker's side: answers requests from stdin on stdout until stdin closes.
 pub fn tjen(rod: &Path) -> anyhow::Result<()> {
     stop_med_foraelder();
     let grundlag = Grundlag::ny(rod);
-    let mut gemte = Gemte::new();
+    let mut gemte = Gemte::default();
     let mut ud = std::io::stdout().lock();
     let mut ind = std::io::stdin().lock();
     let mut linje = String::new();
@@ -37,7 +44,7 @@ pub fn tjen(rod: &Path) -> anyhow::Result<()> {
                 oversaet(&grundlag, rod, kilde, &mut gemte, &mut ud)?;
                 typst::comemo::evict(10);
             }
-            Bestilling::Eksporter { navn } => match gemte.get(&navn) {
+            Bestilling::Eksporter { navn } => match gemte.dokumenter.get(&navn) {
                 Some((kilde, dok)) => match pdf_af(dok, kilde) {
                     Ok(pdf) => skriv(&mut ud, &Hoved::Pdf(pdf.len()), &pdf)?,
                     Err(d) => skriv(&mut ud, &Hoved::Fejl(d.0), &[])?,
@@ -76,28 +83,30 @@ fn oversaet(
     gemte: &mut Gemte,
     ud: &mut impl Write,
 ) -> std::io::Result<()> {
-    gemte.remove(&kilde.navn);
+    gemte.dokumenter.remove(&kilde.navn);
     let dokument = catch_unwind(AssertUnwindSafe(|| layout(grundlag, rod, &kilde)));
     let dokument = match dokument {
         Ok(Ok(d)) => d,
         Ok(Err(d)) => return skriv(ud, &Hoved::Fejl(d.0), &[]),
         Err(panik) => return skriv(ud, &Hoved::Fejl(intern_fejl(&kilde, &panik)), &[]),
     };
-    let sider = svg_sider(&dokument.resultat);
+    let sider = gemte.sider.sider(&kilde.navn, &dokument.resultat);
     let hoveder = sider
         .iter()
         .map(|s| SideHoved {
             noegle: s.noegle.clone(),
             bredde: s.bredde,
             hoejde: s.hoejde,
-            laengde: s.svg.len(),
+            laengde: s.png.len(),
         })
         .collect();
     skriv(ud, &Hoved::Sider(hoveder, dokument.advarsler), &[])?;
     for s in &sider {
-        ud.write_all(s.svg.as_bytes())?;
+        ud.write_all(&s.png)?;
     }
-    gemte.insert(kilde.navn.clone(), (kilde, dokument.resultat));
+    gemte
+        .dokumenter
+        .insert(kilde.navn.clone(), (kilde, dokument.resultat));
     Ok(())
 }
 
@@ -135,7 +144,7 @@ mod tests {
     fn pages_travel_over_the_wire_intact_and_the_document_is_kept_for_export() {
         let dir = tempfile::tempdir().unwrap();
         let grundlag = Grundlag::ny(dir.path());
-        let mut gemte = Gemte::new();
+        let mut gemte = Gemte::default();
         let mut ud = Vec::new();
         let markup = "#set text(font: \"Carlito\", lang: \"da\")\n#set document(title: \"T\")\nHej";
         oversaet(&grundlag, dir.path(), kilde(markup), &mut gemte, &mut ud).unwrap();
@@ -145,9 +154,9 @@ mod tests {
         };
         assert_eq!(sider.len(), 1);
         assert!(advarsler.is_empty(), "{advarsler:?}");
-        assert!(sider[0].svg.starts_with("<svg"));
+        assert!(sider[0].png.starts_with(b"\x89PNG"));
         assert!(laes_svar(&mut r).is_none(), "nothing more until asked");
-        let (k, dok) = gemte.get("test/dok").expect("kept");
+        let (k, dok) = gemte.dokumenter.get("test/dok").expect("kept");
         assert!(pdf_af(dok, k).unwrap().starts_with(b"%PDF-"));
     }
 
@@ -159,7 +168,7 @@ mod tests {
         let k = kilde(
             "#set text(font: \"Findes Ikke\", lang: \"da\")\n#set document(title: \"T\")\nHej",
         );
-        oversaet(&grundlag, dir.path(), k, &mut Gemte::new(), &mut ud).unwrap();
+        oversaet(&grundlag, dir.path(), k, &mut Gemte::default(), &mut ud).unwrap();
         let Some(Ok(Resultat::Sider(_, advarsler))) = laes_svar(&mut std::io::Cursor::new(ud))
         else {
             panic!("pages first")
@@ -179,7 +188,7 @@ mod tests {
         let grundlag = Grundlag::ny(dir.path());
         let mut ud = Vec::new();
         let k = kilde("#let x = (");
-        oversaet(&grundlag, dir.path(), k, &mut Gemte::new(), &mut ud).unwrap();
+        oversaet(&grundlag, dir.path(), k, &mut Gemte::default(), &mut ud).unwrap();
         let mut r = std::io::Cursor::new(ud);
         let Some(Ok(Resultat::Fejl(d))) = laes_svar(&mut r) else {
             panic!("an error answer")

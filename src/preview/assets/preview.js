@@ -1,5 +1,5 @@
 // fremdrift preview: follows /events and updates the page in place, so the scroll
-// position is kept. Pages whose SVG did not change are left alone; changed pages are
+// position is kept. Pages whose image did not change are left alone; changed pages are
 // loaded first and swapped when ready.
 (() => {
   "use strict";

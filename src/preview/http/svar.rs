@@ -8,7 +8,8 @@ use std::sync::Arc;
 /// An answer's body.
 pub enum Indhold {
     Tekst(String),
-    Pdf(Arc<Vec<u8>>),
+    /// A PDF or a page's PNG, shared with the state that holds it.
+    Bytes(Arc<Vec<u8>>),
     Statisk(&'static str),
 }
 
@@ -16,7 +17,7 @@ impl AsRef<[u8]> for Indhold {
     fn as_ref(&self) -> &[u8] {
         match self {
             Indhold::Tekst(t) => t.as_bytes(),
-            Indhold::Pdf(b) => b,
+            Indhold::Bytes(b) => b,
             Indhold::Statisk(t) => t.as_bytes(),
         }
     }
