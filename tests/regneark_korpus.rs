@@ -270,6 +270,23 @@ fn a_bemaerkning_longer_than_a_cell_can_hold_is_refused() {
 }
 
 #[test]
+fn a_control_character_in_a_bemaerkning_is_refused_at_its_row() {
+    let (dir, mut m) = alfa();
+    let b = med_skema(&mut m, |a| _ = a.saet("F4", t("ERSTAT-MIG")));
+    // Word's line break, pasted into a cell: Excel stores it as `_x000B_`.
+    let b = erstat_i_zip(&b, "xl/sharedStrings.xml", "ERSTAT-MIG", "Et_x000B_to");
+    afvist(
+        dir.path(),
+        "alfa.xlsx",
+        &b,
+        &[
+            "alfa.xlsx, ark «Fremdriftsskema», celle A4: fejl: bemærkningen til «v1» indeholder et usynligt styretegn (U+000B)",
+            "hint: U+000B er et linjeskift fra Word: skriv et almindeligt linjeskift i stedet",
+        ],
+    );
+}
+
+#[test]
 fn hidden_rows_are_read_in_like_the_others() {
     let (dir, mut m) = alfa();
     let b = med_skema(&mut m, |a| {

@@ -21,6 +21,24 @@ pub fn valgfri_tekst(titel: &str, beskrivelse: &str) -> Value {
     valgfri(tekst(titel, beskrivelse))
 }
 
+/// What `er_styretegn` refuses in a status's texts: C0 but tab and line breaks, DEL, C1.
+const UDEN_STYRETEGN: &str = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$";
+
+/// Text without invisible control characters: a status's texts.
+pub fn ren_tekst(titel: &str, beskrivelse: &str) -> Value {
+    let mut s = tekst(titel, beskrivelse);
+    s["pattern"] = UDEN_STYRETEGN.into();
+    s["errorMessage"] =
+        "teksten indeholder et usynligt styretegn; slet det, eller skriv et almindeligt linjeskift"
+            .into();
+    s
+}
+
+/// Text without invisible control characters, or nothing.
+pub fn valgfri_ren_tekst(titel: &str, beskrivelse: &str) -> Value {
+    valgfri(ren_tekst(titel, beskrivelse))
+}
+
 /// The same value, or `null`: a field that may be left empty.
 pub fn valgfri(mut skema: Value) -> Value {
     let Some(m) = skema.as_object_mut() else {

@@ -4,9 +4,10 @@
 use serde_json::{Value, json};
 
 use super::byggesten::{
-    dato, et_af, liste, noegler_med_luft, objekt, sandhed, statusord, valgfri, valgfri_tekst,
+    dato, et_af, liste, noegler_med_luft, objekt, ren_tekst, sandhed, statusord, valgfri,
+    valgfri_ren_tekst,
 };
-use super::filer::{rod, titel_og_tekst};
+use super::filer::rod;
 use crate::indhold::model::{Anbefaling, Fokus, Kkr, Runde};
 
 /// `status-<periode>.schema.json`: a kommune's answers to this period's anbefalinger.
@@ -27,7 +28,7 @@ pub fn status(kkr: &Kkr, runde: &Runde) -> Value {
         vec![
             (
                 "organ",
-                valgfri_tekst("Organ", "Fx «Beskæftigelsesudvalget»."),
+                valgfri_ren_tekst("Organ", "Fx «Beskæftigelsesudvalget»."),
             ),
             ("dato", dato("Dato", "Datoen for behandlingen.")),
         ],
@@ -37,23 +38,29 @@ pub fn status(kkr: &Kkr, runde: &Runde) -> Value {
         "Kontaktperson",
         "Kommunens kontaktperson.",
         vec![
-            ("navn", valgfri_tekst("Navn", "Kontaktpersonens navn.")),
+            ("navn", valgfri_ren_tekst("Navn", "Kontaktpersonens navn.")),
             (
                 "e-mail",
-                valgfri_tekst("E-mail", "Kontaktpersonens e-mailadresse."),
+                valgfri_ren_tekst("E-mail", "Kontaktpersonens e-mailadresse."),
             ),
             (
                 "telefon",
-                valgfri_tekst("Telefon", "Telefonnummer, fx \"4368 6000\"."),
+                valgfri_ren_tekst("Telefon", "Telefonnummer, fx \"4368 6000\"."),
             ),
         ],
         &[],
     );
-    let forslag = titel_og_tekst(
+    let forslag = objekt(
         "Forslag",
         "Et forslag til et nyt samarbejdsområde.",
-        "Forslagets titel.",
-        "Beskrivelse af forslaget.",
+        vec![
+            ("titel", ren_tekst("Titel", "Forslagets titel.")),
+            (
+                "tekst",
+                valgfri_ren_tekst("Tekst", "Beskrivelse af forslaget."),
+            ),
+        ],
+        &["titel"],
     );
     rod(
         &format!("fremdrift: status for {}", runde.periode),
@@ -138,7 +145,7 @@ fn et_svar(anbefaling: Option<(&Fokus, &Anbefaling)>, periode: &str) -> Value {
             ("status", statusord()),
             (
                 "bemærkning",
-                valgfri_tekst("Bemærkning", "Beskriv fremdriften; vises i bilaget."),
+                valgfri_ren_tekst("Bemærkning", "Beskriv fremdriften; vises i bilaget."),
             ),
         ],
         &[],

@@ -86,6 +86,27 @@ impl<'a> Regler<'a> {
         None
     }
 
+    /// An error when `tekst` (the field `felt`) holds an invisible control character:
+    /// anything but tab and line breaks. Such a character is never shown in the bilag,
+    /// but stays in the file, the workbooks and the export.
+    pub fn styretegn(&mut self, sted: Option<&Sted>, felt: &str, tekst: Option<&str>) {
+        let Some(tegn) = tekst.and_then(|t| t.chars().find(|c| er_styretegn(*c))) else {
+            return;
+        };
+        let kode = format!("U+{:04X}", u32::from(tegn));
+        let hint = match tegn {
+            '\u{b}' | '\u{c}' => format!(
+                "{kode} er et linjeskift fra Word: skriv et almindeligt linjeskift i stedet"
+            ),
+            _ => "slet tegnet; det kommer ofte med, når tekst kopieres fra et andet program".into(),
+        };
+        self.fejl(
+            sted,
+            format!("{felt} indeholder et usynligt styretegn ({kode})"),
+            hint,
+        );
+    }
+
     /// An unknown word: an error with «mente du …?» when one of `gyldige` is near.
     pub fn ukendt<'k>(
         &mut self,
@@ -99,6 +120,11 @@ impl<'a> Regler<'a> {
         let hint = mente_du(ord, gyldige, efter_forslag, ellers);
         self.fejl(Some(sted), besked, hint);
     }
+}
+
+/// A control character other than tab, line feed and carriage return (C0, DEL, C1).
+pub(crate) fn er_styretegn(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
 /// Trimmed text, or `None` when empty.
@@ -155,6 +181,18 @@ mod tests {
         }
         for id in ["", "a 1", "-a", ".5", "v1!", "a/b", "v1\t"] {
             assert!(!er_anbefalings_id(id), "{id:?}");
+        }
+    }
+
+    #[test]
+    fn control_characters_are_all_but_tab_and_line_breaks() {
+        for c in [
+            '\0', '\u{7}', '\u{b}', '\u{c}', '\u{1b}', '\u{7f}', '\u{85}', '\u{9f}',
+        ] {
+            assert!(er_styretegn(c), "{c:?}");
+        }
+        for c in ['\t', '\n', '\r', ' ', 'æ', '\u{a0}', '\u{2028}'] {
+            assert!(!er_styretegn(c), "{c:?}");
         }
     }
 

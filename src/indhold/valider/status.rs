@@ -1,6 +1,7 @@
 //! The rules for a kommune's status: a known kommune, answers only to the round's
-//! anbefalinger (each once), statuses grøn/gul/rød, and a valid date of treatment.
-//! The same rules serve YAML files, spreadsheets and the preview's form.
+//! anbefalinger (each once), statuses grøn/gul/rød, a valid date of treatment, and no
+//! invisible control characters in any text. The same rules serve YAML files,
+//! spreadsheets and the preview's form.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -22,6 +23,7 @@ pub fn valider_status(
     d: &mut Diagnoser,
 ) -> Option<KommuneStatus> {
     let mut r = Regler::ny(fil, d);
+    styretegn_i_status(&raw, &mut r);
     let kommune = kommune(&raw.kommune, kkr, &mut r);
     let behandlet = raw.behandlet.and_then(|b| {
         let dato = r.dato(&b.dato, "behandlet.dato")?;
@@ -61,6 +63,38 @@ pub fn valider_status(
         forslag,
         fil: fil.to_path_buf(),
     })
+}
+
+/// Every text of the status checked for control characters, each at its place where
+/// the raw status has one (a bemærkning at its anbefaling's id).
+fn styretegn_i_status(raw: &RawStatus, r: &mut Regler) {
+    let organ = raw.behandlet.as_ref().and_then(|b| b.organ.as_deref());
+    r.styretegn(None, "«behandlet.organ»", organ);
+    if let Some(k) = &raw.kontakt {
+        r.styretegn(None, "«kontakt.navn»", k.navn.as_deref());
+        r.styretegn(None, "«kontakt.e-mail»", k.email.as_deref());
+        r.styretegn(
+            None,
+            "«kontakt.telefon»",
+            k.telefon.as_ref().map(Tekst::as_str),
+        );
+    }
+    for (id, s) in &raw.svar {
+        let felt = format!("bemærkningen til «{}»", id.vaerdi.as_str().trim());
+        r.styretegn(Some(&id.sted), &felt, s.bemaerkning.as_deref());
+    }
+    for (i, f) in raw.forslag.iter().enumerate() {
+        r.styretegn(
+            None,
+            &format!("titlen på forslag {}", i + 1),
+            Some(&f.titel),
+        );
+        r.styretegn(
+            None,
+            &format!("teksten i forslag {}", i + 1),
+            f.tekst.as_deref(),
+        );
+    }
 }
 
 /// A status file is named for its kommune: `albertslund.yaml` holds `kommune: albertslund`.

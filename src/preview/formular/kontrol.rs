@@ -70,4 +70,26 @@ mod tests {
         assert!(tekst.contains("feltet «Dato for behandling»"), "{tekst}");
         assert!(status_af_krop(b"kommune=alfa", &kkr, &runde, "alfa").is_err());
     }
+
+    #[test]
+    fn a_control_character_in_a_field_is_an_error_and_no_status() {
+        let (kkr, runde) = mini();
+        let (status, d) = status_af_krop(
+            b"token=t&version=ny&kontakt-navn=Anne%00+Alfa&status.v1=gul&bemaerkning.v1=Et%0Bto&handling=gem",
+            &kkr,
+            &runde,
+            "alfa",
+        )
+        .unwrap();
+        assert!(status.is_none());
+        let tekst = d.to_string();
+        assert!(
+            tekst.contains("«kontakt.navn» indeholder et usynligt styretegn (U+0000)"),
+            "{tekst}"
+        );
+        assert!(
+            tekst.contains("bemærkningen til «v1» indeholder et usynligt styretegn (U+000B)"),
+            "{tekst}"
+        );
+    }
 }
