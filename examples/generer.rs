@@ -2,7 +2,8 @@
 //!
 //! `cargo run --release --example generer -- MAPPE [--kommuner N] [--kkr NAVN]
 //!  [--anbefalinger N] [--fokus N] [--saetninger N] [--uden-niveauer] [--perioder 2014,2015]
-//!  [--behold-kkr]`
+//!  [--behold-kkr]`, or `-- MAPPE --tre-perioder` for the three-period project of the
+//! cycle tests (2015–2017, with `erstatter` and a development section).
 
 use std::path::PathBuf;
 
@@ -16,6 +17,11 @@ use eksempel::Valg;
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mappe = PathBuf::from(args.first().expect("angiv en mappe"));
+    if args.iter().any(|a| a == "--tre-perioder") {
+        eksempel::tre_perioder(&mappe).expect("kunne ikke skrive projektet");
+        println!("{}: tre perioder, 2015–2017", mappe.display());
+        return;
+    }
     let vaerdi = |navn: &str| {
         args.iter()
             .position(|a| a == navn)
