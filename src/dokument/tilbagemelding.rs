@@ -17,6 +17,12 @@ use crate::indhold::projekt::Projekt;
 /// The most anbefalinger side by side in one overview table; wider rounds are split.
 pub const MATRIX_KOLONNER: usize = 18;
 
+/// The most kommuner in one overview table: with its key it fits a landscape page, so
+/// every page of the overview has its key as real content. (A table footer repeated
+/// on each page is an artifact, which a screen reader skips and an accessibility
+/// checker reports.) More kommuner are split into tables of equal size.
+pub const MATRIX_RAEKKER: usize = 24;
+
 #[derive(Serialize)]
 struct TilbagemeldingKontekst<'a> {
     fremdrift: Version,
@@ -89,17 +95,17 @@ fn baggrund(p: &Projekt) -> String {
     )
 }
 
-/// One overview table: some anbefalinger (columns) for every reporting kommune (rows).
+/// One overview table: some anbefalinger (columns) for some reporting kommuner (rows).
 #[derive(Serialize)]
 struct MatrixBlok {
     anbefalinger: Vec<String>,
-    /// What each column's id stands for, shown under the table on every page.
+    /// What each column's id stands for, shown under the table.
     noegle: Vec<Noegle>,
     raekker: Vec<MatrixRaekke>,
 }
 
 /// One entry of the overview's key: «v1 (SKAL) Alle kommuner skal være en del af …».
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct Noegle {
     id: String,
     niveau: Option<&'static str>,
@@ -159,27 +165,60 @@ pub fn forlaeg(p: &Projekt) -> Forlaeg {
 }
 
 fn matrix(s: &Samlet, p: &Projekt) -> Vec<MatrixBlok> {
-    s.pr_anbefaling
-        .chunks(MATRIX_KOLONNER)
-        .map(|blok| MatrixBlok {
-            anbefalinger: blok.iter().map(|a| a.anbefaling.id.clone()).collect(),
-            noegle: blok
-                .iter()
-                .map(|a| Noegle {
-                    id: a.anbefaling.id.clone(),
-                    niveau: a.anbefaling.niveau.map(|n| n.navn()),
-                    tekst: crate::dansk::forkort(&a.anbefaling.tekst, NOEGLE_TEGN),
-                })
-                .collect(),
-            raekker: p
-                .status
-                .iter()
-                .enumerate()
-                .map(|(i, st)| MatrixRaekke {
-                    kommune: st.kommune.clone(),
-                    celler: blok.iter().map(|a| a.celler[i]).collect(),
-                })
-                .collect(),
-        })
+    let mut ud = Vec::new();
+    for blok in s.pr_anbefaling.chunks(MATRIX_KOLONNER) {
+        let noegle: Vec<Noegle> = blok
+            .iter()
+            .map(|a| Noegle {
+                id: a.anbefaling.id.clone(),
+                niveau: a.anbefaling.niveau.map(|n| n.navn()),
+                tekst: crate::dansk::forkort(&a.anbefaling.tekst, NOEGLE_TEGN),
+            })
+            .collect();
+        let raekker: Vec<MatrixRaekke> = p
+            .status
+            .iter()
+            .enumerate()
+            .map(|(i, st)| MatrixRaekke {
+                kommune: st.kommune.clone(),
+                celler: blok.iter().map(|a| a.celler[i]).collect(),
+            })
+            .collect();
+        let mut raekker = raekker.into_iter();
+        for antal in lige_store(p.status.len(), MATRIX_RAEKKER) {
+            ud.push(MatrixBlok {
+                anbefalinger: blok.iter().map(|a| a.anbefaling.id.clone()).collect(),
+                noegle: noegle.clone(),
+                raekker: raekker.by_ref().take(antal).collect(),
+            });
+        }
+    }
+    ud
+}
+
+/// `n` split into as few parts of at most `maks` as possible, as equal as possible
+/// (29 by 24: 15 and 14); nothing becomes one empty part.
+fn lige_store(n: usize, maks: usize) -> Vec<usize> {
+    let dele = n.div_ceil(maks).max(1);
+    (0..dele)
+        .map(|i| n / dele + usize::from(i < n % dele))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lige_store;
+
+    #[test]
+    fn kommuner_are_split_into_as_few_and_as_equal_tables_as_fit() {
+        assert_eq!(lige_store(24, 24), [24]);
+        assert_eq!(lige_store(29, 24), [15, 14]);
+        assert_eq!(lige_store(98, 24), [20, 20, 20, 19, 19]);
+        assert_eq!(lige_store(2, 24), [2]);
+        assert_eq!(
+            lige_store(0, 24),
+            [0],
+            "one table, empty, when nobody reported"
+        );
+    }
 }
