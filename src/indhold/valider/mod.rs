@@ -90,21 +90,9 @@ impl<'a> Regler<'a> {
     /// anything but tab and line breaks. Such a character is never shown in the bilag,
     /// but stays in the file, the workbooks and the export.
     pub fn styretegn(&mut self, sted: Option<&Sted>, felt: &str, tekst: Option<&str>) {
-        let Some(tegn) = tekst.and_then(|t| t.chars().find(|c| er_styretegn(*c))) else {
-            return;
-        };
-        let kode = format!("U+{:04X}", u32::from(tegn));
-        let hint = match tegn {
-            '\u{b}' | '\u{c}' => format!(
-                "{kode} er et linjeskift fra Word: skriv et almindeligt linjeskift i stedet"
-            ),
-            _ => "slet tegnet; det kommer ofte med, når tekst kopieres fra et andet program".into(),
-        };
-        self.fejl(
-            sted,
-            format!("{felt} indeholder et usynligt styretegn ({kode})"),
-            hint,
-        );
+        if let Some((besked, hint)) = tekst.and_then(|t| styretegn_besked(felt, t)) {
+            self.fejl(sted, besked, hint);
+        }
     }
 
     /// An unknown word: an error with «mente du …?» when one of `gyldige` is near.
@@ -120,6 +108,27 @@ impl<'a> Regler<'a> {
         let hint = mente_du(ord, gyldige, efter_forslag, ellers);
         self.fejl(Some(sted), besked, hint);
     }
+}
+
+/// The message and hint when `tekst` (called `felt`) holds a control character.
+pub(crate) fn styretegn_besked(felt: &str, tekst: &str) -> Option<(String, String)> {
+    let tegn = tekst.chars().find(|c| er_styretegn(*c))?;
+    let kode = format!("U+{:04X}", u32::from(tegn));
+    let hint = match tegn {
+        '\u{b}' | '\u{c}' => {
+            format!("{kode} er et linjeskift fra Word: skriv et almindeligt linjeskift i stedet")
+        }
+        _ => "slet tegnet; det kommer ofte med, når tekst kopieres fra et andet program".into(),
+    };
+    Some((
+        format!("{felt} indeholder et usynligt styretegn ({kode})"),
+        hint,
+    ))
+}
+
+/// `tekst` without its control characters (tab and line breaks stay).
+pub(crate) fn uden_styretegn(tekst: &str) -> String {
+    tekst.chars().filter(|c| !er_styretegn(*c)).collect()
 }
 
 /// A control character other than tab, line feed and carriage return (C0, DEL, C1).
