@@ -1,5 +1,6 @@
 //! In-process stages on a generated KKR Hovedstaden round (29 kommuner × 16
-//! anbefalinger): loading + validation, templating, typst layout and PDF export.
+//! anbefalinger): loading + validation, templating, typst layout, the preview's PNG
+//! pages and PDF export.
 //! Run with `cargo bench --bench stadier`.
 
 use std::path::PathBuf;
@@ -45,6 +46,10 @@ fn stadier(c: &mut Criterion) {
     let doc = oversaet::layout(motor.grundlag(), &rod, &kilde)
         .unwrap()
         .resultat;
+    // The preview's pages, each drawn anew (an empty cache, as after a change of all).
+    c.bench_function("png_sider_bilag", |b| {
+        b.iter(|| oversaet::SideLager::default().sider("bilag", &doc))
+    });
     c.bench_function("pdf_eksport_bilag", |b| {
         b.iter(|| oversaet::pdf_af(&doc, &kilde).unwrap())
     });
