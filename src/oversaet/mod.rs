@@ -20,7 +20,7 @@ use crate::diagnose::{Diagnose, Diagnoser};
 use crate::markup::Kilde;
 
 pub use eksport::pdf_af;
-pub use sider::{PX_PR_PT, Side, SideLager};
+pub use sider::{Side, SideLager};
 pub use verden::{Grundlag, INDBYGGEDE_SKRIFTER};
 
 /// A compiled result with the compiler's warnings (Danish, with their location).
