@@ -270,7 +270,7 @@ fn a_bemaerkning_longer_than_a_cell_can_hold_is_refused() {
 }
 
 #[test]
-fn a_control_character_in_a_bemaerkning_is_refused_at_its_row() {
+fn a_control_character_in_a_bemaerkning_is_refused_at_its_cell() {
     let (dir, mut m) = alfa();
     let b = med_skema(&mut m, |a| _ = a.saet("F4", t("ERSTAT-MIG")));
     // Word's line break, pasted into a cell: Excel stores it as `_x000B_`.
@@ -280,7 +280,7 @@ fn a_control_character_in_a_bemaerkning_is_refused_at_its_row() {
         "alfa.xlsx",
         &b,
         &[
-            "alfa.xlsx, ark «Fremdriftsskema», celle A4: fejl: bemærkningen til «v1» indeholder et usynligt styretegn (U+000B)",
+            "alfa.xlsx, ark «Fremdriftsskema», celle F4: fejl: bemærkningen til «v1» indeholder et usynligt styretegn (U+000B)",
             "hint: U+000B er et linjeskift fra Word: skriv et almindeligt linjeskift i stedet",
         ],
     );

@@ -192,7 +192,7 @@ pub struct RawStatus {
 #[serde(deny_unknown_fields)]
 pub struct RawBehandlet {
     #[serde(default)]
-    pub organ: Option<String>,
+    pub organ: Option<Placeret<String>>,
     pub dato: Placeret<Tekst>,
 }
 
@@ -200,11 +200,11 @@ pub struct RawBehandlet {
 #[serde(deny_unknown_fields)]
 pub struct RawKontakt {
     #[serde(default)]
-    pub navn: Option<String>,
+    pub navn: Option<Placeret<String>>,
     #[serde(default, rename = "e-mail")]
-    pub email: Option<String>,
+    pub email: Option<Placeret<String>>,
     #[serde(default)]
-    pub telefon: Option<Tekst>,
+    pub telefon: Option<Placeret<Tekst>>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -213,15 +213,15 @@ pub struct RawSvar {
     #[serde(default)]
     pub status: Option<Placeret<Tekst>>,
     #[serde(default, rename = "bemærkning")]
-    pub bemaerkning: Option<String>,
+    pub bemaerkning: Option<Placeret<String>>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawForslag {
-    pub titel: String,
+    pub titel: Placeret<String>,
     #[serde(default)]
-    pub tekst: Option<String>,
+    pub tekst: Option<Placeret<String>>,
 }
 
 /// A scalar exactly as written: `dok-id: 1993594`, `3.10` and `010` keep their digits
@@ -231,6 +231,12 @@ pub struct Tekst(pub String);
 
 impl Tekst {
     pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Tekst {
+    fn as_ref(&self) -> &str {
         &self.0
     }
 }

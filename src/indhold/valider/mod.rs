@@ -86,12 +86,18 @@ impl<'a> Regler<'a> {
         None
     }
 
-    /// An error when `tekst` (the field `felt`) holds an invisible control character:
+    /// An error at `tekst`'s place when it holds an invisible control character:
     /// anything but tab and line breaks. Such a character is never shown in the bilag,
-    /// but stays in the file, the workbooks and the export.
-    pub fn styretegn(&mut self, sted: Option<&Sted>, felt: &str, tekst: Option<&str>) {
-        if let Some((besked, hint)) = tekst.and_then(|t| styretegn_besked(felt, t)) {
-            self.fejl(sted, besked, hint);
+    /// but stays in the file, the workbooks and the export. `felt` names the text,
+    /// except in a form, where the field's label does.
+    pub fn styretegn<T: AsRef<str>>(&mut self, felt: &str, tekst: Option<&Placeret<T>>) {
+        let Some(t) = tekst else { return };
+        let felt = match t.sted {
+            Sted::Felt(_) => "teksten",
+            _ => felt,
+        };
+        if let Some((besked, hint)) = styretegn_besked(felt, t.vaerdi.as_ref()) {
+            self.fejl(Some(&t.sted), besked, hint);
         }
     }
 
@@ -111,7 +117,7 @@ impl<'a> Regler<'a> {
 }
 
 /// The message and hint when `tekst` (called `felt`) holds a control character.
-pub(crate) fn styretegn_besked(felt: &str, tekst: &str) -> Option<(String, String)> {
+fn styretegn_besked(felt: &str, tekst: &str) -> Option<(String, String)> {
     let tegn = tekst.chars().find(|c| er_styretegn(*c))?;
     let kode = format!("U+{:04X}", u32::from(tegn));
     let hint = match tegn {
@@ -124,11 +130,6 @@ pub(crate) fn styretegn_besked(felt: &str, tekst: &str) -> Option<(String, Strin
         format!("{felt} indeholder et usynligt styretegn ({kode})"),
         hint,
     ))
-}
-
-/// `tekst` without its control characters (tab and line breaks stay).
-pub(crate) fn uden_styretegn(tekst: &str) -> String {
-    tekst.chars().filter(|c| !er_styretegn(*c)).collect()
 }
 
 /// A control character other than tab, line feed and carriage return (C0, DEL, C1).

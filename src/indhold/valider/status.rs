@@ -28,7 +28,7 @@ pub fn valider_status(
     let behandlet = raw.behandlet.and_then(|b| {
         let dato = r.dato(&b.dato, "behandlet.dato")?;
         Some(Behandlet {
-            organ: ikke_tom(b.organ),
+            organ: ikke_tom(b.organ.map(|o| o.vaerdi)),
             dato,
         })
     });
@@ -40,17 +40,17 @@ pub fn valider_status(
     let kontakt = raw
         .kontakt
         .map(|k| Kontakt {
-            navn: ikke_tom(k.navn),
-            email: ikke_tom(k.email),
-            telefon: ikke_tom(k.telefon.map(|t| t.0)),
+            navn: ikke_tom(k.navn.map(|n| n.vaerdi)),
+            email: ikke_tom(k.email.map(|e| e.vaerdi)),
+            telefon: ikke_tom(k.telefon.map(|t| t.vaerdi.0)),
         })
         .filter(|k| k.navn.is_some() || k.email.is_some() || k.telefon.is_some());
     let forslag = raw
         .forslag
         .into_iter()
         .map(|f| Forslag {
-            titel: f.titel.trim().to_string(),
-            tekst: ikke_tom(f.tekst),
+            titel: f.titel.vaerdi.trim().to_string(),
+            tekst: ikke_tom(f.tekst.map(|t| t.vaerdi)),
         })
         .collect();
     let kommune = kommune?;
@@ -65,35 +65,22 @@ pub fn valider_status(
     })
 }
 
-/// Every text of the status checked for control characters, each at its place where
-/// the raw status has one (a bemærkning at its anbefaling's id).
+/// Every text of the status checked for control characters, each at its place.
 fn styretegn_i_status(raw: &RawStatus, r: &mut Regler) {
-    let organ = raw.behandlet.as_ref().and_then(|b| b.organ.as_deref());
-    r.styretegn(None, "«behandlet.organ»", organ);
+    let organ = raw.behandlet.as_ref().and_then(|b| b.organ.as_ref());
+    r.styretegn("«behandlet.organ»", organ);
     if let Some(k) = &raw.kontakt {
-        r.styretegn(None, "«kontakt.navn»", k.navn.as_deref());
-        r.styretegn(None, "«kontakt.e-mail»", k.email.as_deref());
-        r.styretegn(
-            None,
-            "«kontakt.telefon»",
-            k.telefon.as_ref().map(Tekst::as_str),
-        );
+        r.styretegn("«kontakt.navn»", k.navn.as_ref());
+        r.styretegn("«kontakt.e-mail»", k.email.as_ref());
+        r.styretegn("«kontakt.telefon»", k.telefon.as_ref());
     }
     for (id, s) in &raw.svar {
         let felt = format!("bemærkningen til «{}»", id.vaerdi.as_str().trim());
-        r.styretegn(Some(&id.sted), &felt, s.bemaerkning.as_deref());
+        r.styretegn(&felt, s.bemaerkning.as_ref());
     }
     for (i, f) in raw.forslag.iter().enumerate() {
-        r.styretegn(
-            None,
-            &format!("titlen på forslag {}", i + 1),
-            Some(&f.titel),
-        );
-        r.styretegn(
-            None,
-            &format!("teksten i forslag {}", i + 1),
-            f.tekst.as_deref(),
-        );
+        r.styretegn(&format!("titlen på forslag {}", i + 1), Some(&f.titel));
+        r.styretegn(&format!("teksten i forslag {}", i + 1), f.tekst.as_ref());
     }
 }
 
@@ -163,7 +150,7 @@ fn svar(
             continue;
         }
         let status = s.status.as_ref().and_then(|st| status(st, r));
-        let bemaerkning = ikke_tom(s.bemaerkning);
+        let bemaerkning = ikke_tom(s.bemaerkning.map(|b| b.vaerdi));
         // An empty answer (as `fremdrift skabelon` writes them) is no answer.
         if status.is_some() || bemaerkning.is_some() {
             ud.insert(

@@ -9,7 +9,6 @@ use crate::indhold::model::{KommuneStatus, Runde};
 use crate::indhold::raa::{
     Placeret, RawBehandlet, RawForslag, RawKontakt, RawStatus, RawSvar, Tekst,
 };
-use crate::indhold::valider::uden_styretegn;
 
 /// Everything the form holds, as text the way the fields show it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -180,10 +179,7 @@ impl Formular {
     /// only a form can have (a value too long, a treatment without a date, a forslag
     /// without a title).
     pub fn til_raa(&self, kommune: &str, fil: &Path) -> (RawStatus, Vec<Diagnose>) {
-        // Control characters are reported here, at their fields, and left out of the
-        // raw status, so `check`'s rule does not report them a second time.
         let mut fejl = super::graenser::for_lange(self, fil);
-        fejl.extend(super::graenser::med_styretegn(self, fil));
         let mut felt_fejl = |felt: Felt, besked: &str, hint: &str| {
             fejl.push(Diagnose::ny(Alvor::Fejl, fil, Some(self.sted(felt)), besked).med_hint(hint));
         };
@@ -198,7 +194,7 @@ impl Formular {
                 None
             }
             (organ, _) => Some(RawBehandlet {
-                organ: Some(uden_styretegn(organ)),
+                organ: Some(Placeret::ny(organ.to_string(), self.sted(Felt::Organ))),
                 dato: self.placer(Felt::Dato, &self.dato),
             }),
         };
@@ -212,8 +208,11 @@ impl Formular {
                     "giv forslaget en titel, eller fjern det",
                 ),
                 (titel, tekst) => forslag.push(RawForslag {
-                    titel: uden_styretegn(titel),
-                    tekst: Some(uden_styretegn(tekst)),
+                    titel: Placeret::ny(titel.to_string(), self.sted(Felt::ForslagTitel(i))),
+                    tekst: Some(Placeret::ny(
+                        tekst.to_string(),
+                        self.sted(Felt::ForslagTekst(i)),
+                    )),
                 }),
             }
         }
@@ -221,9 +220,9 @@ impl Formular {
             kommune: Placeret::ny(Tekst(kommune.to_string()), Sted::Felt("Kommune".into())),
             behandlet,
             kontakt: Some(RawKontakt {
-                navn: Some(uden_styretegn(&self.navn)),
-                email: Some(uden_styretegn(&self.email)),
-                telefon: Some(Tekst(uden_styretegn(&self.telefon))),
+                navn: Some(Placeret::ny(self.navn.clone(), self.sted(Felt::Navn))),
+                email: Some(Placeret::ny(self.email.clone(), self.sted(Felt::Email))),
+                telefon: Some(self.placer(Felt::Telefon, &self.telefon)),
             }),
             udkast: self.udkast,
             svar: self.raa_svar(),
@@ -240,7 +239,10 @@ impl Formular {
                 let status = self.placer(Felt::Status(i), &s.status);
                 let svar = RawSvar {
                     status: Some(status.clone()),
-                    bemaerkning: Some(uden_styretegn(&s.bemaerkning)),
+                    bemaerkning: Some(Placeret::ny(
+                        s.bemaerkning.clone(),
+                        self.sted(Felt::Bemaerkning(i)),
+                    )),
                 };
                 (Placeret::ny(Tekst(s.id.clone()), status.sted), svar)
             })

@@ -1,14 +1,12 @@
 //! How long the form's values may be: a one-line field at most 500 characters, a
-//! bemærkning or a forslag's text at most 20.000 — and that no value holds an invisible
-//! control character (as `check` says). Such a value is refused with a Danish message
-//! at its field, like any other rule, and nothing is written.
+//! bemærkning or a forslag's text at most 20.000. A longer value is refused with a
+//! Danish message at its field, like any other rule, and nothing is written.
 
 use std::path::Path;
 
 use super::felter::{Felt, Formular};
 use crate::dansk::tal;
 use crate::diagnose::{Alvor, Diagnose, Sted};
-use crate::indhold::valider::styretegn_besked;
 
 /// The longest value of a one-line field (organ, contact, date, a forslag's title).
 pub const MAKS_KORT: usize = 500;
@@ -30,21 +28,6 @@ pub fn for_lange(f: &Formular, fil: &Path) -> Vec<Diagnose> {
                 Diagnose::ny(Alvor::Fejl, fil, Some(Sted::Felt(felt.etiket(f))), besked)
                     .med_hint(hint(felt))
             })
-        })
-        .collect()
-}
-
-/// A message at each field whose value holds an invisible control character (pasted
-/// from Word, say), in the words of `check`.
-pub fn med_styretegn(f: &Formular, fil: &Path) -> Vec<Diagnose> {
-    Felt::alle(f)
-        .into_iter()
-        .filter_map(|felt| {
-            let (besked, hint) = styretegn_besked("teksten", vaerdi(f, felt))?;
-            Some(
-                Diagnose::ny(Alvor::Fejl, fil, Some(Sted::Felt(felt.etiket(f))), besked)
-                    .med_hint(hint),
-            )
         })
         .collect()
 }
@@ -112,28 +95,5 @@ mod tests {
         );
         f.organ.push('ø');
         assert_eq!(for_lange(&f, fil).len(), 3);
-    }
-
-    #[test]
-    fn a_control_character_gets_a_message_at_its_field() {
-        let f = Formular {
-            navn: "Anne\0".into(),
-            svar: vec![Svarfelt {
-                id: "v1".into(),
-                status: String::new(),
-                bemaerkning: "Et\u{b}to".into(),
-            }],
-            ..Formular::default()
-        };
-        let fil = Path::new("content/2015/status/alfa.yaml");
-        let d = med_styretegn(&f, fil);
-        let felter: Vec<_> = d.iter().filter_map(|d| Felt::for_diagnose(d, &f)).collect();
-        assert_eq!(felter, [Felt::Navn, Felt::Bemaerkning(0)]);
-        assert_eq!(
-            d[1].to_string(),
-            "content/2015/status/alfa.yaml, feltet «Bemærkning til v1»: fejl: teksten \
-             indeholder et usynligt styretegn (U+000B)\n  \
-             hint: U+000B er et linjeskift fra Word: skriv et almindeligt linjeskift i stedet"
-        );
     }
 }

@@ -61,7 +61,7 @@ pub fn oplysninger(ark: &Ark, kkr: &Kkr, r: &mut Regler) -> Option<Oplysninger> 
     let organ_t = tekst(organ, r);
     let dato_t = dato.and_then(|raekke| felt::dato(ark, raekke, 1, r));
     let behandlet = behandlet(ark, organ_t, dato_t, dato.or(organ).unwrap_or(0), r);
-    let kontakt = [navn, email, telefon].map(|raekke| tekst(raekke, r).map(|p| p.vaerdi));
+    let kontakt = [navn, email, telefon].map(|raekke| tekst(raekke, r));
     let udkast = udkast.and_then(|raekke| felt::ja_nej(ark, raekke, 1, r));
     Some(Oplysninger {
         kommune,
@@ -71,7 +71,7 @@ pub fn oplysninger(ark: &Ark, kkr: &Kkr, r: &mut Regler) -> Option<Oplysninger> 
             RawKontakt {
                 navn,
                 email,
-                telefon: telefon.map(Tekst),
+                telefon: telefon.map(|t| Placeret::ny(Tekst(t.vaerdi), t.sted)),
             }
         }),
         udkast: udkast.unwrap_or(false),
@@ -101,10 +101,7 @@ fn behandlet(
     r: &mut Regler,
 ) -> Option<RawBehandlet> {
     match (organ, dato) {
-        (organ, Some(dato)) => Some(RawBehandlet {
-            organ: organ.map(|o| o.vaerdi),
-            dato,
-        }),
+        (organ, Some(dato)) => Some(RawBehandlet { organ, dato }),
         (Some(o), None) if ark.celle(dato_raekke, 1).is_none_or(|v| v.er_blank()) => {
             r.fejl(
                 Some(&sted(ark, dato_raekke, 1)),
@@ -138,10 +135,7 @@ pub fn forslag(ark: &Ark, r: &mut Regler) -> Vec<RawForslag> {
         let titel = felt::tekst(ark, raekke, titel_k, r);
         let tekst = felt::tekst(ark, raekke, tekst_k, r);
         match (titel, tekst) {
-            (Some(titel), tekst) => ud.push(RawForslag {
-                titel: titel.vaerdi,
-                tekst: tekst.map(|t| t.vaerdi),
-            }),
+            (Some(titel), tekst) => ud.push(RawForslag { titel, tekst }),
             (None, Some(_)) => r.fejl(
                 Some(&sted(ark, raekke, titel_k)),
                 format!(

@@ -40,7 +40,7 @@ fn raekke_svar(
 ) -> Option<(Placeret<Tekst>, RawSvar)> {
     let id = felt::tekst(ark, raekke, id_k, r);
     let status = felt::status(ark, raekke, status_k, r);
-    let bemaerkning = felt::tekst(ark, raekke, bem_k, r).map(|b| b.vaerdi);
+    let bemaerkning = felt::tekst(ark, raekke, bem_k, r);
     let Some(id) = id else {
         if status.is_some() || bemaerkning.is_some() {
             r.fejl(
