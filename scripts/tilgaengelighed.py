@@ -201,7 +201,7 @@ def tbl_010(doc):
         bredde = max(g.row_widths(), default=0)
         hoved = [r for r in g.rows if r and all(c.kind == "TH" for c in r)]
         data = [r for r in g.rows if r and not all(c.kind == "TH" for c in r)]
-        kolonner = hoved[:1] == [r for r in g.rows[:1]] and len(hoved[0]) == bredde
+        kolonner = bool(hoved) and g.rows[0] is hoved[0] and len(hoved[0]) == bredde
         grupper = all(len(r) == 1 and r[0].colspan == bredde for r in hoved[1:])
         fulde = all(sum(c.colspan for c in r) == bredde for r in data)
         if not (kolonner and grupper and fulde and len(hoved) <= 3):
