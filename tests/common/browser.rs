@@ -352,6 +352,12 @@ impl Cdp {
     }
 
     pub fn kald(&mut self, metode: &str, params: Value) -> Value {
+        self.proev(metode, params)
+            .unwrap_or_else(|fejl| panic!("{metode}: {fejl}"))
+    }
+
+    /// A DevTools call; `Err` with Chromium's error answer.
+    fn proev(&mut self, metode: &str, params: Value) -> Result<Value, Value> {
         self.naeste += 1;
         let id = self.naeste;
         let besked = json!({ "id": id, "method": metode, "params": params });
@@ -363,8 +369,10 @@ impl Cdp {
             let Ok(tekst) = m.to_text() else { continue };
             let v: Value = serde_json::from_str(tekst).unwrap_or_default();
             if v["id"] == id {
-                assert!(v["error"].is_null(), "{metode}: {v}");
-                return v["result"].clone();
+                return match v["error"].is_null() {
+                    true => Ok(v["result"].clone()),
+                    false => Err(v),
+                };
             }
         }
     }
@@ -385,7 +393,19 @@ impl Cdp {
             hvad,
             FRIST,
             || {
-                let v = self.js(udtryk);
+                // A page that is navigating (a link just clicked, a form posted) has
+                // no answer yet: the next poll asks the new page.
+                let svar = self.proev(
+                    "Runtime.evaluate",
+                    json!({ "expression": udtryk, "returnByValue": true, "awaitPromise": true }),
+                );
+                let r = match svar {
+                    Ok(r) => r,
+                    Err(fejl) if navigerer(&fejl) => return None,
+                    Err(fejl) => panic!("Runtime.evaluate: {fejl}"),
+                };
+                assert!(r["exceptionDetails"].is_null(), "{udtryk}: {r}");
+                let v = r["result"]["value"].clone();
                 let sand = !(v.is_null() || v == false || v == "" || v == 0);
                 sand.then_some(v)
             },
@@ -458,4 +478,16 @@ impl Cdp {
             .decode(r["data"].as_str().expect("PNG-data"))
             .expect("base64")
     }
+}
+
+/// Chromium's answer to an evaluation in a page that is being replaced by another.
+fn navigerer(fejl: &Value) -> bool {
+    let besked = fejl["error"]["message"].as_str().unwrap_or_default();
+    [
+        "navigated or closed",
+        "context was destroyed",
+        "Cannot find context",
+    ]
+    .iter()
+    .any(|m| besked.contains(m))
 }
