@@ -20,8 +20,11 @@ mod argumenter;
 mod dansk;
 mod diagnose;
 mod fejl;
+mod formular;
 mod kommando;
 mod preview;
+mod visning;
+mod web;
 #[macro_use]
 mod udskrift;
 
@@ -50,5 +53,5 @@ pub mod diagnostik {
 /// The «Udfyld status» form without its server: a posted body → the status it would
 /// save (for the fuzz targets).
 pub mod formular {
-    pub use crate::preview::status_af_krop;
+    pub use crate::formular::status_af_krop;
 }

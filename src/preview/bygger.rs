@@ -16,7 +16,7 @@ use crate::oversaet::arbejder::{Arbejder, Resultat, Udeblevet};
 use crate::oversaet::{self, Side};
 
 use super::aendring::Omfang;
-use super::tilstand::{Delt, Tilstand, Visning};
+use crate::visning::tilstand::{Delt, Tilstand, Visning};
 
 /// A compilation that has run this long gives way to a newer change of the files.
 const VIGER_EFTER: Duration = Duration::from_secs(2);

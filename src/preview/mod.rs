@@ -6,25 +6,21 @@
 mod aendring;
 mod api;
 mod bygger;
-mod dokside;
-mod formular;
-mod html;
-mod http;
+pub(crate) mod http;
 mod oversigt;
 mod rute;
 mod server;
 mod sse;
-mod tilstand;
 mod watch;
 
-pub use formular::status_af_krop;
 use std::io::Write;
 use std::path::Path;
 use std::time::Instant;
 
 use aendring::Omfang;
 use bygger::Bygger;
-use tilstand::Delt;
+use crate::formular;
+use crate::visning::tilstand::Delt;
 
 /// How the preview was asked to run.
 pub struct PreviewValg {

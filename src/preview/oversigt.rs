@@ -6,8 +6,9 @@ use std::fmt::Write;
 use crate::diagnose::{Diagnose, Diagnoser};
 use crate::dokument::Art;
 
-use super::html::{Ramme, dok_url, escape, url_del};
-use super::tilstand::{Oversigt, Visning};
+use crate::visning::kontrol::{kontrol, udfyld_link};
+use crate::web::html::{Ramme, dok_url, escape, url_del};
+use crate::visning::tilstand::{Oversigt, Visning};
 
 pub fn side(o: &Oversigt) -> String {
     let titel = format!("Forhåndsvisning af {}", o.periode);
@@ -57,15 +58,6 @@ pub fn fragment(o: &Oversigt) -> String {
     ud
 }
 
-/// The «Udfyld status» link of a kommune, named for screen readers.
-pub fn udfyld_link(id: &str, navn: &str, klasse: &str) -> String {
-    format!(
-        r#"<a class="{klasse}" href="/udfyld/{}/">Udfyld status<span class="skjult"> for {}</span></a>"#,
-        escape(&url_del(id)),
-        escape(navn)
-    )
-}
-
 /// The kommuner without a bilag (no status file yet, or one with errors).
 fn uden_bilag(o: &Oversigt) -> String {
     let mangler: Vec<String> = o
@@ -105,20 +97,6 @@ fn raekke(v: &Visning) -> String {
         titel = escape(&v.dok.titel),
         sider = v.sider.len(),
         del = escape(&url_del(&v.dok.id)),
-    )
-}
-
-/// The diagnostics as `fremdrift check` prints them, under a summary.
-pub fn kontrol(diagnoser: &[Diagnose]) -> String {
-    if diagnoser.is_empty() {
-        return String::new();
-    }
-    let alle = Diagnoser(diagnoser.to_vec());
-    let art = if alle.har_fejl() { "fejl" } else { "advarsler" };
-    format!(
-        r#"<section id="kontrol" class="kontrol {art}"><h2>Kontrol: {}</h2><pre>{}</pre></section>"#,
-        escape(&alle.opsummering()),
-        escape(&alle.to_string())
     )
 }
 

@@ -1,6 +1,6 @@
 //! The preview's URLs.
 
-use super::html::url_afkod;
+use crate::web::html::url_afkod;
 
 /// What a request asks for.
 #[derive(Debug, PartialEq, Eq)]

@@ -10,12 +10,13 @@ use anyhow::Context;
 
 use crate::fejl::fejl;
 
-use super::formular::{self, Udfyldning};
+use crate::formular::{self, Udfyldning};
 use super::http::{self, Anmodning, Behandler, HttpSvar, Indhold, Indstillinger, Udfald};
 use super::rute::{Rute, parameter, rute};
-use super::tilstand::{Delt, Tilstand};
-use super::watch::Signal;
-use super::{api, dokside, html, oversigt, sse};
+use crate::visning::tilstand::{Delt, Signal, Tilstand};
+use super::{api, oversigt, sse};
+use crate::visning::dokside;
+use crate::web::html;
 
 const CSS: &str = include_str!("assets/preview.css");
 const JS: &str = include_str!("assets/preview.js");
@@ -221,7 +222,7 @@ fn pdf(delt: &Delt, id: &str) -> HttpSvar {
         _ => {
             let indhold = format!(
                 "<p>PDF'en kan ikke hentes, mens dokumentet har fejl. Ret dem først:</p>{}",
-                oversigt::kontrol(&diagnoser)
+                crate::visning::kontrol::kontrol(&diagnoser)
             );
             HttpSvar::html(409, html::enkel_side("Dokumentet har fejl", &indhold))
         }

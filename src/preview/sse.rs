@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::http::Modtager;
-use super::tilstand::{Delt, Nyt};
+use crate::visning::tilstand::{Delt, Nyt};
 
 const PING: Duration = Duration::from_secs(15);
 /// How often a quiet stream looks whether its page has gone.

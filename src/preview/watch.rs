@@ -11,6 +11,8 @@ use anyhow::Context;
 use notify::event::EventKind;
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 
+pub use crate::visning::tilstand::Signal;
+
 /// The folders whose changes matter.
 pub const MAPPER: [&str; 3] = ["content", "templates", "fonts"];
 
@@ -18,15 +20,6 @@ pub const MAPPER: [&str; 3] = ["content", "templates", "fonts"];
 const STILLE: Duration = Duration::from_millis(25);
 /// The longest a rebuild waits for quiet.
 const MAKS: Duration = Duration::from_millis(300);
-
-/// Something for the rebuild loop to do.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Signal {
-    /// A path changed.
-    Sti(PathBuf),
-    /// A web page wants the PDF of this document.
-    Pdf(String),
-}
 
 /// What arrived since the last batch.
 #[derive(Debug, Default, PartialEq, Eq)]

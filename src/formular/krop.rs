@@ -164,7 +164,7 @@ fn par(krop: &str) -> Result<Vec<(String, String)>, Ugyldig> {
 
 /// Decodes `+` and `%XX`; `None` for invalid UTF-8.
 fn afkod(tekst: &str) -> Option<String> {
-    super::super::html::url_afkod(&tekst.replace('+', " "))
+    crate::web::html::url_afkod(&tekst.replace('+', " "))
 }
 
 /// The body a browser sends for `ind` (for tests and the benchmark).
@@ -203,13 +203,13 @@ pub fn kod(ind: &Indsendt) -> String {
 
 #[cfg(test)]
 fn kod_del(t: &str) -> String {
-    super::super::html::url_del(t).replace("%20", "+")
+    crate::web::html::url_del(t).replace("%20", "+")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::preview::formular::felter::Formular;
+    use crate::formular::felter::Formular;
 
     #[test]
     fn a_browser_body_is_read_with_paragraphs_and_danish_letters() {
@@ -238,7 +238,7 @@ mod tests {
 
     #[test]
     fn every_form_survives_the_body_a_browser_sends() {
-        let p = crate::preview::formular::felter::tests::standard();
+        let p = crate::formular::felter::tests::standard();
         for s in &p.status {
             let formular = Formular::fra_status(&p.runde, Some(s));
             let ind = Indsendt {

@@ -8,7 +8,7 @@ use std::fmt::Write;
 use super::felter::{Felt, Svarfelt};
 use super::side::Side;
 use crate::indhold::model::{Anbefaling, StatusVis};
-use crate::preview::html::escape;
+use crate::web::html::escape;
 
 impl Side<'_> {
     pub(super) fn anbefalinger(&self) -> String {

@@ -11,7 +11,7 @@ use std::time::SystemTime;
 use super::felter::{Felt, Formular};
 use super::gem::Grundlag;
 use crate::diagnose::Diagnose;
-use crate::preview::html::{escape, url_del};
+use crate::web::html::{escape, url_del};
 use crate::skriv::historik;
 
 /// What the status line says.

@@ -1,6 +1,7 @@
 //! The preview's shared state: every document as last shown, the diagnostics, and a
 //! version counter that server-sent events wait on.
 
+use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -12,7 +13,15 @@ use crate::dokument::Dokument;
 use crate::indhold::model::Kommune;
 use crate::oversaet::Side;
 
-use super::watch::Signal;
+
+/// Something for the rebuild loop to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Signal {
+    /// A path changed.
+    Sti(PathBuf),
+    /// A web page wants the PDF of this document.
+    Pdf(String),
+}
 
 /// A document as the preview shows it.
 #[derive(Clone)]

@@ -20,10 +20,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::SystemTime;
 
-use super::html::{self, Ramme, escape, url_del};
-use super::http::{Anmodning, HttpSvar};
-use super::tilstand::{Delt, Oversigt};
-use super::{dokside, oversigt};
+use crate::web::html::{self, Ramme, escape, url_del};
+use crate::preview::http::{Anmodning, HttpSvar};
+use crate::visning::tilstand::{Delt, Oversigt};
+use crate::visning::{dokside, kontrol as oversigt};
 use crate::diagnose::Diagnose;
 use crate::indhold::yaml::io_fejl;
 use felter::{Formular, Forslagfelt};
@@ -32,8 +32,8 @@ use krop::{Handling, Indsendt};
 use side::{Besked, Side};
 
 /// The form page's script.
-pub const JS: &str = include_str!("../assets/formular.js");
-const CSS: &str = include_str!("../assets/formular.css");
+pub const JS: &str = include_str!("assets/formular.js");
+const CSS: &str = include_str!("assets/formular.css");
 
 /// The form page's style sheet, with the status colours from the model.
 pub fn css() -> String {

@@ -66,7 +66,7 @@ fn vaerdi(f: &Formular, felt: Felt) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::preview::formular::felter::{Forslagfelt, Svarfelt};
+    use crate::formular::felter::{Forslagfelt, Svarfelt};
 
     #[test]
     fn a_value_over_its_fields_limit_gets_a_message_at_the_field() {

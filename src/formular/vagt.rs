@@ -3,7 +3,7 @@
 //! token, and send a form body of bounded size (refused by its declared length before
 //! it is read, and as soon as a body without one passes the limit).
 
-use super::super::http::{Anmodning, KropFejl};
+use crate::preview::http::{Anmodning, KropFejl};
 
 /// The largest form body accepted (a round of 40 anbefalinger with long bemærkninger
 /// is far below it).

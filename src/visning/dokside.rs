@@ -5,8 +5,8 @@ use std::fmt::Write;
 
 use crate::diagnose::{Diagnose, Diagnoser};
 
-use super::html::{Ramme, escape, url_del};
-use super::oversigt::{kontrol, udfyld_link};
+use crate::web::html::{Ramme, escape, url_del};
+use super::kontrol::{kontrol, udfyld_link};
 use super::tilstand::{Oversigt, Tilstand, Visning};
 use crate::dokument::Art;
 

@@ -1,0 +1,3 @@
+//! The web stack every page is served on: HTML building blocks.
+
+pub mod html;
