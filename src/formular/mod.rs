@@ -2,7 +2,8 @@
 //! /udfyld/<id>/` shows the form; `POST` to the same URL saves it (or adds or removes a
 //! forslag) after the gate in [`vagt`], with the rules of `check`, and answers with the
 //! page again — which the page's script swaps in, so the bilag beside it stays and
-//! follows the save through the preview's live reload.
+//! follows the save through the live reload. The form is its own stage: the preview
+//! serves it, and so will the hosted collection; both show the one document view.
 
 mod felter;
 mod gem;
@@ -15,13 +16,16 @@ mod statussti;
 mod vagt;
 
 pub use kontrol::status_af_krop;
+pub(crate) use vagt::{MAKS_KROP, laes_krop, skrivevagt};
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::SystemTime;
 
 use crate::web::html::{self, Ramme, escape, url_del};
-use crate::preview::http::{Anmodning, HttpSvar};
+use crate::web::svar;
+use axum::response::Response;
+
 use crate::visning::tilstand::{Delt, Oversigt};
 use crate::visning::{dokside, kontrol as oversigt};
 use crate::diagnose::Diagnose;
@@ -32,17 +36,17 @@ use krop::{Handling, Indsendt};
 use side::{Besked, Side};
 
 /// The form page's script.
-pub const JS: &str = include_str!("assets/formular.js");
+pub(crate) const JS: &str = include_str!("assets/formular.js");
 const CSS: &str = include_str!("assets/formular.css");
 
 /// The form page's style sheet, with the status colours from the model.
-pub fn css() -> String {
+pub(crate) fn css() -> String {
     format!("{CSS}{}", skema::css())
 }
 
 /// What the form's endpoints share: the project, the period, this server start's
 /// token, and a lock so that one save runs at a time.
-pub struct Udfyldning {
+pub(crate) struct Udfyldning {
     rod: PathBuf,
     periode: String,
     token: String,
@@ -60,7 +64,7 @@ impl Udfyldning {
     }
 
     /// `GET /udfyld/<id>/`: the form, filled in from the kommune's file.
-    pub fn side(&self, id: &str, delt: &Delt) -> HttpSvar {
+    pub fn side(&self, id: &str, delt: &Delt) -> Response {
         let g = match Grundlag::laes(&self.rod, &self.periode, id) {
             Ok(g) => g,
             Err(m) => return mangel(m, id),
@@ -80,10 +84,10 @@ impl Udfyldning {
     }
 
     /// `POST /udfyld/<id>/`: save, or add or remove a forslag.
-    pub fn post(&self, req: &mut Anmodning<'_>, id: &str, port: u16, delt: &Delt) -> HttpSvar {
-        let ind = match self.indsendt(req, port) {
+    pub fn post(&self, krop: &[u8], id: &str, delt: &Delt) -> Response {
+        let ind = match self.indsendt(krop) {
             Ok(ind) => ind,
-            Err(a) => return HttpSvar::tekst(a.status, &a.besked),
+            Err(a) => return a.svar(),
         };
         let g = match Grundlag::laes(&self.rod, &self.periode, id) {
             Ok(g) => g,
@@ -108,18 +112,17 @@ impl Udfyldning {
                 };
                 (Besked::Fjernet(i + 1), fokus)
             }
-            Handling::FjernForslag(_) => return HttpSvar::tekst(400, "Forslaget findes ikke."),
+            Handling::FjernForslag(_) => return svar::tekst(400, "Forslaget findes ikke."),
         };
         let mut side = self.ny_side(&g, &f, &ind.version, &[], besked);
         side.fokus = Some(fokus);
         sidesvar(200, &g, &side.html(), delt)
     }
 
-    /// The gate: same origin, a bounded form body, this start's token.
-    fn indsendt(&self, req: &mut Anmodning<'_>, port: u16) -> Result<Indsendt, vagt::Afvist> {
-        vagt::tjek_afsender(req, port)?;
-        let krop = vagt::laes_krop(req, vagt::MAKS_KROP)?;
-        let ind = krop::fortolk(&krop).map_err(|u| vagt::Afvist {
+    /// The rest of the gate, once the body is read: a form of ours with this start's
+    /// token.
+    fn indsendt(&self, krop: &[u8]) -> Result<Indsendt, vagt::Afvist> {
+        let ind = krop::fortolk(krop).map_err(|u| vagt::Afvist {
             status: 400,
             besked: format!("Formularen kan ikke læses: {}.", u.0),
         })?;
@@ -127,7 +130,7 @@ impl Udfyldning {
         Ok(ind)
     }
 
-    fn gem(&self, g: &Grundlag, f: &Formular, version: &str, delt: &Delt) -> HttpSvar {
+    fn gem(&self, g: &Grundlag, f: &Formular, version: &str, delt: &Delt) -> Response {
         let udfald = {
             let _en_ad_gangen = self.laas.lock().unwrap_or_else(|e| e.into_inner());
             gem::gem(&self.rod, g, f, version)
@@ -197,7 +200,7 @@ impl Udfyldning {
 }
 
 /// `GET /udfyld/<id>/bilag`: the live part of the form page.
-pub fn bilag(o: &Oversigt, kommune: &str) -> String {
+pub(crate) fn bilag(o: &Oversigt, kommune: &str) -> String {
     let id = format!("bilag-{kommune}");
     if o.dokument(&id).is_some() {
         return dokside::fragment(o, &id);
@@ -209,7 +212,7 @@ pub fn bilag(o: &Oversigt, kommune: &str) -> String {
 }
 
 /// The whole page: the form column beside the live bilag.
-fn sidesvar(status: u16, g: &Grundlag, kolonne: &str, delt: &Delt) -> HttpSvar {
+fn sidesvar(status: u16, g: &Grundlag, kolonne: &str, delt: &Delt) -> Response {
     let id = format!("bilag-{}", g.kommune.id);
     let del = url_del(&g.kommune.id);
     let (findes, fragment) = delt.laes(|o| (o.dokument(&id).is_some(), bilag(o, &g.kommune.id)));
@@ -230,7 +233,7 @@ fn sidesvar(status: u16, g: &Grundlag, kolonne: &str, delt: &Delt) -> HttpSvar {
         formular: Some(kolonne),
     }
     .html();
-    HttpSvar::html(status, html)
+    svar::html(status, html)
 }
 
 /// The form column when the file cannot be read into the form.
@@ -242,9 +245,9 @@ fn filfejl(g: &Grundlag, d: &[Diagnose]) -> String {
     )
 }
 
-fn mangel(m: Mangel, id: &str) -> HttpSvar {
+fn mangel(m: Mangel, id: &str) -> Response {
     match m {
-        Mangel::UkendtKommune => HttpSvar::html(
+        Mangel::UkendtKommune => svar::html(
             404,
             html::enkel_side(
                 "Kommunen findes ikke",
@@ -254,7 +257,7 @@ fn mangel(m: Mangel, id: &str) -> HttpSvar {
                 ),
             ),
         ),
-        Mangel::Projekt(d) => HttpSvar::html(
+        Mangel::Projekt(d) => svar::html(
             409,
             html::enkel_side(
                 "Formularen kan ikke vises",
@@ -267,8 +270,8 @@ fn mangel(m: Mangel, id: &str) -> HttpSvar {
     }
 }
 
-fn skrivefejl(g: &Grundlag, e: &std::io::Error) -> HttpSvar {
-    HttpSvar::html(
+fn skrivefejl(g: &Grundlag, e: &std::io::Error) -> Response {
+    svar::html(
         500,
         html::enkel_side(
             "Ikke gemt",

@@ -1,9 +1,16 @@
-//! The gate every write passes, in one place: the request must come from the
-//! preview's own pages (`Origin`, else `Sec-Fetch-Site`), carry this server start's
-//! token, and send a form body of bounded size (refused by its declared length before
-//! it is read, and as soon as a body without one passes the limit).
+//! The gate every write to the form passes, in one place: the web stack has refused a
+//! write from another site's page (`Origin` / `Sec-Fetch-Site`, [`crate::web`]); this
+//! middleware refuses anything but a form body of bounded declared size before the body
+//! is read; the handler reads the body within the stack's size and time limits
+//! ([`laes_krop`]); and the form must carry this server start's token.
 
-use crate::preview::http::{Anmodning, KropFejl};
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{Method, header};
+use axum::middleware::Next;
+use axum::response::Response;
+
+use crate::web::svar;
 
 /// The largest form body accepted (a round of 40 anbefalinger with long bemærkninger
 /// is far below it).
@@ -23,6 +30,11 @@ impl Afvist {
             besked: besked.into(),
         }
     }
+
+    /// The refusal as an answer.
+    pub fn svar(&self) -> Response {
+        svar::tekst(self.status, self.besked.clone())
+    }
 }
 
 /// A fresh token for this server start: 128 random bits as hex.
@@ -33,30 +45,67 @@ pub fn nyt_token() -> anyhow::Result<String> {
     Ok(b.iter().map(|x| format!("{x:02x}")).collect())
 }
 
-/// Refuses a request that another site's page made.
-pub fn tjek_afsender(req: &Anmodning<'_>, port: u16) -> Result<(), Afvist> {
-    if samme_oprindelse(req.hoved("Origin"), req.hoved("Sec-Fetch-Site"), port) {
-        Ok(())
-    } else {
-        Err(Afvist::ny(
-            403,
-            "Afvist: ændringer kan kun gemmes fra forhåndsvisningens egne sider. \
-             Åbn formularen fra fremdrift preview og gem derfra.",
-        ))
+/// The middleware on the form's addresses: a POST must declare a form body of at most
+/// [`MAKS_KROP`] bytes; refused before a byte of the body is read (so a client that
+/// waits for `100 Continue` never sends it).
+pub async fn skrivevagt(req: Request, next: Next) -> Response {
+    if req.method() == Method::POST {
+        if let Err(a) = tjek_hoved(req.headers()) {
+            return a.svar();
+        }
+    }
+    next.run(req).await
+}
+
+fn tjek_hoved(h: &axum::http::HeaderMap) -> Result<(), Afvist> {
+    let art = h
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_ascii_lowercase);
+    if !art.is_some_and(|a| a.starts_with("application/x-www-form-urlencoded")) {
+        return Err(Afvist::ny(
+            415,
+            "Afvist: kun en almindelig formular (application/x-www-form-urlencoded) kan gemmes.",
+        ));
+    }
+    let laengde = h
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if laengde.is_some_and(|n| n > MAKS_KROP as u64) {
+        return Err(for_stor(MAKS_KROP));
+    }
+    Ok(())
+}
+
+/// Reads a form body within the web stack's limits: larger than [`MAKS_KROP`] (a body
+/// without a declared length is stopped as soon as it passes it), too slow, or cut off.
+pub async fn laes_krop(krop: Body) -> Result<Vec<u8>, Afvist> {
+    match axum::body::to_bytes(krop, usize::MAX).await {
+        Ok(b) => Ok(b.to_vec()),
+        Err(e) => Err(kropfejl(&e)),
     }
 }
 
-/// Whether a write comes from the preview's own origin. A browser names the page's
-/// origin in `Origin` (or at least says `Sec-Fetch-Site`); a request with neither is
-/// not from a browser page and still needs the token.
-fn samme_oprindelse(origin: Option<&str>, sted: Option<&str>, port: u16) -> bool {
-    match (origin, sted) {
-        (Some(o), _) => ["127.0.0.1", "localhost", "[::1]"]
-            .iter()
-            .any(|v| o.eq_ignore_ascii_case(&format!("http://{v}:{port}"))),
-        (None, Some(s)) => s.eq_ignore_ascii_case("same-origin"),
-        (None, None) => true,
+/// Why a body could not be read, from the error's chain.
+fn kropfejl(e: &axum::Error) -> Afvist {
+    let mut kilde: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(k) = kilde {
+        if k.is::<http_body_util::LengthLimitError>() {
+            return for_stor(MAKS_KROP);
+        }
+        if k.is::<tower_http::timeout::TimeoutError>() {
+            return Afvist::ny(
+                408,
+                "Afvist: formularen kom ikke helt frem i tide. Prøv at gemme igen.",
+            );
+        }
+        kilde = k.source();
     }
+    Afvist::ny(
+        400,
+        "Afvist: formularen kom ikke helt frem (forbindelsen blev afbrudt). Prøv at gemme igen.",
+    )
 }
 
 /// Refuses a form without this server start's token.
@@ -79,34 +128,6 @@ pub fn tjek_token(sendt: &str, rigtigt: &str) -> Result<(), Afvist> {
     }
 }
 
-/// Reads a form body of at most `maks` bytes.
-pub fn laes_krop(req: &mut Anmodning<'_>, maks: usize) -> Result<Vec<u8>, Afvist> {
-    let art = req.hoved("Content-Type").map(str::to_ascii_lowercase);
-    if !art.is_some_and(|a| a.starts_with("application/x-www-form-urlencoded")) {
-        return Err(Afvist::ny(
-            415,
-            "Afvist: kun en almindelig formular (application/x-www-form-urlencoded) kan gemmes.",
-        ));
-    }
-    if req.krop_laengde().is_some_and(|n| n > maks as u64) {
-        return Err(for_stor(maks));
-    }
-    req.laes_krop(maks).map_err(|e| match e {
-        KropFejl::ForStor => for_stor(maks),
-        KropFejl::Tid => Afvist::ny(
-            408,
-            "Afvist: formularen kom ikke helt frem i tide. Prøv at gemme igen.",
-        ),
-        KropFejl::Afbrudt => Afvist::ny(
-            400,
-            "Afvist: formularen kom ikke helt frem (forbindelsen blev afbrudt). Prøv at gemme igen.",
-        ),
-        KropFejl::Ugyldig(hvorfor) => {
-            Afvist::ny(400, format!("Formularen kunne ikke læses: {hvorfor}."))
-        }
-    })
-}
-
 fn for_stor(maks: usize) -> Afvist {
     Afvist::ny(
         413,
@@ -120,38 +141,35 @@ fn for_stor(maks: usize) -> Afvist {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::{HeaderMap, HeaderValue};
 
-    #[test]
-    fn only_the_previews_own_origin_may_write() {
-        let p = 3000;
-        for o in [
-            "http://127.0.0.1:3000",
-            "http://localhost:3000",
-            "http://[::1]:3000",
-        ] {
-            assert!(samme_oprindelse(Some(o), Some("same-origin"), p), "{o}");
+    fn hoved(art: &str, laengde: Option<&str>) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(header::CONTENT_TYPE, HeaderValue::from_str(art).unwrap());
+        if let Some(l) = laengde {
+            h.insert(header::CONTENT_LENGTH, HeaderValue::from_str(l).unwrap());
         }
-        for o in [
-            "http://127.0.0.1:3001",
-            "https://127.0.0.1:3000",
-            "http://evil.example",
-            "http://127.0.0.1:3000.evil.example",
-            "null",
-        ] {
-            assert!(!samme_oprindelse(Some(o), Some("same-origin"), p), "{o}");
-        }
+        h
     }
 
     #[test]
-    fn without_origin_the_fetch_site_decides() {
-        assert!(samme_oprindelse(None, Some("same-origin"), 1));
-        for s in ["cross-site", "same-site", "none"] {
-            assert!(!samme_oprindelse(None, Some(s), 1), "{s}");
-        }
-        assert!(
-            samme_oprindelse(None, None, 1),
-            "not a browser: the token decides"
-        );
+    fn only_a_form_body_of_bounded_declared_size_passes() {
+        let form = "application/x-www-form-urlencoded";
+        assert!(tjek_hoved(&hoved(form, Some("10"))).is_ok());
+        assert!(tjek_hoved(&hoved("Application/X-WWW-Form-Urlencoded; charset=UTF-8", None)).is_ok());
+        assert_eq!(tjek_hoved(&hoved("text/plain", None)).unwrap_err().status, 415);
+        assert_eq!(tjek_hoved(&hoved("multipart/form-data", None)).unwrap_err().status, 415);
+        let stor = tjek_hoved(&hoved(form, Some("10000000000"))).unwrap_err();
+        assert_eq!(stor.status, 413);
+        assert!(stor.besked.contains("formularen fylder mere end 1 MB"), "{}", stor.besked);
+    }
+
+    #[tokio::test]
+    async fn a_body_past_the_limit_is_refused_in_danish() {
+        let krop = http_body_util::Limited::new(Body::from(vec![b'a'; 100]), 10);
+        let e = laes_krop(Body::new(krop)).await.unwrap_err();
+        assert_eq!(e.status, 413);
+        assert_eq!(laes_krop(Body::from("a=1")).await.unwrap(), b"a=1");
     }
 
     #[test]

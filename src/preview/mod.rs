@@ -1,15 +1,16 @@
 //! `fremdrift preview`: a live preview in the browser. Documents are planned through
 //! the shared orchestration, compiled in a worker process under the time limit, shown
 //! as PNG pages under an «UDKAST» mark, and rebuilt when `content/`, `templates/` or
-//! `fonts/` change; open pages follow over server-sent events.
+//! `fonts/` change; open pages follow over server-sent events. The pages are served on
+//! the shared web stack ([`crate::web`]) beside the rebuild loop, which keeps the main
+//! thread; the two meet in the shared state ([`crate::visning::tilstand`]).
 
 mod aendring;
 mod api;
 mod bygger;
-pub(crate) mod http;
 mod oversigt;
-mod rute;
 mod server;
+mod sider;
 mod sse;
 mod watch;
 

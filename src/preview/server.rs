@@ -1,30 +1,32 @@
-//! The HTTP server, on 127.0.0.1 only: every answer comes from the shared state. «Hent
-//! PDF» waits (a while) for a document that is being compiled.
+//! The preview's web server, on 127.0.0.1 only, on the shared web stack: the routes,
+//! the guards they are served under, and a tokio runtime on threads of its own beside
+//! the rebuild loop. Every answer comes from the shared state.
 
 use std::net::{SocketAddr, TcpListener};
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
+use axum::Router;
+use axum::routing::get;
+use tokio::sync::Semaphore;
 
+use super::sider::{self, App};
 use crate::fejl::fejl;
-
-use crate::formular::{self, Udfyldning};
-use super::http::{self, Anmodning, Behandler, HttpSvar, Indhold, Indstillinger, Udfald};
-use super::rute::{Rute, parameter, rute};
-use crate::visning::tilstand::{Delt, Signal, Tilstand};
-use super::{api, oversigt, sse};
-use crate::visning::dokside;
-use crate::web::html;
-
-const CSS: &str = include_str!("assets/preview.css");
-const JS: &str = include_str!("assets/preview.js");
+use crate::formular::Udfyldning;
+use crate::visning::tilstand::Delt;
+use crate::web::{self, Graenser, Vaern};
 
 /// The port tried first when none is asked for.
 pub const STANDARDPORT: u16 = 3000;
 /// How many ports after the default are tried when it is busy.
 const FORSOEG: u16 = 20;
+
+/// Connections open at once (streams and idle keep-alive ones included); beyond it a
+/// new connection is answered 503 and closed.
+pub const FORBINDELSER: usize = 4096;
+/// Event streams open at once (open pages); beyond it a new stream is answered 503.
+pub const STROEMME: usize = 2048;
 
 /// Binds 127.0.0.1 on the port the user asked for — busy is an error naming it — or,
 /// with none asked for, on the first free one from [`STANDARDPORT`].
@@ -59,201 +61,124 @@ pub fn bind(port: Option<u16>) -> anyhow::Result<TcpListener> {
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; \
 connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-/// The headers of every answer that does not set them itself (also the HTTP layer's
-/// own refusals).
+/// The headers of every answer that does not set them itself.
 const FASTE_HOVEDER: &[(&str, &str)] = &[
-    ("Cache-Control", "no-store"),
-    ("Content-Security-Policy", CSP),
-    ("X-Content-Type-Options", "nosniff"),
+    ("cache-control", "no-store"),
+    ("content-security-policy", CSP),
+    ("x-content-type-options", "nosniff"),
+    ("referrer-policy", "no-referrer"),
 ];
 
-/// Starts answering requests in the background.
+/// The answer to a connection past [`FORBINDELSER`], with the fixed headers.
+const OPTAGET: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\n\
+Content-Type: text/plain; charset=utf-8\r\n\
+Retry-After: 1\r\n\
+Cache-Control: no-store\r\n\
+Content-Security-Policy: default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'\r\n\
+X-Content-Type-Options: nosniff\r\n\
+Referrer-Policy: no-referrer\r\n\
+Content-Length: 87\r\n\
+Connection: close\r\n\
+\r\n\
+Forh\xc3\xa5ndsvisningen har for mange \xc3\xa5bne forbindelser lige nu. Pr\xc3\xb8v igen om et \xc3\xb8jeblik.";
+
+/// Starts answering requests in the background, on a runtime of its own.
 pub fn start(
     lytter: TcpListener,
     delt: Arc<Delt>,
     udfyld: Arc<Udfyldning>,
 ) -> anyhow::Result<SocketAddr> {
-    let port = lytter.local_addr()?.port();
-    let behandler: Arc<Behandler> =
-        Arc::new(move |req: &mut Anmodning<'_>| besvar(req, &delt, &udfyld, port));
-    http::start(lytter, Indstillinger::standard(FASTE_HOVEDER), behandler)
-        .context("kunne ikke starte webserveren")
-}
-
-fn besvar(req: &mut Anmodning<'_>, delt: &Arc<Delt>, udfyld: &Udfyldning, port: u16) -> Udfald {
-    if !tilladt_vaert(req.hoved("Host"), port) {
-        return Udfald::Svar(HttpSvar::tekst(
-            403,
-            "Forkert værtsnavn: brug http://127.0.0.1/",
-        ));
-    }
-    let url = req.url().to_string();
-    let (r, q) = rute(&url);
-    let post = req.metode() == "POST";
-    if !post && !matches!(req.metode(), "GET" | "HEAD") {
-        return Udfald::Svar(HttpSvar::tekst(405, "Kun GET og POST understøttes"));
-    }
-    if r == Rute::Begivenheder && !post {
-        let delt = delt.clone();
-        return Udfald::Stroem(Box::new(move |w| sse::stroem(w, delt)));
-    }
-    let svar = catch_unwind(AssertUnwindSafe(|| match &r {
-        Rute::Udfyld(id) if post => udfyld.post(req, id, port, delt),
-        _ if post => HttpSvar::tekst(405, "Kun formularen tager imod POST"),
-        _ => svar(&r, q, delt, udfyld),
-    }))
-    .unwrap_or_else(|_| HttpSvar::tekst(500, "Intern fejl i forhåndsvisningen"));
-    Udfald::Svar(svar)
-}
-
-/// Only requests addressed to this machine: a web page elsewhere cannot reach the
-/// drafts through a rebound DNS name.
-fn tilladt_vaert(vaert: Option<&str>, port: u16) -> bool {
-    vaert.is_none_or(|v| {
-        ["127.0.0.1", "localhost", "[::1]"]
-            .iter()
-            .any(|n| v == *n || v == format!("{n}:{port}"))
-    })
-}
-
-fn svar(r: &Rute, q: &str, delt: &Delt, udfyld: &Udfyldning) -> HttpSvar {
-    match r {
-        Rute::Oversigt => HttpSvar::html(200, delt.laes(oversigt::side)),
-        Rute::OversigtFragment => HttpSvar::html(200, delt.laes(oversigt::fragment)),
-        Rute::Api => HttpSvar::ny(
-            200,
-            "application/json",
-            Indhold::Tekst(delt.laes(api::json)),
-        ),
-        Rute::Css => HttpSvar::ny(200, "text/css; charset=utf-8", Indhold::Statisk(CSS)),
-        Rute::Js => HttpSvar::ny(200, "text/javascript; charset=utf-8", Indhold::Statisk(JS)),
-        Rute::Dok(id) => {
-            let (findes, html) = delt.laes(|o| (o.dokument(id).is_some(), dokside::side(o, id)));
-            HttpSvar::html(if findes { 200 } else { 404 }, html)
-        }
-        Rute::DokFragment(id) => HttpSvar::html(200, delt.laes(|o| dokside::fragment(o, id))),
-        Rute::Side(id, n) => side(delt, id, *n, parameter(q, "v")),
-        Rute::Pdf(id) => pdf(delt, id),
-        Rute::Udfyld(id) => udfyld.side(id, delt),
-        Rute::UdfyldBilag(id) => HttpSvar::html(200, delt.laes(|o| formular::bilag(o, id))),
-        Rute::FormularCss => HttpSvar::ny(
-            200,
-            "text/css; charset=utf-8",
-            Indhold::Tekst(formular::css()),
-        ),
-        Rute::FormularJs => HttpSvar::ny(
-            200,
-            "text/javascript; charset=utf-8",
-            Indhold::Statisk(formular::JS),
-        ),
-        Rute::Begivenheder | Rute::Ukendt => ikke_fundet(),
-    }
-}
-
-fn side(delt: &Delt, id: &str, n: usize, v: Option<&str>) -> HttpSvar {
-    let side = delt.laes(|o| o.dokument(id).and_then(|d| d.sider.get(n - 1).cloned()));
-    let Some(side) = side else {
-        return ikke_fundet();
-    };
-    // The URL names the page's hash: an unchanged page is never loaded twice.
-    let cache = if v == Some(side.noegle.as_str()) {
-        "max-age=31536000, immutable"
-    } else {
-        "no-store"
-    };
-    HttpSvar::ny(200, "image/png", Indhold::Bytes(side.png)).med("Cache-Control", cache)
-}
-
-/// The longest «Hent PDF» waits for a document in the compiler.
-const PDF_VENT: Duration = Duration::from_secs(30);
-
-/// «Hent PDF»: the PDF of exactly the pages shown. The worker makes it on request once
-/// the document is compiled; the request waits a while for that.
-fn pdf(delt: &Delt, id: &str) -> HttpSvar {
-    let mut bestilt = false;
-    let slut = std::time::Instant::now() + PDF_VENT;
-    let fundet = loop {
-        let tilbage = slut.saturating_duration_since(std::time::Instant::now());
-        let nu = delt.vent_til(tilbage, |o| {
-            let Some(v) = o.dokument(id) else {
-                return Some(None);
-            };
-            let svar = v.pdf.is_some() || v.tilstand() == Tilstand::Fejl;
-            (svar || (!v.venter && !bestilt)).then(|| {
-                let d = (
-                    v.tilstand(),
-                    v.pdf.clone(),
-                    v.diagnoser.clone(),
-                    v.dok.ud.clone(),
-                );
-                Some(d)
-            })
-        });
-        match nu {
-            Some(Some((t, None, _, _))) if t != Tilstand::Fejl && !bestilt => {
-                bestilt = delt.bestil(Signal::Pdf(id.to_string()));
-                if !bestilt {
-                    break None;
+    let adresse = lytter.local_addr()?;
+    lytter.set_nonblocking(true)?;
+    let app = Arc::new(App {
+        delt,
+        udfyld,
+        stroemme: Arc::new(Semaphore::new(STROEMME)),
+    });
+    let ruter = web::beskyt(ruter(app), &vaern(adresse.port()));
+    let graenser = graenser();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .thread_name("preview-web")
+        .enable_all()
+        .build()
+        .context("kunne ikke starte webserveren")?;
+    std::thread::Builder::new()
+        .name("preview-web".into())
+        .spawn(move || {
+            rt.block_on(async move {
+                match tokio::net::TcpListener::from_std(lytter) {
+                    Ok(l) => web::betjen(l, ruter, graenser).await,
+                    Err(e) => eprintln!("fejl: webserveren kunne ikke lytte: {e}"),
                 }
-            }
-            andet => break andet,
-        }
-    };
-    let Some(fundet) = fundet else {
-        return HttpSvar::html(
-            503,
-            html::enkel_side(
-                "PDF'en er ikke klar",
-                "<p>Dokumentet bliver stadig lavet. Prøv igen om et øjeblik.</p>",
-            ),
-        )
-        .med("Retry-After", "5");
-    };
-    let Some((tilstand, pdf, diagnoser, ud)) = fundet else {
-        return ikke_fundet();
-    };
-    match pdf {
-        Some(pdf) if tilstand != Tilstand::Fejl => {
-            HttpSvar::ny(200, "application/pdf", Indhold::Bytes(pdf)).med(
-                "Content-Disposition",
-                &format!("attachment; filename=\"{}\"", filnavn(&ud)),
-            )
-        }
-        _ => {
-            let indhold = format!(
-                "<p>PDF'en kan ikke hentes, mens dokumentet har fejl. Ret dem først:</p>{}",
-                crate::visning::kontrol::kontrol(&diagnoser)
-            );
-            HttpSvar::html(409, html::enkel_side("Dokumentet har fejl", &indhold))
-        }
+            })
+        })
+        .context("kunne ikke starte webserveren")?;
+    Ok(adresse)
+}
+
+/// Every URL of the preview.
+fn ruter(app: Arc<App>) -> Router {
+    let formular = Router::new()
+        .route("/udfyld/{id}", get(sider::udfyld).post(sider::gem))
+        .route("/udfyld/{id}/", get(sider::udfyld).post(sider::gem))
+        .route_layer(axum::middleware::from_fn(crate::formular::skrivevagt));
+    Router::new()
+        .route("/", get(sider::oversigt))
+        .route("/index.html", get(sider::oversigt))
+        .route("/fragment", get(sider::oversigt_fragment))
+        .route("/events", get(sider::begivenheder))
+        .route("/api/dokumenter", get(sider::api))
+        .route("/preview.css", get(sider::css))
+        .route("/preview.js", get(sider::js))
+        .route("/formular.css", get(sider::formular_css))
+        .route("/formular.js", get(sider::formular_js))
+        .route("/dok/{id}", get(sider::dok))
+        .route("/dok/{id}/", get(sider::dok))
+        .route("/dok/{id}/fragment", get(sider::dok_fragment))
+        .route("/dok/{id}/pdf", get(sider::pdf))
+        .route("/dok/{id}/side/{fil}", get(sider::side))
+        .route("/udfyld/{id}/bilag", get(sider::udfyld_bilag))
+        .merge(formular)
+        .fallback(sider::ikke_fundet)
+        .method_not_allowed_fallback(sider::kun_formularen_tager_post)
+        .with_state(app)
+}
+
+/// The guards: this machine's names on this port, the fixed headers, and limits far
+/// above what a browser with a few tabs needs.
+fn vaern(port: u16) -> Vaern {
+    let vaerter = ["127.0.0.1", "localhost", "[::1]"]
+        .iter()
+        .flat_map(|n| [n.to_string(), format!("{n}:{port}")])
+        .collect();
+    Vaern {
+        vaerter,
+        forkert_vaert: "Forkert værtsnavn: brug http://127.0.0.1/",
+        fremmed_side: "Afvist: ændringer kan kun gemmes fra forhåndsvisningens egne sider. \
+                       Åbn formularen fra fremdrift preview og gem derfra.",
+        faste_hoveder: FASTE_HOVEDER,
+        samtidige: 512,
+        // «Hent PDF» waits up to 30 s for a document in the compiler.
+        svar_frist: Duration::from_secs(60),
+        maks_krop: crate::formular::MAKS_KROP,
+        krop_frist: Duration::from_secs(30),
     }
 }
 
-/// The PDF's file name, ASCII only for the header.
-fn filnavn(ud: &std::path::Path) -> String {
-    let navn = ud
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("dokument.pdf");
-    navn.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || "._-".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
-}
-
-fn ikke_fundet() -> HttpSvar {
-    HttpSvar::html(
-        404,
-        html::enkel_side(
-            "Siden findes ikke",
-            "<p>Der er ingen side med den adresse.</p>",
-        ),
-    )
+/// The accept loop's limits; the head deadline is `FREMDRIFT_HTTP_FRIST_MS`
+/// milliseconds (at least 100; the abuse tests use a short one), by default 10 s.
+fn graenser() -> Graenser {
+    let ms = std::env::var("FREMDRIFT_HTTP_FRIST_MS")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .unwrap_or(10_000);
+    Graenser {
+        forbindelser: FORBINDELSER,
+        hoved_frist: Duration::from_millis(ms.max(100)),
+        hoved_bytes: 32 * 1024,
+        hoved_linjer: 100,
+        optaget: OPTAGET,
+    }
 }
 
 #[cfg(test)]
@@ -274,10 +199,15 @@ mod tests {
     }
 
     #[test]
-    fn pdf_file_name_is_plain_ascii() {
-        assert_eq!(
-            filnavn(std::path::Path::new("2015/bilag/492-ærø.pdf")),
-            "492-_r_.pdf"
-        );
+    fn the_answer_past_the_cap_has_the_length_it_says_and_the_fixed_headers() {
+        let tekst = std::str::from_utf8(OPTAGET).unwrap();
+        let (hoved, krop) = tekst.split_once("\r\n\r\n").unwrap();
+        let hoved = hoved.to_ascii_lowercase();
+        assert!(hoved.starts_with("http/1.1 503 "));
+        assert!(hoved.contains(&format!("content-length: {}\r\n", krop.len())));
+        for (navn, vaerdi) in FASTE_HOVEDER {
+            let linje = format!("{navn}: {}\r\n", vaerdi.to_ascii_lowercase());
+            assert!(hoved.contains(&linje), "{navn}");
+        }
     }
 }

@@ -1,58 +1,69 @@
-//! Server-sent events on `/events`: one thread per open page (the connection's own,
-//! counted against the HTTP layer's stream cap), woken when the state changes, with a
-//! ping now and then; a page that closed is noticed within a second, so its place in
-//! the cap comes back.
+//! Server-sent events on `/events`: each open page is a stream on the runtime (no
+//! thread of its own), woken by the state's watch channel, with a keep-alive comment
+//! now and then; a page that closed is noticed by hyper, and its place in the stream
+//! cap comes back when the stream is dropped.
 
+use std::convert::Infallible;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use super::http::Modtager;
+use axum::http::header;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
+use tokio_stream::{Stream, StreamExt};
+
 use crate::visning::tilstand::{Delt, Nyt};
+use crate::web::svar;
 
 const PING: Duration = Duration::from_secs(15);
-/// How often a quiet stream looks whether its page has gone.
-const TIK: Duration = Duration::from_secs(1);
 
-const HOVED: &str = "HTTP/1.1 200 OK\r\n\
-Content-Type: text/event-stream; charset=utf-8\r\n\
-Cache-Control: no-store\r\n\
-Connection: close\r\n\
-\r\n\
-retry: 1000\n\n";
-
-/// Streams events until the page goes away.
-pub fn stroem(w: &mut dyn Modtager, delt: Arc<Delt>) {
-    let mut sendt = delt.laes(|o| o.version);
-    if send(w, HOVED).is_err() {
-        return;
-    }
-    let mut sidst = Instant::now();
-    loop {
-        let besked = match delt.vent(sendt, TIK) {
-            Some(nyt) => {
-                sendt = nyt.version;
-                begivenhed(&nyt)
-            }
-            None if sidst.elapsed() >= PING => ": ping\n\n".to_string(),
-            None if w.lukket() => return,
-            None => continue,
-        };
-        if send(w, &besked).is_err() {
-            return;
-        }
-        sidst = Instant::now();
-    }
+/// The event stream of one page, or 503 when every stream place is taken.
+pub fn stroem(delt: Arc<Delt>, pladser: &Arc<Semaphore>) -> Response {
+    let Ok(plads) = pladser.clone().try_acquire_owned() else {
+        let s = svar::tekst(
+            503,
+            "Forhåndsvisningen har for mange åbne sider lige nu. Prøv igen om et øjeblik.",
+        );
+        return svar::med(s, header::RETRY_AFTER, "1");
+    };
+    let rx = delt.abonner();
+    let sendt = delt.laes(|o| o.version);
+    let foerste = tokio_stream::once(Ok(Event::default().retry(Duration::from_secs(1))));
+    let sse = Sse::new(foerste.chain(begivenheder(delt, rx, sendt, plads)))
+        .keep_alive(KeepAlive::new().interval(PING).text("ping"));
+    svar::med(sse.into_response(), header::CACHE_CONTROL, "no-store")
 }
 
-fn send(w: &mut dyn Modtager, tekst: &str) -> std::io::Result<()> {
-    w.write_all(tekst.as_bytes())?;
-    w.flush()
+/// An event for every new version after `sendt`, for as long as the state lives.
+fn begivenheder(
+    delt: Arc<Delt>,
+    rx: watch::Receiver<u64>,
+    sendt: u64,
+    plads: OwnedSemaphorePermit,
+) -> impl Stream<Item = Result<Event, Infallible>> {
+    let tilstand = (rx, sendt, plads);
+    futures_util::stream::unfold(tilstand, move |(mut rx, sendt, plads)| {
+        let delt = delt.clone();
+        async move {
+            loop {
+                rx.changed().await.ok()?;
+                if let Some(nyt) = delt.nyt_siden(sendt) {
+                    let e = begivenhed(&nyt);
+                    return Some((Ok(e), (rx, nyt.version, plads)));
+                }
+            }
+        }
+    })
 }
 
 /// `event: opdatering` with the version and the documents that changed.
-pub fn begivenhed(nyt: &Nyt) -> String {
-    let data = serde_json::to_string(nyt).unwrap_or_else(|_| r#"{"alt":true}"#.into());
-    format!("event: opdatering\ndata: {data}\n\n")
+pub fn begivenhed(nyt: &Nyt) -> Event {
+    Event::default().event("opdatering").data(data(nyt))
+}
+
+fn data(nyt: &Nyt) -> String {
+    serde_json::to_string(nyt).unwrap_or_else(|_| r#"{"alt":true}"#.into())
 }
 
 #[cfg(test)]
@@ -67,8 +78,8 @@ mod tests {
             alt: false,
         };
         assert_eq!(
-            begivenhed(&nyt),
-            "event: opdatering\ndata: {\"version\":4,\"dokumenter\":[\"bilag-beta\"],\"alt\":false}\n\n"
+            data(&nyt),
+            "{\"version\":4,\"dokumenter\":[\"bilag-beta\"],\"alt\":false}"
         );
     }
 }

@@ -27,3 +27,17 @@ pub fn kontrol(diagnoser: &[Diagnose]) -> String {
     )
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_output_is_shown_verbatim_and_escaped() {
+        let d = Diagnose::fejl("content/kkr.yaml", None, "ukendt felt «<x>»").med_hint("fjern det");
+        let html = kontrol(&[d]);
+        assert!(html.contains("Kontrol: 1 fejl og 0 advarsler"));
+        assert!(
+            html.contains("content/kkr.yaml: fejl: ukendt felt «&lt;x&gt;»\n  hint: fjern det")
+        );
+    }
+}

@@ -1,12 +1,15 @@
-//! The preview's shared state: every document as last shown, the diagnostics, and a
-//! version counter that server-sent events wait on.
+//! The shared state of the document view: every document as last shown, the
+//! diagnostics, and a version counter. The rebuild loop writes it on its own thread;
+//! the web pages read it and wait for a new version through a `tokio` watch channel,
+//! so a waiting page never blocks one of the runtime's threads.
 
 use std::path::PathBuf;
 use std::sync::mpsc::Sender;
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
 
 use serde::Serialize;
+use tokio::sync::watch;
 
 use crate::diagnose::Diagnose;
 use crate::dokument::Dokument;
@@ -103,7 +106,8 @@ pub struct Nyt {
 /// The state shared by the rebuild loop and the HTTP threads.
 pub struct Delt {
     oversigt: Mutex<Oversigt>,
-    signal: Condvar,
+    /// The newest version, for the pages that wait for one.
+    versioner: watch::Sender<u64>,
     /// The rebuild loop's inbox, for requests from the web pages.
     indbakke: Option<Sender<Signal>>,
 }
@@ -126,7 +130,7 @@ impl Delt {
                 periode: periode.to_string(),
                 ..Oversigt::default()
             }),
-            signal: Condvar::new(),
+            versioner: watch::Sender::new(0),
             indbakke,
         })
     }
@@ -148,44 +152,46 @@ impl Delt {
     }
 
     /// Changes the state; `f` gets the new version to stamp what it changes and
-    /// returns whether anything changed. Waiting event streams are woken if so.
+    /// returns whether anything changed. Waiting pages are woken if so.
     pub fn skriv(&self, f: impl FnOnce(&mut Oversigt, u64) -> bool) {
         let mut o = self.laas();
         let ny = o.version + 1;
         if f(&mut o, ny) {
             o.version = ny;
-            self.signal.notify_all();
+            self.versioner.send_replace(ny);
         }
+    }
+
+    /// A receiver that is told of every new version.
+    pub fn abonner(&self) -> watch::Receiver<u64> {
+        self.versioner.subscribe()
     }
 
     /// Waits up to `maks` until `klar` holds, re-checking after every change; gives
     /// what `klar` found, or `None` when time ran out.
-    pub fn vent_til<R>(&self, maks: Duration, klar: impl Fn(&Oversigt) -> Option<R>) -> Option<R> {
-        let slut = Instant::now() + maks;
-        let mut o = self.laas();
+    pub async fn vent_til<R>(
+        &self,
+        maks: Duration,
+        klar: impl Fn(&Oversigt) -> Option<R>,
+    ) -> Option<R> {
+        let slut = tokio::time::Instant::now() + maks;
+        let mut rx = self.abonner();
         loop {
-            if let Some(r) = klar(&o) {
+            // Marked as seen before the look, so a change after it wakes the wait.
+            rx.borrow_and_update();
+            if let Some(r) = self.laes(&klar) {
                 return Some(r);
             }
-            let tilbage = slut.saturating_duration_since(Instant::now());
-            if tilbage.is_zero() {
-                return None;
+            match tokio::time::timeout_at(slut, rx.changed()).await {
+                Ok(Ok(())) => continue,
+                _ => return None,
             }
-            o = self
-                .signal
-                .wait_timeout(o, tilbage)
-                .unwrap_or_else(|e| e.into_inner())
-                .0;
         }
     }
 
-    /// Waits up to `maks` for a version newer than `efter`.
-    pub fn vent(&self, efter: u64, maks: Duration) -> Option<Nyt> {
+    /// What changed since version `efter`; `None` when nothing did.
+    pub fn nyt_siden(&self, efter: u64) -> Option<Nyt> {
         let o = self.laas();
-        let (o, _) = self
-            .signal
-            .wait_timeout_while(o, maks, |o| o.version <= efter)
-            .unwrap_or_else(|e| e.into_inner());
         (o.version > efter).then(|| Nyt {
             version: o.version,
             dokumenter: o
@@ -228,19 +234,19 @@ mod tests {
             o.global_version = v;
             true
         });
-        let foerste = delt.vent(0, Duration::ZERO).expect("a new version");
+        let foerste = delt.nyt_siden(0).expect("a new version");
         assert!(foerste.alt);
         delt.skriv(|o, v| {
             o.dokumenter[1].version = v;
             true
         });
-        let nyt = delt.vent(foerste.version, Duration::ZERO).expect("newer");
+        let nyt = delt.nyt_siden(foerste.version).expect("newer");
         assert_eq!(nyt.dokumenter, ["b"]);
         assert!(!nyt.alt);
     }
 
-    #[test]
-    fn waiting_for_a_condition_wakes_on_the_change_that_makes_it_true() {
+    #[tokio::test]
+    async fn waiting_for_a_condition_wakes_on_the_change_that_makes_it_true() {
         let delt = Delt::ny("2015");
         let skriver = {
             let delt = delt.clone();
@@ -251,11 +257,14 @@ mod tests {
                 })
             })
         };
-        let kkr = delt.vent_til(Duration::from_secs(30), |o| o.kkr.clone());
+        let kkr = delt
+            .vent_til(Duration::from_secs(30), |o| o.kkr.clone())
+            .await;
         skriver.join().unwrap();
         assert_eq!(kkr.as_deref(), Some("KKR Test"));
         assert_eq!(
-            delt.vent_til(Duration::ZERO, |o| o.periode.is_empty().then_some(())),
+            delt.vent_til(Duration::ZERO, |o| o.periode.is_empty().then_some(()))
+                .await,
             None
         );
     }
@@ -263,8 +272,10 @@ mod tests {
     #[test]
     fn unchanged_write_does_not_wake_anyone() {
         let delt = Delt::ny("2015");
+        let rx = delt.abonner();
         delt.skriv(|_, _| false);
-        assert_eq!(delt.vent(0, Duration::from_millis(1)), None);
+        assert_eq!(delt.nyt_siden(0), None);
+        assert!(!rx.has_changed().unwrap());
     }
 
     #[test]

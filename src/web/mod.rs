@@ -1,3 +1,14 @@
-//! The web stack every page is served on: HTML building blocks.
+//! The web stack every page is served on: axum on tokio and hyper. The accept loop caps
+//! the open connections and gives request heads a deadline; tower-http's layers add
+//! timeouts, body limits, a concurrency limit, panic catching, the fixed response
+//! headers and cross-site write protection; a middleware admits only this machine's
+//! host names. The front ends (the preview, later the hosted collection) bring their
+//! routes. Nothing here parses HTTP by hand.
 
 pub mod html;
+mod lag;
+mod lytter;
+pub mod svar;
+
+pub use lag::{Vaern, beskyt};
+pub use lytter::{Graenser, betjen};
