@@ -1,9 +1,9 @@
 //! The layers around every front end's routes, outermost first: a panic becomes a Danish
 //! 500; every answer gets the fixed headers it does not set itself; at most so many
 //! requests are handled at once; an answer must start within a deadline; only this
-//! machine's host names are served, with one `Host`, and a request whose body length is
-//! framed twice is refused; only GET, HEAD and POST; a write from another site's page is
-//! refused (`Origin` / `Sec-Fetch-Site`); a body is bounded in size and time.
+//! machine's host names are served, with one `Host`; only GET, HEAD and POST; a write from another site's page is
+//! refused (`Origin` / `Sec-Fetch-Site`); a body is bounded in time. (Its size is
+//! bounded by the routes that read one, behind their own check of the declared length.)
 
 use std::time::Duration;
 
@@ -15,7 +15,6 @@ use axum::response::Response;
 use tower::limit::GlobalConcurrencyLimitLayer;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::csrf::{CsrfLayer, ProtectionError};
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::{RequestBodyDeadlineLayer, TimeoutLayer};
 
@@ -36,8 +35,7 @@ pub struct Vaern {
     pub samtidige: usize,
     /// The time until an answer starts (a stream's body is not counted).
     pub svar_frist: Duration,
-    /// The largest body, and the time to receive it.
-    pub maks_krop: usize,
+    /// The time to receive a body.
     pub krop_frist: Duration,
 }
 
@@ -48,7 +46,6 @@ pub fn beskyt(app: Router, v: &Vaern) -> Router {
         .with_rejection_response(move |_: ProtectionError| svar::tekst(403, fremmed));
     let mut app = app
         .layer(RequestBodyDeadlineLayer::new(v.krop_frist))
-        .layer(RequestBodyLimitLayer::new(v.maks_krop))
         .layer(csrf)
         .layer(middleware::from_fn(ramme))
         .layer(middleware::from_fn_with_state(
@@ -90,18 +87,13 @@ async fn vaert(
     }
 }
 
-/// One `Host`, one way of framing the body, and only the methods the pages use.
+/// One `Host`, and only the methods the pages use. (A body framed both ways is
+/// hyper's: it reads `Transfer-Encoding`, drops `Content-Length` and closes the
+/// connection after the answer, as RFC 9112 §6.3 says.)
 async fn ramme(req: Request, next: Next) -> Response {
     let h = req.headers();
     if h.get_all(header::HOST).iter().count() > 1 {
         return svar::tekst(400, "Ugyldig forespørgsel: flere Host-felter.");
-    }
-    // Both framings at once is the shape of request smuggling: refused, not guessed.
-    if h.contains_key(header::TRANSFER_ENCODING) && h.contains_key(header::CONTENT_LENGTH) {
-        return svar::tekst(
-            400,
-            "Ugyldig forespørgsel: både Content-Length og Transfer-Encoding.",
-        );
     }
     if ![Method::GET, Method::HEAD, Method::POST].contains(req.method()) {
         return svar::tekst(405, "Kun GET og POST understøttes");

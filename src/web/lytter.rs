@@ -63,7 +63,9 @@ fn forbindelse(g: &Graenser) -> http1::Builder {
     let mut b = http1::Builder::new();
     b.timer(TokioTimer::new())
         .header_read_timeout(g.hoved_frist)
-        .max_buf_size(g.hoved_bytes.max(8192))
+        .max_header_size(g.hoved_bytes)
+        // A head still incomplete at twice the size is not read further either.
+        .max_buf_size((2 * g.hoved_bytes).max(8192))
         .max_headers(g.hoved_linjer)
         // As browsers and the old layer wrote them; HTTP does not care, people reading
         // a capture do.
