@@ -49,10 +49,10 @@ pub fn nyt_token() -> anyhow::Result<String> {
 /// [`MAKS_KROP`] bytes; refused before a byte of the body is read (so a client that
 /// waits for `100 Continue` never sends it).
 pub async fn skrivevagt(req: Request, next: Next) -> Response {
-    if req.method() == Method::POST {
-        if let Err(a) = tjek_hoved(req.headers()) {
-            return a.svar();
-        }
+    if req.method() == Method::POST
+        && let Err(a) = tjek_hoved(req.headers())
+    {
+        return a.svar();
     }
     next.run(req).await
 }
@@ -156,12 +156,30 @@ mod tests {
     fn only_a_form_body_of_bounded_declared_size_passes() {
         let form = "application/x-www-form-urlencoded";
         assert!(tjek_hoved(&hoved(form, Some("10"))).is_ok());
-        assert!(tjek_hoved(&hoved("Application/X-WWW-Form-Urlencoded; charset=UTF-8", None)).is_ok());
-        assert_eq!(tjek_hoved(&hoved("text/plain", None)).unwrap_err().status, 415);
-        assert_eq!(tjek_hoved(&hoved("multipart/form-data", None)).unwrap_err().status, 415);
+        assert!(
+            tjek_hoved(&hoved(
+                "Application/X-WWW-Form-Urlencoded; charset=UTF-8",
+                None
+            ))
+            .is_ok()
+        );
+        assert_eq!(
+            tjek_hoved(&hoved("text/plain", None)).unwrap_err().status,
+            415
+        );
+        assert_eq!(
+            tjek_hoved(&hoved("multipart/form-data", None))
+                .unwrap_err()
+                .status,
+            415
+        );
         let stor = tjek_hoved(&hoved(form, Some("10000000000"))).unwrap_err();
         assert_eq!(stor.status, 413);
-        assert!(stor.besked.contains("formularen fylder mere end 1 MB"), "{}", stor.besked);
+        assert!(
+            stor.besked.contains("formularen fylder mere end 1 MB"),
+            "{}",
+            stor.besked
+        );
     }
 
     #[tokio::test]
