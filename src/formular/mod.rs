@@ -20,12 +20,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::SystemTime;
 
-use crate::web::html::{self, Ramme, escape, url_del};
+use crate::diagnose::Diagnose;
+use crate::indhold::yaml::io_fejl;
 use crate::preview::http::{Anmodning, HttpSvar};
 use crate::visning::tilstand::{Delt, Oversigt};
 use crate::visning::{dokside, kontrol as oversigt};
-use crate::diagnose::Diagnose;
-use crate::indhold::yaml::io_fejl;
+use crate::web::html::{self, Ramme, escape, url_del};
 use felter::{Formular, Forslagfelt};
 use gem::{Grundlag, Mangel, Udfald};
 use krop::{Handling, Indsendt};

@@ -3,12 +3,11 @@
 
 use std::fmt::Write;
 
-use crate::diagnose::{Diagnose, Diagnoser};
 use crate::dokument::Art;
 
 use crate::visning::kontrol::{kontrol, udfyld_link};
-use crate::web::html::{Ramme, dok_url, escape, url_del};
 use crate::visning::tilstand::{Oversigt, Visning};
+use crate::web::html::{Ramme, dok_url, escape, url_del};
 
 pub fn side(o: &Oversigt) -> String {
     let titel = format!("Forhåndsvisning af {}", o.periode);
@@ -106,6 +105,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
+    use crate::diagnose::Diagnose;
     use crate::dokument::Dokument;
 
     fn visning(id: &str, diagnoser: Vec<Diagnose>) -> Visning {

@@ -10,12 +10,12 @@ use anyhow::Context;
 
 use crate::fejl::fejl;
 
-use crate::formular::{self, Udfyldning};
 use super::http::{self, Anmodning, Behandler, HttpSvar, Indhold, Indstillinger, Udfald};
 use super::rute::{Rute, parameter, rute};
-use crate::visning::tilstand::{Delt, Signal, Tilstand};
 use super::{api, oversigt, sse};
+use crate::formular::{self, Udfyldning};
 use crate::visning::dokside;
+use crate::visning::tilstand::{Delt, Signal, Tilstand};
 use crate::web::html;
 
 const CSS: &str = include_str!("assets/preview.css");

@@ -26,4 +26,3 @@ pub fn kontrol(diagnoser: &[Diagnose]) -> String {
         escape(&alle.to_string())
     )
 }
-
