@@ -12,8 +12,7 @@ use crate::indhold::model::{Kkr, Kommune, KommuneStatus, Runde};
 use crate::indhold::projekt::{self, statusfiler};
 use crate::indhold::sidste_aar::{SidsteAar, sidste_aar};
 use crate::indhold::statusfil::Statusfil;
-use crate::indhold::valider;
-use crate::indhold::valider::er_kommune_id;
+use crate::indhold::valider::{self, er_kommune_id};
 use crate::statuslager::{self, Gemning, Statuslager};
 
 pub use crate::statuslager::version;
@@ -157,6 +156,7 @@ pub enum Udfald {
 pub fn gem(rod: &Path, g: &Grundlag, f: &Formular, fra: &str) -> std::io::Result<Udfald> {
     let lager = Statuslager::ny(rod, &g.runde.periode);
     let foer = lager.laes(&g.fil)?;
+    // A quick answer before any lock; the store looks again under it.
     if version(foer.as_deref()) != fra {
         return Ok(Udfald::Konflikt);
     }
