@@ -9,6 +9,7 @@
 //! oversaet   our Typst World → laid-out document → PDF/A-2a + PDF/UA-1 or PNG, time-limited
 //! regneark   workbooks: the pre-filled skema, reading answers back, the export
 //! skriv      atomic, all-or-nothing writes; the history of replaced files
+//! statuslager  the one status store: every save of a status file, locked across processes
 //! koersel    the one orchestration: load → plan → compile → write, for every command
 //! kommando   one thin module per command;  preview  the live preview in the browser
 //! ```
@@ -22,6 +23,7 @@ mod diagnose;
 mod fejl;
 mod kommando;
 mod preview;
+mod statuslager;
 mod visning;
 mod web;
 #[macro_use]

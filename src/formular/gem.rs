@@ -1,23 +1,21 @@
-//! Loading a kommune's status for the form, and saving it: the same rules as `check`,
-//! never over a change the form has not seen (the file's SHA-256 travels with the
-//! form), the previous version kept in `historik/`, and an atomic write of the
-//! canonical file. The path written comes from the kommune's id in `kkr.yaml`.
+//! Loading a kommune's status for the form, and saving it through the status store:
+//! the same rules as `check`, never over a change the form has not seen (the file's
+//! SHA-256 travels with the form), the previous version kept in `historik/`, and an
+//! atomic write of the canonical file. The path written comes from the kommune's id in
+//! `kkr.yaml`.
 
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
 use super::felter::Formular;
-use super::statussti;
 use crate::diagnose::{Diagnose, Diagnoser};
 use crate::indhold::model::{Kkr, Kommune, KommuneStatus, Runde};
 use crate::indhold::projekt::{self, statusfiler};
-use crate::indhold::raa::RawStatus;
 use crate::indhold::sidste_aar::{SidsteAar, sidste_aar};
 use crate::indhold::statusfil::Statusfil;
-use crate::indhold::valider::er_kommune_id;
-use crate::indhold::{valider, yaml};
-use crate::skriv;
+use crate::indhold::valider::{self, er_kommune_id};
+use crate::statuslager::{self, Gemning, Statuslager};
+
+pub use crate::statuslager::version;
 
 /// What a form for one kommune is checked against, and the file it writes.
 pub struct Grundlag {
@@ -88,22 +86,14 @@ impl Grundlag {
 
     /// The file as it is on disk now (`None` when there is none).
     pub fn laes_fil(&self, rod: &Path) -> std::io::Result<Option<Vec<u8>>> {
-        match std::fs::read(rod.join(&self.fil)) {
-            Ok(b) => Ok(Some(b)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e),
-        }
+        Statuslager::ny(rod, &self.runde.periode).laes(&self.fil)
     }
 
     /// The answers in the file's bytes, validated as `check` does.
     pub fn status(&self, data: &[u8]) -> Result<KommuneStatus, Diagnoser> {
-        let mut d = Diagnoser::default();
-        let tekst = yaml::utf8(data, &self.fil).map_err(|e| Diagnoser(vec![e]))?;
-        let raw: RawStatus = yaml::fortolk(tekst, &self.fil).map_err(|e| Diagnoser(vec![e]))?;
-        let s = valider::valider_status(raw, &self.kkr, &self.runde, &self.fil, &mut d);
-        match s {
-            Some(s) if !d.har_fejl() && s.kommune.id == self.kommune.id => Ok(s),
-            _ if d.har_fejl() => Err(d),
+        match statuslager::status(data, &self.fil, &self.kkr, &self.runde) {
+            Ok(s) if s.kommune.id == self.kommune.id => Ok(s),
+            Err(d) if d.har_fejl() => Err(d),
             _ => Err(Diagnoser(vec![
                 Diagnose::fejl(
                     &self.fil,
@@ -123,17 +113,6 @@ impl Grundlag {
             status: Some(status),
         }
         .tekst()
-    }
-}
-
-/// The version of a file the form carries: its SHA-256, or `ny` when there is none.
-pub fn version(data: Option<&[u8]>) -> String {
-    match data {
-        None => "ny".into(),
-        Some(d) => Sha256::digest(d)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect(),
     }
 }
 
@@ -172,16 +151,12 @@ pub enum Udfald {
     Konflikt,
 }
 
-/// Saves `formular` as `g.fil`, if that file is still the version the form was
-/// loaded from. Callers serialise saves.
+/// Saves `formular` as `g.fil` through the status store, if that file is still the
+/// version the form was loaded from (`fra`).
 pub fn gem(rod: &Path, g: &Grundlag, f: &Formular, fra: &str) -> std::io::Result<Udfald> {
-    if !statussti::i_statusmappen(&g.fil, &g.runde.periode, &g.kommune.id) {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "en formular gemmer kun i content/<periode>/status/",
-        ));
-    }
-    let foer = g.laes_fil(rod)?;
+    let lager = Statuslager::ny(rod, &g.runde.periode);
+    let foer = lager.laes(&g.fil)?;
+    // A quick answer before any lock; the store looks again under it.
     if version(foer.as_deref()) != fra {
         return Ok(Udfald::Konflikt);
     }
@@ -190,37 +165,24 @@ pub fn gem(rod: &Path, g: &Grundlag, f: &Formular, fra: &str) -> std::io::Result
         return Ok(Udfald::Fejl(d.0));
     };
     let tekst = g.tekst(&status);
-    let gemt = |historik, uaendret| Udfald::Gemt {
-        status: Box::new(status.clone()),
+    let (historik, uaendret) = if foer.as_deref() == Some(tekst.as_bytes()) {
+        (None, true)
+    } else {
+        match lager.gem(&g.fil, fra, tekst.as_bytes())? {
+            Gemning::Konflikt => return Ok(Udfald::Konflikt),
+            Gemning::Uaendret => (None, true),
+            Gemning::Ny => (None, false),
+            Gemning::Erstattet { historik } => (Some(historik), false),
+        }
+    };
+    Ok(Udfald::Gemt {
+        status: Box::new(status),
         version: version(Some(tekst.as_bytes())),
         historik,
         ny_fil: foer.is_none(),
         uaendret,
-        advarsler: d.0.clone(),
-    };
-    if foer.as_deref() == Some(tekst.as_bytes()) {
-        return Ok(gemt(None, true));
-    }
-    let sti = rod.join(&g.fil);
-    if foer.is_none() {
-        return match skriv::skriv_ny_atomisk(&sti, tekst.as_bytes()) {
-            Ok(()) => {
-                // The file's first line names the period's schema: make sure it exists.
-                skriv::skemaer::opdater_efter(rod);
-                Ok(gemt(None, false))
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(Udfald::Konflikt),
-            Err(e) => Err(e),
-        };
-    }
-    let historik = skriv::historik::gem(rod, &g.fil)?;
-    // Looked at once more just before the rename: an editor may have saved meanwhile.
-    if version(g.laes_fil(rod)?.as_deref()) != fra {
-        return Ok(Udfald::Konflikt);
-    }
-    skriv::skriv_atomisk(&sti, tekst.as_bytes())?;
-    skriv::skemaer::opdater_efter(rod);
-    Ok(gemt(historik, false))
+        advarsler: d.0,
+    })
 }
 
 #[cfg(test)]

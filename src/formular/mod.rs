@@ -12,14 +12,12 @@ mod kontrol;
 mod krop;
 mod side;
 mod skema;
-mod statussti;
 mod vagt;
 
 pub use kontrol::status_af_krop;
 pub(crate) use vagt::{MAKS_KROP, laes_krop, skrivevagt};
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::time::SystemTime;
 
 use crate::web::html::{self, Ramme, escape, url_del};
@@ -44,13 +42,12 @@ pub(crate) fn css() -> String {
     format!("{CSS}{}", skema::css())
 }
 
-/// What the form's endpoints share: the project, the period, this server start's
-/// token, and a lock so that one save runs at a time.
+/// What the form's endpoints share: the project, the period and this server start's
+/// token. Saves are kept apart by the status store's lock, across threads and processes.
 pub(crate) struct Udfyldning {
     rod: PathBuf,
     periode: String,
     token: String,
-    laas: Mutex<()>,
 }
 
 impl Udfyldning {
@@ -59,7 +56,6 @@ impl Udfyldning {
             rod: rod.to_path_buf(),
             periode: periode.to_string(),
             token: vagt::nyt_token()?,
-            laas: Mutex::new(()),
         })
     }
 
@@ -131,11 +127,7 @@ impl Udfyldning {
     }
 
     fn gem(&self, g: &Grundlag, f: &Formular, version: &str, delt: &Delt) -> Response {
-        let udfald = {
-            let _en_ad_gangen = self.laas.lock().unwrap_or_else(|e| e.into_inner());
-            gem::gem(&self.rod, g, f, version)
-        };
-        let (status, side) = match udfald {
+        let (status, side) = match gem::gem(&self.rod, g, f, version) {
             Ok(Udfald::Gemt {
                 status: s,
                 version,

@@ -1,5 +1,5 @@
-//! The history of status files: before a file in `content/` is replaced (by `indlaes
-//! --overskriv` or a save in the preview's form), its previous version is copied to
+//! The history of status files: before a file in `content/` is replaced (by the status
+//! store, for `indlaes --overskriv` or a save in the form), its previous version is copied to
 //! `historik/<periode>/<kommune>/<tidspunkt>.yaml` in the project, so any change can
 //! be undone by hand.
 
@@ -9,15 +9,10 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// The history folder of a project.
 pub const MAPPE: &str = "historik";
 
-/// Copies the project file `rel` (e.g. `content/2015/status/albertslund.yaml`) into the
-/// history, if it exists; returns where the copy went (relative to the project).
-pub fn gem(rod: &Path, rel: &Path) -> std::io::Result<Option<PathBuf>> {
-    let kilde = rod.join(rel);
-    let data = match std::fs::read(&kilde) {
-        Ok(d) => d,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e),
-    };
+/// Keeps `data`, a version of the project file `rel` (e.g.
+/// `content/2015/status/albertslund.yaml`), in the history; returns where the copy
+/// went (relative to the project).
+pub fn behold(rod: &Path, rel: &Path, data: &[u8]) -> std::io::Result<PathBuf> {
     let mappe = mappe_for(rel);
     let stempel = tidsstempel(SystemTime::now());
     let endelse = rel.extension().and_then(|e| e.to_str()).unwrap_or("yaml");
@@ -27,8 +22,8 @@ pub fn gem(rod: &Path, rel: &Path) -> std::io::Result<Option<PathBuf>> {
         maal = mappe.join(format!("{stempel}-{n}.{endelse}"));
         n += 1;
     }
-    super::skriv_atomisk(&rod.join(&maal), &data)?;
-    Ok(Some(maal))
+    super::skriv_atomisk(&rod.join(&maal), data)?;
+    Ok(maal)
 }
 
 /// `content/2015/status/albertslund.yaml` → `historik/2015/albertslund`.
@@ -90,11 +85,8 @@ mod tests {
     fn a_replaced_status_file_is_kept_under_historik() {
         let dir = tempfile::tempdir().unwrap();
         let rel = Path::new("content/2015/status/alfa.yaml");
-        assert_eq!(gem(dir.path(), rel).unwrap(), None, "nothing to keep yet");
-        std::fs::create_dir_all(dir.path().join("content/2015/status")).unwrap();
-        std::fs::write(dir.path().join(rel), "første").unwrap();
-        let a = gem(dir.path(), rel).unwrap().unwrap();
-        let b = gem(dir.path(), rel).unwrap().unwrap();
+        let a = behold(dir.path(), rel, "første".as_bytes()).unwrap();
+        let b = behold(dir.path(), rel, "første".as_bytes()).unwrap();
         assert!(a.starts_with("historik/2015/alfa"), "{a:?}");
         assert_ne!(a, b, "two saves in one second keep both");
         assert_eq!(

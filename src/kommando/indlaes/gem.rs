@@ -4,14 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::argumenter::Kontekst;
-use crate::diagnose::{Diagnose, Diagnoser};
+use crate::diagnose::Diagnose;
 use crate::indhold::forskel::forskelle;
 use crate::indhold::model::{Kkr, KommuneStatus, Runde};
-use crate::indhold::raa::RawStatus;
 use crate::indhold::statusfil::Statusfil;
-use crate::indhold::{valider, yaml};
-use crate::skriv;
+use crate::indhold::yaml;
+use crate::statuslager::{self, Gemning, Skrivninger, Statuslager};
 
 /// What happened to a file that was written or left alone.
 pub enum Udfald {
@@ -22,21 +20,25 @@ pub enum Udfald {
 
 /// Where and how answers are written.
 pub struct Gemmer<'a> {
-    pub ctx: &'a Kontekst,
     pub kkr: &'a Kkr,
     pub runde: &'a Runde,
     pub overskriv: bool,
+    pub lager: &'a Statuslager,
 }
 
 impl Gemmer<'_> {
-    /// Writes `st` (read from `vis`) to `content/<periode>/status/<id>.yaml`; prints
-    /// what was done on standard output.
-    pub fn gem(&self, vis: &Path, st: KommuneStatus) -> Result<Udfald, Diagnose> {
+    /// Writes `st` (read from `vis`) to `content/<periode>/status/<id>.yaml` through
+    /// the store's saves `s`; prints what was done on standard output.
+    pub fn gem(
+        &self,
+        s: &mut Skrivninger,
+        vis: &Path,
+        st: KommuneStatus,
+    ) -> Result<Udfald, Diagnose> {
         let rel = PathBuf::from(format!(
             "content/{}/status/{}.yaml",
             self.runde.periode, st.kommune.id
         ));
-        let sti = self.ctx.rod.join(&rel);
         let st = KommuneStatus {
             fil: rel.clone(),
             ..st
@@ -47,19 +49,13 @@ impl Gemmer<'_> {
             status: Some(&st),
         }
         .tekst();
-        let gammel = match std::fs::read(&sti) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                skriv::skriv_ny_atomisk(&sti, tekst.as_bytes())
-                    .map_err(|e| io_fejl(vis, &rel, &e))?;
-                crate::resultat!("{} → {}", vis.display(), rel.display());
-                return Ok(Udfald::Ny);
-            }
-            Err(e) => return Err(io_fejl(vis, &rel, &e)),
-            Ok(b) => b,
+        let gammel = self.lager.laes(&rel).map_err(|e| io_fejl(vis, &rel, &e))?;
+        let Some(gammel) = gammel else {
+            return skriv(s, vis, &rel, "ny", &tekst);
         };
-        let linjer = match tidligere(&gammel, &rel, self.kkr, self.runde) {
-            Some(f) => forskelle(self.runde, &f, &st),
-            None => vec!["den nuværende fil har fejl (se «fremdrift check»)".into()],
+        let linjer = match statuslager::status(&gammel, &rel, self.kkr, self.runde) {
+            Ok(f) => forskelle(self.runde, &f, &st),
+            Err(_) => vec!["den nuværende fil har fejl (se «fremdrift check»)".into()],
         };
         if linjer.is_empty() {
             crate::resultat!("{}: uændret ({})", vis.display(), rel.display());
@@ -81,46 +77,53 @@ impl Gemmer<'_> {
                 self.runde.periode, st.kommune.id
             )));
         }
-        self.erstat(vis, &rel, &gammel, &tekst)
-    }
-
-    /// Keeps the current file in the history, then replaces it — unless it changed
-    /// since it was compared.
-    fn erstat(
-        &self,
-        vis: &Path,
-        rel: &Path,
-        gammel: &[u8],
-        tekst: &str,
-    ) -> Result<Udfald, Diagnose> {
-        let sti = self.ctx.rod.join(rel);
-        if std::fs::read(&sti).ok().as_deref() != Some(gammel) {
-            return Err(Diagnose::fejl(
-                vis,
-                None,
-                format!(
-                    "{} blev ændret, mens filen blev læst ind; intet er skrevet",
-                    rel.display()
-                ),
-            )
-            .med_hint("kør kommandoen igen"));
-        }
-        let gemt = skriv::historik::gem(&self.ctx.rod, rel).map_err(|e| io_fejl(vis, rel, &e))?;
-        skriv::skriv_atomisk(&sti, tekst.as_bytes()).map_err(|e| io_fejl(vis, rel, &e))?;
-        let gemt = gemt
-            .map(|g| format!("; den forrige er gemt i {}", g.display()))
-            .unwrap_or_default();
-        crate::resultat!("{} → {} (erstattet{gemt})", vis.display(), rel.display());
-        Ok(Udfald::Erstattet)
+        let forventet = statuslager::version(Some(&gammel));
+        skriv(s, vis, &rel, &forventet, &tekst)
     }
 }
 
-/// The current status file's answers, when it is valid.
-fn tidligere(bytes: &[u8], rel: &Path, kkr: &Kkr, runde: &Runde) -> Option<KommuneStatus> {
-    let mut d = Diagnoser::default();
-    let tekst = yaml::utf8(bytes, rel).ok()?;
-    let raw: RawStatus = yaml::fortolk(tekst, rel).ok()?;
-    valider::valider_status(raw, kkr, runde, rel, &mut d).filter(|_| !d.har_fejl())
+/// Saves `tekst` as `rel`, if the file is still version `forventet` — the one the
+/// answers were compared with.
+fn skriv(
+    s: &mut Skrivninger,
+    vis: &Path,
+    rel: &Path,
+    forventet: &str,
+    tekst: &str,
+) -> Result<Udfald, Diagnose> {
+    let gemning = s
+        .gem(rel, forventet, tekst.as_bytes())
+        .map_err(|e| io_fejl(vis, rel, &e))?;
+    let (v, r) = (vis.display(), rel.display());
+    match gemning {
+        Gemning::Ny => {
+            crate::resultat!("{v} → {r}");
+            Ok(Udfald::Ny)
+        }
+        Gemning::Erstattet { historik } => {
+            let h = historik.display();
+            crate::resultat!("{v} → {r} (erstattet; den forrige er gemt i {h})");
+            Ok(Udfald::Erstattet)
+        }
+        Gemning::Uaendret => {
+            crate::resultat!("{v}: uændret ({r})");
+            Ok(Udfald::Uaendret)
+        }
+        Gemning::Konflikt => Err(konflikt(vis, rel)),
+    }
+}
+
+/// The file changed after it was compared: by another writer, or by hand.
+fn konflikt(vis: &Path, rel: &Path) -> Diagnose {
+    Diagnose::fejl(
+        vis,
+        None,
+        format!(
+            "{} blev ændret, mens filen blev læst ind; intet er skrevet",
+            rel.display()
+        ),
+    )
+    .med_hint("kør kommandoen igen")
 }
 
 fn io_fejl(vis: &Path, rel: &Path, e: &std::io::Error) -> Diagnose {

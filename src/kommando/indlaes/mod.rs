@@ -2,6 +2,7 @@
 //! Each file is read and checked on its own — one file's errors never stop another —
 //! and written only when it has no errors; an existing status file with other answers
 //! is replaced only with `--overskriv`, after its old version is kept in `historik/`.
+//! Every write goes through the status store, under the period's lock.
 
 mod gem;
 
@@ -14,6 +15,7 @@ use crate::fejl::Indholdsfejl;
 use crate::indhold::model::{Kkr, KommuneStatus, Runde};
 use crate::indhold::{projekt, valider};
 use crate::regneark;
+use crate::statuslager::Statuslager;
 
 use gem::Udfald;
 
@@ -31,28 +33,27 @@ pub fn koer(ctx: &Kontekst, a: &IndlaesArgs) -> anyhow::Result<()> {
         .map(|f| laes(&f, &kkr, &runde))
         .collect();
     dobbelte(&mut laest);
+    let lager = Statuslager::ny(&ctx.rod, &runde.periode);
     let g = gem::Gemmer {
-        ctx,
         kkr: &kkr,
         runde: &runde,
         overskriv: a.overskriv,
+        lager: &lager,
     };
+    let mut skrivninger = lager.skrivninger();
     let mut udfald = Vec::new();
     for mut l in laest {
         let u = match l.status {
-            Some(st) => g.gem(&l.vis, st).map_err(|d| l.diagnoser.push(d)).ok(),
+            Some(st) => g
+                .gem(&mut skrivninger, &l.vis, st)
+                .map_err(|d| l.diagnoser.push(d))
+                .ok(),
             None => None,
         };
         eprint!("{}", l.diagnoser);
         udfald.push(u);
     }
-    let skrevet = udfald
-        .iter()
-        .flatten()
-        .any(|u| matches!(u, Udfald::Ny | Udfald::Erstattet));
-    if skrevet {
-        crate::skriv::skemaer::opdater_efter(&ctx.rod);
-    }
+    skrivninger.afslut();
     opsummer(&udfald)
 }
 

@@ -1,6 +1,6 @@
-//! The one place a save may write: `content/<periode>/status/<id>.yaml` (or `.yml`),
-//! with `id` a kommune id from `kkr.yaml`. The path is built from the project, never
-//! from what a request sends; this check stands before the write all the same.
+//! The one place the store may write: `content/<periode>/status/<id>.yaml` (or `.yml`),
+//! with `id` a kommune id. Callers build the path from the project, never from what a
+//! request sends; this check stands before every write all the same.
 
 use std::path::{Component, Path};
 

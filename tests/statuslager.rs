@@ -1,0 +1,246 @@
+//! The status store across processes: two `fremdrift indlaes` runs racing for the same
+//! kommune's file end in exactly one of the two versions; the other is refused as a
+//! conflict, and nothing is lost. The race is made deterministic with the store's test
+//! hook (`FREMDRIFT_TEST_LAAS_KROG`, FIFOs made here): no sleeps.
+#![cfg(unix)]
+
+mod common;
+
+use std::ffi::CString;
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use common::regneark::{Mappe, status_fil, t};
+use common::*;
+
+/// How long a step may take before the test fails (a guard, never a synchronisation).
+const FRIST: Duration = Duration::from_secs(60);
+
+/// A folder of FIFOs for one process's hook.
+struct Krog {
+    mappe: tempfile::TempDir,
+}
+
+impl Krog {
+    fn ny(navne: &[&str]) -> Self {
+        let mappe = tempfile::tempdir().unwrap();
+        for navn in navne {
+            let sti = CString::new(mappe.path().join(navn).as_os_str().as_bytes()).unwrap();
+            // SAFETY: mkfifo(3) with a NUL-terminated path this test owns.
+            assert_eq!(unsafe { libc::mkfifo(sti.as_ptr(), 0o600) }, 0, "mkfifo");
+        }
+        Self { mappe }
+    }
+
+    /// Waits until the process announces `navn` (opens it for writing), and reads it.
+    fn afvent(&self, navn: &str) -> String {
+        let sti = self.mappe.path().join(navn);
+        med_frist(navn, move || std::fs::read_to_string(sti).unwrap())
+    }
+
+    /// Lets the process waiting on `navn` go on.
+    fn slip(&self, navn: &str) {
+        let sti = self.mappe.path().join(navn);
+        med_frist(navn, move || {
+            drop(std::fs::OpenOptions::new().write(true).open(sti))
+        });
+    }
+}
+
+/// `f` in a thread, failing the test if it does not finish within [`FRIST`].
+fn med_frist<T: Send + 'static>(hvad: &str, f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(FRIST)
+        .unwrap_or_else(|_| panic!("«{hvad}» kom ikke inden for {FRIST:?}"))
+}
+
+/// A running `fremdrift`, killed if the test fails before it ends.
+struct Proces(Option<Child>);
+
+impl Proces {
+    fn start(rod: &Path, args: &[String], krog: &Krog) -> Self {
+        let barn = Command::new(env!("CARGO_BIN_EXE_fremdrift"))
+            .arg("-C")
+            .arg(rod)
+            .args(args)
+            .env("FREMDRIFT_TEST_LAAS_KROG", krog.mappe.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("fremdrift starter");
+        Self(Some(barn))
+    }
+
+    fn vent(mut self) -> Output {
+        let barn = self.0.take().unwrap();
+        med_frist("processens afslutning", move || {
+            barn.wait_with_output().unwrap()
+        })
+    }
+}
+
+impl Drop for Proces {
+    fn drop(&mut self) {
+        if let Some(mut barn) = self.0.take() {
+            let _ = barn.kill();
+            let _ = barn.wait();
+        }
+    }
+}
+
+/// Alfa's workbook with v1 set to `status` and a remark, saved as `navn` in the project.
+fn arbejdsbog(rod: &Path, navn: &str, status: &str, bemaerkning: &str) -> PathBuf {
+    let skabelon = rod.join("out/2015/skabeloner/101-alfa.xlsx");
+    if !skabelon.exists() {
+        let o = fremdrift(rod, &["skabelon", "alfa", "--xlsx"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let mut m = Mappe::fra_xlsx(&std::fs::read(skabelon).unwrap());
+    m.ark("Fremdriftsskema")
+        .saet("E4", t(status))
+        .saet("F4", t(bemaerkning));
+    let fil = rod.join(navn);
+    std::fs::write(&fil, m.xlsx()).unwrap();
+    fil
+}
+
+/// The status file `indlaes --overskriv` writes for `xlsx` when nothing races it.
+fn alene(xlsx: &Path) -> Vec<u8> {
+    let dir = projekt("mini");
+    let o = fremdrift(
+        dir.path(),
+        &["indlaes", "--overskriv", xlsx.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    std::fs::read(status_fil(dir.path())).unwrap()
+}
+
+/// Every file in `mappe`, sorted.
+fn filer(mappe: &Path) -> Vec<PathBuf> {
+    let mut ud: Vec<PathBuf> = std::fs::read_dir(mappe)
+        .map(|d| d.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    ud.sort();
+    ud
+}
+
+/// Two `indlaes` of Alfa's answers, `vinder` and `taber`, as two processes: `vinder`
+/// is stopped holding the period's lock just before its rename, `taber` is started and
+/// seen waiting for the lock, then `vinder` is let go. Both compared the same file (the
+/// original, or none when `ny`); the store's check under the lock refuses the one that
+/// comes second. With a file there, both run with `--overskriv`.
+///
+/// Without the lock the test fails: `taber` would never find the lock taken, so it
+/// would never announce that it waits (that step times out) — and even without that
+/// step it would see the file unchanged (`vinder` has not renamed yet), pass its
+/// version check and write; `vinder`'s last check right before its rename (or its
+/// never-replace rename of a new file) would then refuse `vinder`, and the file would
+/// be `taber`'s, not `vinder`'s.
+fn kapploeb(vinder: &Path, taber: &Path, ny: bool) {
+    let dir = projekt("mini");
+    let rod = dir.path();
+    let status = status_fil(rod);
+    if ny {
+        std::fs::remove_file(&status).unwrap();
+    }
+    let original = std::fs::read(&status).ok();
+    let (krog_v, krog_t) = (Krog::ny(&["holder", "slip"]), Krog::ny(&["venter"]));
+    let args = |f: &Path| {
+        let mut a = vec!["indlaes".to_string(), f.to_str().unwrap().to_string()];
+        if !ny {
+            a.insert(1, "--overskriv".into());
+        }
+        a
+    };
+
+    let v = Proces::start(rod, &args(vinder), &krog_v);
+    let pid = krog_v.afvent("holder");
+    assert!(!pid.trim().is_empty(), "the holder says who it is");
+    let t = Proces::start(rod, &args(taber), &krog_t);
+    krog_t.afvent("venter");
+    assert_eq!(std::fs::read(&status).ok(), original, "nothing renamed yet");
+    krog_v.slip("slip");
+    let (ov, ot) = (v.vent(), t.vent());
+
+    assert!(ov.status.success(), "{}\n{}", stdout(&ov), stderr(&ov));
+    let skrevet = match ny {
+        true => format!("{} → content/2015/status/alfa.yaml\n", vinder.display()),
+        false => {
+            "→ content/2015/status/alfa.yaml (erstattet; den forrige er gemt i historik/2015/alfa/"
+                .into()
+        }
+    };
+    assert!(stdout(&ov).contains(&skrevet), "{}", stdout(&ov));
+    assert_eq!(ot.status.code(), Some(1), "{}", stderr(&ot));
+    let e = stderr(&ot);
+    assert!(
+        e.contains(
+            "content/2015/status/alfa.yaml blev ændret, mens filen blev læst ind; intet er skrevet"
+        ),
+        "{e}"
+    );
+    assert!(e.contains("kør kommandoen igen"), "{e}");
+    assert!(
+        e.contains("1 fil: 0 nye, 0 erstattet, 0 uændret, 1 ikke læst ind"),
+        "{e}"
+    );
+
+    assert_eq!(
+        std::fs::read(&status).unwrap(),
+        alene(vinder),
+        "the winner's file"
+    );
+    let historik: Vec<Vec<u8>> = filer(&rod.join("historik/2015/alfa"))
+        .iter()
+        .map(|f| std::fs::read(f).unwrap())
+        .collect();
+    assert_eq!(historik, Vec::from_iter(original), "the original is kept");
+    assert_eq!(
+        filer(&rod.join("content/2015/status")),
+        [
+            rod.join("content/2015/status/alfa.yaml"),
+            rod.join("content/2015/status/beta.yaml")
+        ],
+        "no temporary file is left"
+    );
+    assert!(
+        taber.is_file(),
+        "the refused answers are still in their workbook"
+    );
+    let check = fremdrift(rod, &["check"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+}
+
+/// Two workbooks with different answers for Alfa (v1 gul or rød), in a folder of
+/// their own.
+fn to_arbejdsboeger() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = projekt("mini");
+    let a = arbejdsbog(dir.path(), "a.xlsx", "gul", "Forsinket.");
+    let b = arbejdsbog(dir.path(), "b.xlsx", "rød", "Stoppet.");
+    (dir, a, b)
+}
+
+#[test]
+fn indlaes_holding_the_lock_wins_and_a_second_indlaes_waiting_for_it_is_refused() {
+    let (_dir, a, b) = to_arbejdsboeger();
+    assert_ne!(alene(&a), alene(&b), "two different versions");
+    kapploeb(&a, &b, false);
+}
+
+#[test]
+fn the_same_race_the_other_way_round_ends_in_the_other_version() {
+    let (_dir, a, b) = to_arbejdsboeger();
+    kapploeb(&b, &a, false);
+}
+
+#[test]
+fn two_indlaes_creating_the_same_new_file_write_it_once_and_refuse_the_other() {
+    let (_dir, a, b) = to_arbejdsboeger();
+    kapploeb(&a, &b, true);
+}
