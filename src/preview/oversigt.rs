@@ -3,7 +3,6 @@
 
 use std::fmt::Write;
 
-use crate::diagnose::{Diagnose, Diagnoser};
 use crate::dokument::Art;
 
 use crate::visning::kontrol::{kontrol, udfyld_link};
@@ -106,6 +105,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
+    use crate::diagnose::Diagnose;
     use crate::dokument::Dokument;
 
     fn visning(id: &str, diagnoser: Vec<Diagnose>) -> Visning {
