@@ -10,6 +10,7 @@ use crate::indhold::forskel::forskelle;
 use crate::indhold::model::{Kkr, KommuneStatus, Runde};
 use crate::indhold::raa::RawStatus;
 use crate::indhold::statusfil::Statusfil;
+use crate::indhold::udfyldning::udfylder_kun;
 use crate::indhold::{valider, yaml};
 use crate::skriv;
 
@@ -57,15 +58,17 @@ impl Gemmer<'_> {
             Err(e) => return Err(io_fejl(vis, &rel, &e)),
             Ok(b) => b,
         };
-        let linjer = match tidligere(&gammel, &rel, self.kkr, self.runde) {
-            Some(f) => forskelle(self.runde, &f, &st),
+        let foer = tidligere(&gammel, &rel, self.kkr, self.runde);
+        let linjer = match &foer {
+            Some(f) => forskelle(self.runde, f, &st),
             None => vec!["den nuværende fil har fejl (se «fremdrift check»)".into()],
         };
         if linjer.is_empty() {
             crate::resultat!("{}: uændret ({})", vis.display(), rel.display());
             return Ok(Udfald::Uaendret);
         }
-        if !self.overskriv {
+        let udfylder = foer.is_some_and(|f| udfylder_kun(self.runde, &f, &st));
+        if !self.overskriv && !udfylder {
             return Err(Diagnose::fejl(
                 vis,
                 None,
