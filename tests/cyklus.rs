@@ -276,6 +276,8 @@ fn skabelon_shows_last_years_answers_as_comments_and_starts_empty() {
         "{g}"
     );
     assert!(!g.contains("Svar i 2015"), "{g}");
+    // Said the same way as in the workbook and the form (issue 26).
+    assert!(g.contains("  # Ingen status i 2015.\n"), "{g}");
 }
 
 #[test]
