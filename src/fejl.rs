@@ -79,6 +79,24 @@ impl Indholdsfejl {
     }
 }
 
+impl Indholdsfejl {
+    /// What `-q` shows: the errors alone, without warnings and the summary (which is
+    /// kept only when it is all there is to say).
+    pub fn kun_fejl(&self) -> String {
+        let fejl: Vec<String> = self
+            .diagnoser
+            .0
+            .iter()
+            .filter(|d| d.er_fejl())
+            .map(ToString::to_string)
+            .collect();
+        if fejl.is_empty() {
+            return self.opsummering.clone();
+        }
+        fejl.join("\n")
+    }
+}
+
 impl fmt::Display for Indholdsfejl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}{}", self.diagnoser, self.opsummering)
@@ -91,6 +109,9 @@ impl std::error::Error for Indholdsfejl {}
 /// and the hints. Content errors print their diagnostics and summary instead.
 pub fn tekst(e: &anyhow::Error) -> String {
     if let Some(i) = e.downcast_ref::<Indholdsfejl>() {
+        if !crate::udskrift::vis_beskeder() {
+            return i.kun_fejl();
+        }
         return i.to_string();
     }
     let d = dele(e);

@@ -529,7 +529,7 @@ fn the_form_can_be_filled_in_with_the_keyboard_alone() {
 }
 
 #[test]
-fn an_invalid_date_gets_the_message_of_check_at_its_field_and_nothing_is_written() {
+fn an_invalid_date_gets_a_message_about_its_field_and_nothing_is_written() {
     let mut f = Formular::aabn("beta");
     let foer = f.fil(BETA);
     // What a date field sends for a five-digit year.
@@ -551,7 +551,12 @@ fn an_invalid_date_gets_the_message_of_check_at_its_field_and_nothing_is_written
         "#f-dato"
     );
 
-    // The same date in the YAML file: `fremdrift check` says the same.
+    // The form speaks of its date field and the calendar, not of YAML's field names
+    // and ÅÅÅÅ-MM-DD; the same date in the YAML file gets `check`'s words for a file.
+    assert_eq!(
+        felt[3].as_str().unwrap(),
+        "Fejl: «20166-02-03» er ikke en dato\nhint: vælg dagen i kalenderen, eller skriv den som 26-01-2016 eller 26. januar 2016"
+    );
     let kopi = common::projekt("mini");
     let yaml = foer.replace("dato: \"2016-02-03\"", "dato: \"20166-02-03\"");
     assert_ne!(yaml, foer);
@@ -571,8 +576,11 @@ fn an_invalid_date_gets_the_message_of_check_at_its_field_and_nothing_is_written
         .unwrap();
     let hint = ud.lines().nth(linje + 1).unwrap().trim();
     assert_eq!(
-        felt[3].as_str().unwrap(),
-        format!("Fejl: {besked}\n{hint}"),
+        besked, "«20166-02-03» er ikke en dato (behandlet.dato)",
+        "check:\n{ud}"
+    );
+    assert_eq!(
+        hint, "hint: skriv datoen som ÅÅÅÅ-MM-DD, fx 2016-01-26",
         "check:\n{ud}"
     );
 }

@@ -198,8 +198,10 @@ fn a_remark_of_40_000_characters_renders_completely_on_the_pages() {
         assert!(dok.pages().len() > 10, "{id}: {} pages", dok.pages().len());
         let alt = sidetekster(&std::fs::read(dir.path().join(fil)).unwrap()).join(" ");
         for i in [1, n / 2, n] {
+            // A sentence may begin on one page and go on after the next page's
+            // repeated table header, so its number and what follows are what is sought.
             assert!(
-                alt.contains(&format!("Sætning nummer {i} i en meget lang bemærkning")),
+                alt.contains(&format!("nummer {i} i en meget lang bemærkning")),
                 "{id}: sentence {i} of {n} is missing"
             );
         }

@@ -21,7 +21,7 @@ pub fn fil(data: &[u8]) {
     let mut d = Diagnoser::default();
     match aabn_bytes(data.to_vec()) {
         Ok(mappe) => {
-            if let Some(raw) = fra_projektmappe(&mappe, vis, kkr, &mut d) {
+            if let Some(raw) = fra_projektmappe(&mappe, vis, kkr, runde, &mut d) {
                 let _ = valider::valider_status(raw, kkr, runde, vis, &mut d);
             }
         }

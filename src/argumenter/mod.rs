@@ -128,7 +128,12 @@ pub enum Kommando {
     Preview(PreviewArgs),
 
     /// Opret et nyt projekt for et af de fem KKR
-    #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift init --kkr <KKR> <MAPPE>")]
+    #[command(
+        help_template = HJAELP,
+        next_help_heading = "Valg",
+        override_usage = "fremdrift [--periode <PERIODE>] init --kkr <KKR> <MAPPE>",
+        after_help = "Den første periode (mappen content/<PERIODE>/) får årets årstal. Er runden for et andet år, så vælg det med --periode, fx «fremdrift --periode 2025 init --kkr syddanmark kkr-syd»."
+    )]
     Init(InitArgs),
 
     /// Skriv JSON-skemaer til editorer (VS Code m.fl.) i skema/

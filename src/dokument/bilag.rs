@@ -115,22 +115,36 @@ fn skema(f: &Fokus, s: &KommuneStatus, periode: &str, sml: Option<&Sammenligning
             });
         }
         let svar = s.svar.get(&a.id);
-        let bemaerkning = svar.and_then(|v| v.bemaerkning.clone());
-        grupper
-            .last_mut()
-            .expect("pushed above")
-            .raekker
-            .push(Raekke {
+        let status = StatusVis::af(svar.and_then(|v| v.status));
+        let bemaerkning = svar.and_then(|v| v.bemaerkning.as_deref());
+        let dele = bemaerkning.map_or_else(Vec::new, super::tabel::fortsat_dele);
+        let mut dele = dele.into_iter();
+        let foerste = dele.next();
+        let raekker = &mut grupper.last_mut().expect("pushed above").raekker;
+        raekker.push(Raekke {
+            id: a.id.clone(),
+            tekst: a.tekst.clone(),
+            status,
+            vaegt: super::tabel::vaegt([Some(a.tekst.as_str()), foerste.as_deref()]),
+            bemaerkning: foerste,
+            foer: sml.and_then(|sml| {
+                let l = sml.linjer.iter().find(|l| l.id == a.id)?;
+                sml.foer_tekst(l)
+            }),
+        });
+        // A remark longer than a page goes on in rows that repeat the id and the
+        // status, so no page shows a remark without the anbefaling it belongs to.
+        for del in dele {
+            let tekst = format!("{} (fortsat)", a.id);
+            raekker.push(Raekke {
                 id: a.id.clone(),
-                tekst: a.tekst.clone(),
-                status: StatusVis::af(svar.and_then(|v| v.status)),
-                vaegt: super::tabel::vaegt([Some(a.tekst.as_str()), bemaerkning.as_deref()]),
-                bemaerkning,
-                foer: sml.and_then(|sml| {
-                    let l = sml.linjer.iter().find(|l| l.id == a.id)?;
-                    sml.foer_tekst(l)
-                }),
+                vaegt: super::tabel::vaegt([Some(tekst.as_str()), Some(del.as_str())]),
+                tekst,
+                status,
+                bemaerkning: Some(del),
+                foer: None,
             });
+        }
     }
     SkemaFokus {
         titel: f.titel.clone(),

@@ -24,9 +24,47 @@ fn tekst_vaegt(tekst: &str) -> usize {
         .sum()
 }
 
+/// The most weight of remark one bilag row holds before the remark goes on in a
+/// «(fortsat)» row: well under a page in the bilag's remark column (about 40
+/// characters a line, 50 lines a page).
+pub const FORTSAT_EFTER: usize = 1_500;
+
+/// A remark cut into parts of at most [`FORTSAT_EFTER`] weight, between paragraphs
+/// (a single paragraph longer than that stays whole, and its row may break); one part
+/// when it is short.
+pub fn fortsat_dele(tekst: &str) -> Vec<String> {
+    let tekst = tekst.replace("\r\n", "\n").replace('\r', "\n");
+    let mut dele: Vec<(String, usize)> = Vec::new();
+    for a in escape::afsnit(&tekst) {
+        let v = tekst_vaegt(a);
+        match dele.last_mut() {
+            Some((del, vaegt)) if *vaegt + v <= FORTSAT_EFTER => {
+                del.push_str("\n\n");
+                del.push_str(a);
+                *vaegt += v;
+            }
+            _ => dele.push((a.to_string(), v)),
+        }
+    }
+    dele.into_iter().map(|(d, _)| d).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_remark_is_cut_between_paragraphs() {
+        assert_eq!(fortsat_dele("Kort.\n\nOgså kort."), ["Kort.\n\nOgså kort."]);
+        let afsnit = "x".repeat(900);
+        let lang = [afsnit.as_str(); 12].join("\n\n");
+        let dele = fortsat_dele(&lang);
+        assert_eq!(dele.len(), 12, "900 + 900 weighs more than a part holds");
+        assert!(dele.iter().all(|d| d == &afsnit));
+        let mellem = vec!["y".repeat(400); 6].join("\n\n");
+        assert_eq!(fortsat_dele(&mellem).len(), 2);
+        assert!(fortsat_dele("").is_empty());
+    }
 
     #[test]
     fn weight_counts_characters_of_every_cell() {

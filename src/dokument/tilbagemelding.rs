@@ -23,8 +23,15 @@ pub const MATRIX_KOLONNER: usize = 18;
 /// checker reports.) More kommuner are split into tables of equal size.
 pub const MATRIX_RAEKKER: usize = 24;
 
+/// A round with at most this many kommuner with a status is small: its overview stays
+/// on a portrait page in the flow, and its fokusområder do not each start a new page,
+/// so a short tilbagemelding has no half-empty pages.
+pub const LILLE_RUNDE: usize = 6;
+
 #[derive(Serialize)]
 struct TilbagemeldingKontekst<'a> {
+    /// True for a small round (see [`LILLE_RUNDE`]).
+    lille: bool,
     fremdrift: Version,
     statusser: [&'static StatusVis; 4],
     kkr: &'a Kkr,
@@ -146,6 +153,7 @@ pub fn forlaeg(p: &Projekt) -> Forlaeg {
     let dato = dokument.dato;
     let samlet = samlet::beregn(p);
     let ctx = TilbagemeldingKontekst {
+        lille: p.status.len() <= LILLE_RUNDE,
         saetninger: Saetninger::ny(p, &samlet),
         fremdrift: VERSION,
         statusser: notat::statusser(),

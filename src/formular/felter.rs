@@ -325,8 +325,8 @@ pub(super) mod tests {
         assert_eq!(
             d.0[0].to_string(),
             "content/2015/status/albertslund.yaml, feltet «Dato for behandling»: fejl: \
-             datoen 2016-02-30 findes ikke (behandlet.dato)\n  \
-             hint: tjek måned og dag; februar har 28 dage (29 i skudår)"
+             datoen «2016-02-30» findes ikke\n  \
+             hint: februar 2016 har 29 dage; vælg dagen i kalenderen"
         );
         assert_eq!(Felt::for_diagnose(&d.0[0], &f), Some(Felt::Dato));
     }

@@ -89,12 +89,12 @@ fn a_message_of_check_stands_at_its_field_and_in_the_list() {
     crate::indhold::valider::valider_status(raw, &g.kkr, &g.runde, &g.fil, &mut d);
     let html = side(&g, &f, &d.0, Besked::Fejl(1)).html();
     assert!(html.contains(
-        r#"<p class="felt-fejl" id="f-dato-fejl" role="alert"><strong>Fejl:</strong> datoen 2016-02-30 findes ikke (behandlet.dato)<br><span class="hint">hint: tjek måned og dag; februar har 28 dage (29 i skudår)</span></p>"#
+        r#"<p class="felt-fejl" id="f-dato-fejl" role="alert"><strong>Fejl:</strong> datoen «2016-02-30» findes ikke<br><span class="hint">hint: februar 2016 har 29 dage; vælg dagen i kalenderen</span></p>"#
     ), "{html}");
     assert!(html.contains(
         r#"value="2016-02-30" type="date" aria-describedby="f-dato-fejl" aria-invalid="true">"#
     ));
-    assert!(html.contains(r##"<li><a href="#f-dato">content/2015/status/alfa.yaml, feltet «Dato for behandling»: fejl: datoen 2016-02-30 findes ikke"##));
+    assert!(html.contains(r##"<li><a href="#f-dato">content/2015/status/alfa.yaml, feltet «Dato for behandling»: fejl: datoen «2016-02-30» findes ikke"##));
     assert!(html.contains("Ikke gemt: 1 fejl. Ret den, og tryk «Gem» igen."));
     assert_eq!(
         html.matches(r#"role="alert""#).count(),
@@ -211,7 +211,7 @@ fn last_periods_answer_is_shown_where_given() {
     let html = side(&g, &f, &[], Besked::Ingen).html();
     for linje in [
         "2014: Gul – I &lt;gang&gt;",
-        "2014 (x7): Ikke besvaret",
+        "Ingen status i 2014 (x7)",
         "Ny i 2015",
     ] {
         assert!(

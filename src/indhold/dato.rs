@@ -61,6 +61,11 @@ impl Dato {
         })
     }
 
+    /// "marts".
+    pub fn maanedsnavn(&self) -> &'static str {
+        MAANEDER[usize::from(self.maaned) - 1]
+    }
+
     /// "9. marts 2015".
     pub fn dansk(&self) -> String {
         format!(
@@ -69,6 +74,23 @@ impl Dato {
             MAANEDER[usize::from(self.maaned) - 1],
             self.aar
         )
+    }
+
+    /// Days since 1970-01-01, for distances between dates.
+    pub fn dagnummer(&self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let (m, d) = (i64::from(self.maaned), i64::from(self.dag));
+        let a = i64::from(self.aar) - i64::from(m <= 2);
+        let era = a.div_euclid(400);
+        let yoe = a - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// "09-03-2015", as Danes type a date in a spreadsheet.
+    pub fn dansk_tal(&self) -> String {
+        format!("{:02}-{:02}-{:04}", self.dag, self.maaned, self.aar)
     }
 
     /// "2015-03-09".
@@ -124,6 +146,14 @@ mod tests {
         assert!(Dato::parse("2016-02-29").is_ok());
         assert_eq!(Dato::parse("2015-13-01"), Err(DatoFejl::FindesIkke));
         assert_eq!(Dato::parse("1900-02-29"), Err(DatoFejl::FindesIkke));
+    }
+
+    #[test]
+    fn day_numbers_count_days() {
+        let d = |s: &str| Dato::parse(s).unwrap().dagnummer();
+        assert_eq!(d("1970-01-01"), 0);
+        assert_eq!(d("2016-03-01") - d("2016-02-28"), 2);
+        assert_eq!(d("2026-01-26") - d("2025-01-26"), 365);
     }
 
     #[test]

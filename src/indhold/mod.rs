@@ -2,9 +2,11 @@
 //! the validated model, and a whole project of periods on disk.
 
 pub mod dato;
+pub mod datotekst;
 pub mod forloeb;
 pub mod forskel;
 pub mod kommuner;
+pub mod linjeskift;
 pub mod model;
 pub mod ny_periode;
 pub mod projekt;
@@ -12,5 +14,6 @@ pub mod raa;
 pub mod sidste_aar;
 pub mod skema;
 pub mod statusfil;
+pub mod udfyldning;
 pub mod valider;
 pub mod yaml;

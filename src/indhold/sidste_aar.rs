@@ -85,27 +85,31 @@ impl SidsteAar {
     }
 
     /// One line per answer, for a cell or a form: «2015: Gul – Bemærkningen.»,
-    /// «2015 (v3): Grøn», «2015: Ikke besvaret», or «Ny i 2016»; empty when the
-    /// kommune sent no status for the previous period.
+    /// «2015 (v3): Grøn», «Ny i 2016», and «Ingen status i 2015» both when the kommune
+    /// sent no status for the previous period and when it left this one unanswered —
+    /// the same thing said the same way.
     pub fn linjer(&self, id: &str) -> Vec<String> {
         if self.er_ny(id) {
             return vec![format!("Ny i {}", self.nu)];
         }
         if !self.meldt {
-            return Vec::new();
+            return vec![format!("Ingen status i {}", self.periode)];
         }
         self.for_anbefaling(id)
             .iter()
             .map(|s| {
-                let navn = StatusVis::af(s.status).navn;
-                let hvor = if s.id == id {
-                    self.periode.clone()
+                let som = if s.id == id {
+                    String::new()
                 } else {
-                    format!("{} ({})", self.periode, s.id)
+                    format!(" ({})", s.id)
+                };
+                let hvad = match s.status {
+                    Some(_) => format!("{}{som}: {}", self.periode, StatusVis::af(s.status).navn),
+                    None => format!("Ingen status i {}{som}", self.periode),
                 };
                 match &s.bemaerkning {
-                    Some(b) => format!("{hvor}: {navn} – {b}"),
-                    None => format!("{hvor}: {navn}"),
+                    Some(b) => format!("{hvad} – {b}"),
+                    None => hvad,
                 }
             })
             .collect()

@@ -141,13 +141,16 @@ fn sidste_hoved(s: &mut String, sa: &SidsteAar) {
     }
 }
 
-/// «# Svar i 2015: gul» and the bemærkning, as comments; «# Ny i 2016.» for a new one.
+/// «# Svar i 2015: gul» and the bemærkning, as comments; «# Ny i 2016.» for a new one;
+/// «# Ingen status i 2015.» both without last year's file and for an item it left
+/// unanswered (as the workbook and the form say it).
 fn sidste_svar(s: &mut String, sa: &SidsteAar, id: &str) {
     if sa.er_ny(id) {
         let _ = writeln!(s, "  # Ny i {}.", sa.nu);
         return;
     }
     if !sa.meldt {
+        let _ = writeln!(s, "  # Ingen status i {}.", sa.periode);
         return;
     }
     for svar in sa.for_anbefaling(id) {
@@ -156,8 +159,10 @@ fn sidste_svar(s: &mut String, sa: &SidsteAar, id: &str) {
         } else {
             format!("{} (som {})", sa.periode, svar.id)
         };
-        let status = svar.status.map_or("ikke besvaret", |st| st.yaml());
-        let _ = writeln!(s, "  # Svar i {hvor}: {status}");
+        match svar.status {
+            Some(st) => _ = writeln!(s, "  # Svar i {hvor}: {}", st.yaml()),
+            None => _ = writeln!(s, "  # Ingen status i {hvor}."),
+        }
         if let Some(b) = &svar.bemaerkning {
             for (i, linje) in ombryd(b, 80).iter().enumerate() {
                 let foran = if i == 0 { "Bemærkning: " } else { "  " };

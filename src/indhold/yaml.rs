@@ -92,10 +92,78 @@ fn oversaet(e: &Error, tekst: &str, vis: &Path) -> Diagnose {
     {
         besked = besked.replacen("forventede", &format!("fandt {fundet}, forventede"), 1);
     }
+    let mut hint = hint;
+    if let (Error::SerdeMissingField { field, .. }, Some(p)) = (e, pos)
+        && let Some((linje, ind)) = noegle_ved_siden_af(tekst, field, p)
+    {
+        hint = Some(format!(
+            "«{field}» står på linje {linje} med {} foran, men nøglerne her har {}: ret indrykningen, så «{field}» flugter med dem",
+            mellemrum(ind),
+            p.kolonne.saturating_sub(1),
+        ));
+    }
     let d = Diagnose::fejl(vis, pos, besked);
     match hint {
         Some(h) => d.med_hint(h),
         None => d,
+    }
+}
+
+/// A key `felt` written close below `p` (the start of the mapping that lacks it) but at
+/// another indentation: its line and indentation. The search stops at the next item
+/// of the same list or anything less indented than the list's dash.
+fn noegle_ved_siden_af(tekst: &str, felt: &str, p: Pos) -> Option<(u64, usize)> {
+    let kolonne = p.kolonne.checked_sub(1)? as usize;
+    let start = p.linje.checked_sub(1)? as usize;
+    let alle: Vec<&str> = tekst.lines().collect();
+    let linjer = alle.iter().enumerate().skip(start).take(20);
+    for (i, l) in linjer {
+        let ind = l.len() - l.trim_start_matches(' ').len();
+        let rest = l[ind..].trim_start_matches("- ");
+        let ind_noegle = l.len() - rest.len();
+        if rest.trim().is_empty() || rest.starts_with('#') {
+            continue;
+        }
+        let naeste_punkt = ind + 2 <= kolonne && l[ind..].starts_with("- ");
+        if i > start && (naeste_punkt || ind + 2 < kolonne) {
+            return None;
+        }
+        let noegle = rest.split(':').next().unwrap_or("").trim();
+        if noegle == felt
+            && rest.contains(':')
+            && ind_noegle != kolonne
+            && !under_anden_noegle(&alle[..i], ind_noegle, kolonne)
+        {
+            return Some((i as u64 + 1, ind_noegle));
+        }
+    }
+    None
+}
+
+/// True when a key indented `ind` (deeper than `kolonne`) belongs to another key's
+/// block: the nearest line above it that is less indented opens a block (`sekretariat:`,
+/// `- titel: …` under `pejlemærker:`) at or below the mapping's own column.
+fn under_anden_noegle(foer: &[&str], ind: usize, kolonne: usize) -> bool {
+    if ind < kolonne {
+        return false;
+    }
+    let forael = foer.iter().rev().find(|l| {
+        let t = l.trim_start_matches(' ');
+        !t.trim().is_empty() && !t.starts_with('#') && l.len() - t.len() < ind
+    });
+    forael.is_some_and(|l| {
+        let t = l.trim_start_matches(' ');
+        let l_ind = l.len() - t.len();
+        l_ind >= kolonne.saturating_sub(2) && (t.trim_end().ends_with(':') || t.starts_with("- "))
+    })
+}
+
+/// «ét mellemrum», «7 mellemrum».
+fn mellemrum(n: usize) -> String {
+    if n == 1 {
+        "ét mellemrum".into()
+    } else {
+        format!("{n} mellemrum")
     }
 }
 

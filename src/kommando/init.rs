@@ -40,7 +40,7 @@ pub fn koer(periode: Option<&str>, a: &InitArgs) -> anyhow::Result<()> {
             med_skemalinje(Path::new(&runde), &runde_yaml(&periode)),
         ),
         (format!("content/{periode}/status/.gitkeep"), String::new()),
-        (".gitignore".to_string(), "/out/\n".to_string()),
+        (".gitignore".to_string(), GITIGNORE.to_string()),
         (
             "fonts/OFL.txt".to_string(),
             include_str!("../../fonts/OFL.txt").to_string(),
@@ -55,7 +55,7 @@ pub fn koer(periode: Option<&str>, a: &InitArgs) -> anyhow::Result<()> {
     }
     crate::skriv::skemaer::opdater_efter(mappe);
     crate::resultat!(
-        "Oprettede et projekt for {} med {} kommuner i {}",
+        "Oprettede et projekt for {} med {} kommuner i {}; første periode er {periode} (vælg en anden med --periode)",
         kkr.navn,
         kkr.kommuner.len(),
         mappe.display()
@@ -96,8 +96,20 @@ fn kkr_yaml(k: &KkrData) -> String {
     s
 }
 
+/// Output and the history of replaced status files (copies of what `content/` had)
+/// stay out of version control.
+const GITIGNORE: &str = "/out/\n/historik/\n";
+
+/// The first round's anbefalinger; the notat is dated in January after the period
+/// (period 2015: «Den 26. januar 2016»), as in the README.
 fn runde_yaml(periode: &str) -> String {
-    RUNDE_SKABELON.replace("{periode}", periode)
+    let aar: String = periode.chars().take_while(char::is_ascii_digit).collect();
+    let naeste = aar
+        .parse::<u32>()
+        .map_or_else(|_| periode.to_string(), |a| (a + 1).to_string());
+    RUNDE_SKABELON
+        .replace("{periode}", periode)
+        .replace("{naeste}", &naeste)
 }
 
 /// The first round of a new project: placeholders to replace.
@@ -105,7 +117,7 @@ const RUNDE_SKABELON: &str = r#"# Anbefalingerne for {periode}. Ret titler og te
 # «niveau: skal» og «niveau: kan» deler anbefalingerne i SKAL og KAN; udelad feltet,
 # hvis runden ikke har niveauer. Se README.md for alle felter.
 titel: Status for anbefalinger til tværkommunalt samarbejde på beskæftigelsesområdet
-dato: {periode}-01-15
+dato: {naeste}-01-26           # notatets dato: i januar efter perioden {periode}
 sags-id: ""
 dok-id: ""
 pejlemærker:
@@ -120,3 +132,19 @@ fokusområder:
       - id: a2
         tekst: Anden anbefaling.
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::indhold::valider::PLADSHOLDERE;
+
+    #[test]
+    fn check_knows_every_placeholder_init_writes() {
+        let runde = runde_yaml("2025");
+        for (p, _) in PLADSHOLDERE {
+            assert!(runde.contains(p), "{p}");
+        }
+        assert!(runde.contains("dato: 2026-01-26"), "{runde}");
+        assert!(GITIGNORE.lines().any(|l| l == "/historik/"));
+    }
+}

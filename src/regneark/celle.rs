@@ -1,7 +1,7 @@
 //! A cell's value as read from a workbook, the cell names users see («E7»), and the
 //! Danish date forms people type into a cell.
 
-use crate::indhold::dato::{Dato, DatoFejl};
+use crate::indhold::dato::Dato;
 
 /// A non-empty cell.
 #[derive(Clone, Debug, PartialEq)]
@@ -86,69 +86,12 @@ pub fn kolonne_navn(kolonne: u32) -> String {
     String::from_utf8(ud).expect("ASCII")
 }
 
-const MAANEDER: [&[&str]; 12] = [
-    &["januar", "jan"],
-    &["februar", "feb"],
-    &["marts", "mar"],
-    &["april", "apr"],
-    &["maj"],
-    &["juni", "jun"],
-    &["juli", "jul"],
-    &["august", "aug"],
-    &["september", "sep", "sept"],
-    &["oktober", "okt"],
-    &["november", "nov"],
-    &["december", "dec"],
-];
-
-/// A date in one of the forms Danes type: 21-01-2016, 21.1.2016, 21/1/2016,
-/// 21. januar 2016 (or «21. jan. 2016») and 2016-01-21.
-pub fn dato_fra_tekst(tekst: &str) -> Result<Dato, DatoFejl> {
-    let t = tekst.trim().to_lowercase();
-    let (aar, maaned, dag) = tal_form(&t)
-        .or_else(|| ord_form(&t))
-        .ok_or(DatoFejl::Form)?;
-    Dato::parse(&format!("{aar:04}-{maaned:02}-{dag:02}"))
-}
-
-/// 21-01-2016, 21.1.2016, 21/1/2016 or 2016-01-21 → (year, month, day).
-fn tal_form(t: &str) -> Option<(u32, u32, u32)> {
-    let sep = ['-', '.', '/'].into_iter().find(|s| t.contains(*s))?;
-    let dele: Vec<&str> = t.split(sep).map(str::trim).collect();
-    let [a, b, c] = dele.as_slice() else {
-        return None;
-    };
-    let cifre = |s: &str, n: std::ops::RangeInclusive<usize>| {
-        (n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse::<u32>().ok())
-            .flatten()
-    };
-    if sep == '-' && a.len() == 4 {
-        return Some((cifre(a, 4..=4)?, cifre(b, 1..=2)?, cifre(c, 1..=2)?));
-    }
-    Some((cifre(c, 4..=4)?, cifre(b, 1..=2)?, cifre(a, 1..=2)?))
-}
-
-/// «21. januar 2016», «21 jan. 2016» → (year, month, day).
-fn ord_form(t: &str) -> Option<(u32, u32, u32)> {
-    let dele: Vec<&str> = t.split_whitespace().collect();
-    let [dag, maaned, aar] = dele.as_slice() else {
-        return None;
-    };
-    let dag = dag.trim_end_matches('.');
-    let maaned = maaned.trim_end_matches('.');
-    let nr = MAANEDER.iter().position(|navne| navne.contains(&maaned))? as u32 + 1;
-    let tal = |s: &str, n: usize| {
-        (s.len() <= n && !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse::<u32>().ok())
-            .flatten()
-    };
-    Some(((aar.len() == 4).then(|| tal(aar, 4))??, nr, tal(dag, 2)?))
-}
+pub use crate::indhold::datotekst::dato_fra_tekst;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::indhold::dato::DatoFejl;
 
     #[test]
     fn cells_are_named_as_spreadsheets_name_them() {

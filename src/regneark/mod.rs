@@ -28,6 +28,30 @@ pub const ARK_FORSLAG: &str = "Forslag";
 /// The sheet that explains how to fill in the workbook.
 pub const ARK_VEJLEDNING: &str = "Sådan udfylder du skemaet";
 
+/// Where a diagnostic stands as a person reads a workbook: the whole file first, then
+/// the sheets in the workbook's order, each row by row and left to right.
+pub fn laeseorden(d: &crate::diagnose::Diagnose) -> (usize, String, u32, u32) {
+    use crate::diagnose::Sted;
+    let Some(Sted::Celle(c)) = &d.sted else {
+        return (0, String::new(), 0, 0);
+    };
+    let ark = [ARK_SKEMA, ARK_OPLYSNINGER, ARK_FORSLAG, ARK_VEJLEDNING]
+        .iter()
+        .position(|a| *a == c.ark)
+        .map_or(5, |i| i + 1);
+    let bogstaver: String = c
+        .celle
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .collect();
+    let raekke = c.celle[bogstaver.len()..].parse().unwrap_or(u32::MAX);
+    let kolonne = bogstaver.bytes().fold(0u32, |n, b| {
+        n.saturating_mul(26)
+            .saturating_add(u32::from(b.to_ascii_uppercase() - b'A' + 1))
+    });
+    (ark, c.ark.clone(), raekke, kolonne)
+}
+
 /// The headers of «Fremdriftsskema», in the order the workbook has them.
 pub mod kolonne {
     pub const ID: &str = "Id";

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::{Regler, er_kommune_id, ikke_tom};
+use super::{Regler, er_kommune_id, ikke_tom, kommunekoder};
 use crate::diagnose::Diagnoser;
 use crate::indhold::model::{Kkr, Kommune, Sekretariat};
 use crate::indhold::raa::{Placeret, RawKkr, Tekst};
@@ -53,6 +53,7 @@ pub fn valider_kkr(raw: RawKkr, fil: &Path, d: &mut Diagnoser) -> Option<Kkr> {
                 format!("den blev også brugt i {foer}"),
             );
         }
+        kommunekoder::tjek(&raw.navn.vaerdi, kode, &k.navn, &k.kode.sted, &mut r);
         kommuner.push(Kommune {
             id,
             kode,
@@ -60,6 +61,13 @@ pub fn valider_kkr(raw: RawKkr, fil: &Path, d: &mut Diagnoser) -> Option<Kkr> {
         });
     }
     let s = raw.sekretariat.unwrap_or_default();
+    if ikke_tom(s.email.clone()).is_none() {
+        r.advarsel(
+            None,
+            "sekretariatets e-mail mangler, så bilagene og regnearkene siger ikke, hvor kommunerne skal svare",
+            "skriv fx «e-mail: kkr@kl.dk» under «sekretariat», før noget sendes ud",
+        );
+    }
     r.resultat(|| Kkr {
         navn: raw.navn.vaerdi.trim().to_string(),
         web: ikke_tom(raw.web),

@@ -2,7 +2,9 @@
 //! Each validator reads as a list of rules; [`Regler`] says where and with which hint.
 
 mod erstatter;
+mod hoved;
 mod kkr;
+mod kommunekoder;
 mod runde;
 mod status;
 mod tilbagemelding;
@@ -10,10 +12,12 @@ mod tilbagemelding;
 use std::path::Path;
 
 use super::dato::{Dato, DatoFejl};
+use super::datotekst::{dele, findes_ikke};
 use super::raa::{Placeret, Tekst};
 use crate::diagnose::{Alvor, Diagnose, Diagnoser, Sted, mente_du};
 
 pub use erstatter::Forgaenger;
+pub use hoved::PLADSHOLDERE;
 pub use kkr::valider_kkr;
 pub use runde::valider_runde;
 pub use status::{tjek_filnavn, valider_status};
@@ -24,12 +28,34 @@ pub(crate) struct Regler<'a> {
     fil: &'a Path,
     d: &'a mut Diagnoser,
     start: usize,
+    /// The date the hints show as an example: the round's own, never a fixed year.
+    eksempel: Option<Dato>,
 }
 
 impl<'a> Regler<'a> {
     pub fn ny(fil: &'a Path, d: &'a mut Diagnoser) -> Self {
         let start = d.antal_fejl();
-        Self { fil, d, start }
+        Self {
+            fil,
+            d,
+            start,
+            eksempel: None,
+        }
+    }
+
+    /// The same checks with `dato` (the round's) as the example in date hints.
+    pub fn med_eksempel(mut self, dato: Dato) -> Self {
+        self.eksempel = Some(dato);
+        self
+    }
+
+    /// The example date for hints: the round's date, or a January date of the year.
+    pub fn eksempeldato(&self) -> Dato {
+        self.eksempel.unwrap_or(Dato {
+            aar: 2016,
+            maaned: 1,
+            dag: 26,
+        })
     }
 
     /// An error at `sted` (or the whole file) with a hint (none when empty).
@@ -67,22 +93,80 @@ impl<'a> Regler<'a> {
         self.uden_fejl().then(v)
     }
 
-    /// A date written as ÅÅÅÅ-MM-DD, for the field `felt`.
+    /// A date written as ÅÅÅÅ-MM-DD, for the field `felt`. A date in another form that
+    /// does not exist either gets both messages at once.
     pub fn dato(&mut self, s: &Placeret<Tekst>, felt: &str) -> Option<Dato> {
-        let t = s.vaerdi.as_str();
-        match Dato::parse(t) {
-            Ok(dato) => return Some(dato),
-            Err(DatoFejl::Form) => self.fejl(
-                Some(&s.sted),
-                format!("«{t}» er ikke en dato ({felt})"),
-                "skriv datoen som ÅÅÅÅ-MM-DD, fx 2016-01-26",
-            ),
-            Err(DatoFejl::FindesIkke) => self.fejl(
-                Some(&s.sted),
-                format!("datoen {t} findes ikke ({felt})"),
-                "tjek måned og dag; februar har 28 dage (29 i skudår)",
-            ),
+        let t = s.vaerdi.as_str().trim();
+        if let Sted::Felt(_) = s.sted {
+            return self.dato_i_felt(s);
         }
+        let (besked, hint) = match Dato::parse(t) {
+            Ok(dato) => return Some(dato),
+            Err(DatoFejl::FindesIkke) => {
+                let (grund, _) =
+                    dele(t).map_or((String::new(), None), |(a, m, d)| findes_ikke(a, m, d));
+                (
+                    format!("datoen {t} findes ikke ({felt})"),
+                    format!("{grund}; ret datoen"),
+                )
+            }
+            Err(DatoFejl::Form) => match dele(t) {
+                Some((a, m, d)) => match Dato::parse(&format!("{a:04}-{m:02}-{d:02}")) {
+                    Ok(ment) => (
+                        format!("«{t}» er ikke skrevet som ÅÅÅÅ-MM-DD ({felt})"),
+                        format!("skriv {}", ment.iso()),
+                    ),
+                    Err(_) => {
+                        let (grund, forslag) = findes_ikke(a, m, d);
+                        let fx = forslag.map_or(String::new(), |f| format!(", fx {}", f.iso()));
+                        (
+                            format!(
+                                "«{t}» er ikke en dato ({felt}): den findes ikke og er ikke skrevet som ÅÅÅÅ-MM-DD"
+                            ),
+                            format!("{grund}; skriv datoen som ÅÅÅÅ-MM-DD{fx}"),
+                        )
+                    }
+                },
+                None => (
+                    format!("«{t}» er ikke en dato ({felt})"),
+                    format!(
+                        "skriv datoen som ÅÅÅÅ-MM-DD, fx {}",
+                        self.eksempeldato().iso()
+                    ),
+                ),
+            },
+        };
+        self.fejl(Some(&s.sted), besked, hint);
+        None
+    }
+
+    /// A date from a form's date field: the message speaks of the field (named by the
+    /// place) and of choosing a day, not of YAML fields and ÅÅÅÅ-MM-DD.
+    fn dato_i_felt(&mut self, s: &Placeret<Tekst>) -> Option<Dato> {
+        let t = s.vaerdi.as_str().trim();
+        let fx = self.eksempeldato();
+        let (besked, hint) = match Dato::parse(t).or_else(|_| super::datotekst::dato_fra_tekst(t)) {
+            Ok(dato) => return Some(dato),
+            Err(DatoFejl::FindesIkke) => {
+                let grund = dele(t).map(|(a, m, d)| findes_ikke(a, m, d).0);
+                (
+                    format!("datoen «{t}» findes ikke"),
+                    format!(
+                        "{}; vælg dagen i kalenderen",
+                        grund.unwrap_or_else(|| "tjek dag og måned".into())
+                    ),
+                )
+            }
+            Err(DatoFejl::Form) => (
+                format!("«{t}» er ikke en dato"),
+                format!(
+                    "vælg dagen i kalenderen, eller skriv den som {} eller {}",
+                    fx.dansk_tal(),
+                    fx.dansk()
+                ),
+            ),
+        };
+        self.fejl(Some(&s.sted), besked, hint);
         None
     }
 

@@ -6,8 +6,11 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use super::erstatter::{self, Forgaenger};
+use super::hoved::{self, Hoved};
 use super::{Regler, er_anbefalings_id, ikke_tom};
 use crate::diagnose::{Diagnoser, Sted};
+use crate::indhold::dato::Dato;
+use crate::indhold::linjeskift::saml_linjer;
 use crate::indhold::model::{Anbefaling, Fokus, Niveau, Pejlemaerke, Runde};
 use crate::indhold::raa::{Placeret, RawAnbefaling, RawRunde, Tekst};
 
@@ -20,9 +23,27 @@ pub fn valider_runde(
     fil: &Path,
     d: &mut Diagnoser,
 ) -> Option<Runde> {
-    let mut r = Regler::ny(fil, d);
+    let mut r = Regler::ny(fil, d).med_eksempel(eksempel(periode));
     let dato = r.dato(&raw.dato, "dato");
     let frist = raw.frist.as_ref().and_then(|f| r.dato(f, "frist"));
+    let forrige = match forgaenger {
+        Forgaenger::Runde(f) => Some(f),
+        _ => None,
+    };
+    let sags_id = ikke_tom(raw.sags_id.map(|t| t.0));
+    let dok_id = ikke_tom(raw.dok_id.map(|t| t.0));
+    let h = Hoved {
+        dato,
+        dato_sted: &raw.dato.sted,
+        sags_id: sags_id.as_deref(),
+        dok_id: dok_id.as_deref(),
+        frist: frist.zip(raw.frist.as_ref().map(|f| &f.sted)),
+    };
+    hoved::tjek_hoved(&h, forrige, &mut r);
+    hoved::sags_id(sags_id.as_deref(), &mut r);
+    for p in &raw.pejlemaerker {
+        hoved::pladsholder(p.tekst.as_deref(), None, &mut r);
+    }
     if raw.fokusomraader.is_empty() {
         r.fejl(
             None,
@@ -39,8 +60,11 @@ pub fn valider_runde(
     let mut steder: BTreeMap<String, Sted> = BTreeMap::new();
     let mut fokusomraader = Vec::new();
     for f in raw.fokusomraader {
+        hoved::pladsholder(Some(&f.titel), None, &mut r);
+        hoved::pladsholder(f.indledning.as_deref(), None, &mut r);
         let mut anbefalinger: Vec<Anbefaling> = Vec::new();
         for a in f.anbefalinger {
+            hoved::pladsholder(Some(&a.tekst), Some(&a.id.sted), &mut r);
             let sted = a.erstatter.as_ref().map_or(&a.id.sted, |e| &e.sted).clone();
             if let Some(a) = anbefaling(a, har_niveauer, forgaenger, &mut brugt, &mut r) {
                 steder.insert(a.id.clone(), sted);
@@ -51,7 +75,7 @@ pub fn valider_runde(
         anbefalinger.sort_by_key(|a| a.niveau);
         fokusomraader.push(Fokus {
             titel: f.titel.trim().to_string(),
-            indledning: ikke_tom(f.indledning),
+            indledning: ikke_tom(f.indledning).map(|t| saml_linjer(&t)),
             anbefalinger,
         });
     }
@@ -60,7 +84,7 @@ pub fn valider_runde(
         .into_iter()
         .map(|p| Pejlemaerke {
             titel: p.titel.trim().to_string(),
-            tekst: ikke_tom(p.tekst),
+            tekst: ikke_tom(p.tekst).map(|t| saml_linjer(&t)),
         })
         .collect();
     if let Forgaenger::Runde(forrige) = forgaenger {
@@ -72,14 +96,25 @@ pub fn valider_runde(
         periode: periode.to_string(),
         titel: raw.titel.trim().to_string(),
         dato,
-        sags_id: ikke_tom(raw.sags_id.map(|t| t.0)),
-        dok_id: ikke_tom(raw.dok_id.map(|t| t.0)),
+        sags_id,
+        dok_id,
         frist,
-        indledning: ikke_tom(raw.indledning),
+        indledning: ikke_tom(raw.indledning).map(|t| saml_linjer(&t)),
         pejlemaerker,
         fokusomraader,
         har_niveauer,
     })
+}
+
+/// The example date for the round's own dates: 26 January of the year after the
+/// period's (the notat of period 2015 is dated in January 2016).
+fn eksempel(periode: &str) -> Dato {
+    let aar: String = periode.chars().take_while(char::is_ascii_digit).collect();
+    Dato {
+        aar: aar.parse::<i32>().map_or(2016, |a| a + 1),
+        maaned: 1,
+        dag: 26,
+    }
 }
 
 /// One anbefaling: a natural id used once in the round, a niveau when the round has
@@ -124,7 +159,7 @@ fn anbefaling(
     Some(Anbefaling {
         id,
         niveau,
-        tekst: a.tekst.trim().to_string(),
+        tekst: saml_linjer(&a.tekst),
         erstatter,
     })
 }

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use super::{Regler, ikke_tom, naermeste_id};
 use crate::dansk::liste;
 use crate::diagnose::{Diagnoser, Sted};
+use crate::indhold::dato::Dato;
 use crate::indhold::model::{
     Behandlet, Forslag, Kkr, Kommune, KommuneStatus, Kontakt, Runde, Status, Svar,
 };
@@ -22,19 +23,21 @@ pub fn valider_status(
     fil: &Path,
     d: &mut Diagnoser,
 ) -> Option<KommuneStatus> {
-    let mut r = Regler::ny(fil, d);
+    let mut r = Regler::ny(fil, d).med_eksempel(runde.dato);
     styretegn_i_status(&raw, &mut r);
     let kommune = kommune(&raw.kommune, kkr, &mut r);
     let behandlet = raw.behandlet.and_then(|b| {
         let dato = r.dato(&b.dato, "behandlet.dato")?;
+        behandlingsdato(dato, &b.dato.sted, runde, &mut r);
         Some(Behandlet {
             organ: ikke_tom(b.organ.map(|o| o.vaerdi)),
             dato,
         })
     });
+    let kilde = raw.kommune.sted.clone();
     let svar = svar(raw.svar, runde, &mut r);
     if r.uden_fejl() {
-        ubesvarede(runde, &svar, &mut r);
+        ubesvarede(runde, &svar, &kilde, &mut r);
     }
     // An empty contact (as `fremdrift skabelon` writes it) is no contact.
     let kontakt = raw
@@ -63,6 +66,25 @@ pub fn valider_status(
         forslag,
         fil: fil.to_path_buf(),
     })
+}
+
+/// A warning for a date of treatment outside the round: after its frist, or more than
+/// a year before the notat's date — most likely a wrong year.
+fn behandlingsdato(dato: Dato, sted: &Sted, runde: &Runde, r: &mut Regler) {
+    let notat = runde.dato;
+    let sent = runde
+        .frist
+        .filter(|frist| dato > *frist)
+        .map(|frist| format!("efter fristen {}", frist.dansk()));
+    let tidligt = (notat.dagnummer() - dato.dagnummer() > 366)
+        .then(|| format!("mere end et år før notatets dato {}", notat.dansk()));
+    if let Some(hvor) = sent.or(tidligt) {
+        r.advarsel(
+            Some(sted),
+            format!("behandlingsdatoen {} ligger {hvor}", dato.dansk()),
+            "tjek årstallet: datoen er den dag, udvalget eller kommunalbestyrelsen behandlede årets status",
+        );
+    }
 }
 
 /// Every text of the status checked for control characters, each at its place.
@@ -150,6 +172,9 @@ fn svar(
             continue;
         }
         let status = s.status.as_ref().and_then(|st| status(st, r));
+        if let Some(b) = &s.bemaerkning {
+            lang_bemaerkning(&id_s, b, r);
+        }
         let bemaerkning = ikke_tom(s.bemaerkning.map(|b| b.vaerdi));
         // An empty answer (as `fremdrift skabelon` writes them) is no answer.
         if status.is_some() || bemaerkning.is_some() {
@@ -163,6 +188,25 @@ fn svar(
         }
     }
     ud
+}
+
+/// A remark longer than this many characters fills more than a page of the bilag's
+/// remark column (about 40 characters a line, 50 lines a page).
+pub const LANG_BEMAERKNING: usize = 2_000;
+
+/// A warning for a remark so long that it breaks across pages of the bilag.
+fn lang_bemaerkning(id: &str, b: &Placeret<String>, r: &mut Regler) {
+    let tegn = b.vaerdi.trim().chars().count();
+    if tegn > LANG_BEMAERKNING {
+        r.advarsel(
+            Some(&b.sted),
+            format!(
+                "bemærkningen til «{id}» er {} tegn og fylder mere end en side i bilaget",
+                crate::dansk::tal(tegn as u64)
+            ),
+            format!("den fortsætter i rækker med «{id} (fortsat)»; overvej at korte den ned til det vigtigste (højst ca. {} tegn)", crate::dansk::tal(LANG_BEMAERKNING as u64)),
+        );
+    }
 }
 
 fn ukendt_id(id: &Placeret<Tekst>, runde: &Runde, r: &mut Regler) {
@@ -203,8 +247,10 @@ fn status(s: &Placeret<Tekst>, r: &mut Regler) -> Option<Status> {
     fundet
 }
 
-/// A warning naming the anbefalinger without a status.
-fn ubesvarede(runde: &Runde, svar: &BTreeMap<String, Svar>, r: &mut Regler) {
+/// A warning naming the anbefalinger without a status; its hint speaks of where they
+/// are answered — the file's field, the workbook's column or the form's choices
+/// (`kilde` is where the answers came from).
+fn ubesvarede(runde: &Runde, svar: &BTreeMap<String, Svar>, kilde: &Sted, r: &mut Regler) {
     let mangler: Vec<&str> = runde
         .anbefalinger()
         .map(|a| a.id.as_str())
@@ -222,6 +268,10 @@ fn ubesvarede(runde: &Runde, svar: &BTreeMap<String, Svar>, r: &mut Regler) {
     r.advarsel(
         None,
         format!("{n} {ord} ikke besvaret: {}", liste(&mangler)),
-        "de vises som «Ikke besvaret» i bilaget; udfyld «status» for at besvare dem",
+        match kilde {
+            Sted::Linje(_) => "de vises som «Ikke besvaret» i bilaget; udfyld «status» for at besvare dem",
+            Sted::Celle(_) => "de vises som «Ikke besvaret» i bilaget; vælg grøn, gul eller rød i kolonnen «Status» for at besvare dem",
+            Sted::Felt(_) => "de vises som «Ikke besvaret» i bilaget; vælg Grøn, Gul eller Rød ved dem for at besvare dem",
+        },
     );
 }

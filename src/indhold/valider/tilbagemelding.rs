@@ -6,6 +6,7 @@ use std::path::Path;
 use super::runde::niveau;
 use super::{Regler, ikke_tom, naermeste_id};
 use crate::diagnose::Diagnoser;
+use crate::indhold::linjeskift::saml_linjer;
 use crate::indhold::model::{Anbefaling, Justering, Runde, Tilbagemelding};
 use crate::indhold::raa::{Placeret, RawJustering, RawTilbagemelding, Tekst};
 
@@ -29,8 +30,8 @@ pub fn valider_tilbagemelding(
         sags_id: ikke_tom(raw.sags_id.map(|t| t.0)),
         dok_id: ikke_tom(raw.dok_id.map(|t| t.0)),
         sigte: ikke_tom(raw.sigte),
-        baggrund: ikke_tom(raw.baggrund),
-        sammenfatning: ikke_tom(raw.sammenfatning),
+        baggrund: ikke_tom(raw.baggrund).map(|t| saml_linjer(&t)),
+        sammenfatning: ikke_tom(raw.sammenfatning).map(|t| saml_linjer(&t)),
         justeringer,
     })
 }
@@ -49,8 +50,8 @@ fn justering(j: RawJustering, runde: &Runde, r: &mut Regler) -> Option<Justering
         titel: ikke_tom(j.titel),
         fokusomraade: ikke_tom(j.fokusomraade),
         niveau,
-        forslag: j.forslag.trim().to_string(),
-        begrundelse: ikke_tom(j.begrundelse),
+        forslag: saml_linjer(&j.forslag),
+        begrundelse: ikke_tom(j.begrundelse).map(|t| saml_linjer(&t)),
     })
 }
 

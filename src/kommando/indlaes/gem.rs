@@ -8,6 +8,7 @@ use crate::diagnose::Diagnose;
 use crate::indhold::forskel::forskelle;
 use crate::indhold::model::{Kkr, KommuneStatus, Runde};
 use crate::indhold::statusfil::Statusfil;
+use crate::indhold::udfyldning::udfylder_kun;
 use crate::indhold::yaml;
 use crate::statuslager::{self, Gemning, Skrivninger, Statuslager};
 
@@ -53,15 +54,17 @@ impl Gemmer<'_> {
         let Some(gammel) = gammel else {
             return skriv(s, vis, &rel, "ny", &tekst);
         };
-        let linjer = match statuslager::status(&gammel, &rel, self.kkr, self.runde) {
-            Ok(f) => forskelle(self.runde, &f, &st),
-            Err(_) => vec!["den nuværende fil har fejl (se «fremdrift check»)".into()],
+        let foer = statuslager::status(&gammel, &rel, self.kkr, self.runde).ok();
+        let linjer = match &foer {
+            Some(f) => forskelle(self.runde, f, &st),
+            None => vec!["den nuværende fil har fejl (se «fremdrift check»)".into()],
         };
         if linjer.is_empty() {
             crate::resultat!("{}: uændret ({})", vis.display(), rel.display());
             return Ok(Udfald::Uaendret);
         }
-        if !self.overskriv {
+        let udfylder = foer.is_some_and(|f| udfylder_kun(self.runde, &f, &st));
+        if !self.overskriv && !udfylder {
             return Err(Diagnose::fejl(
                 vis,
                 None,

@@ -50,6 +50,9 @@ pub fn koer(ctx: &Kontekst, a: &IndlaesArgs) -> anyhow::Result<()> {
                 .ok(),
             None => None,
         };
+        if !crate::udskrift::vis_beskeder() {
+            l.diagnoser.0.retain(|d| d.er_fejl());
+        }
         eprint!("{}", l.diagnoser);
         udfald.push(u);
     }
@@ -80,11 +83,12 @@ fn unikke(filer: &[PathBuf]) -> Vec<PathBuf> {
 /// Reads and validates one workbook with the rules of `check`.
 fn laes(fil: &Path, kkr: &Kkr, runde: &Runde) -> Laest {
     let mut d = Diagnoser::default();
-    let status = regneark::laes(fil, fil, kkr, &mut d).and_then(|raw| {
+    let status = regneark::laes(fil, fil, kkr, runde, &mut d).and_then(|raw| {
         let foer = d.har_fejl();
         let st = valider::valider_status(raw, kkr, runde, fil, &mut d);
         st.filter(|_| !foer && !d.har_fejl())
     });
+    d.0.sort_by_key(regneark::laeseorden);
     Laest {
         vis: fil.to_path_buf(),
         diagnoser: d,
@@ -137,8 +141,9 @@ fn opsummer(udfald: &[Option<Udfald>]) -> anyhow::Result<()> {
     let uaendret = antal(|u| matches!(u, Udfald::Uaendret));
     let fejl = udfald.iter().filter(|u| u.is_none()).count();
     let fil_ord = if udfald.len() == 1 { "fil" } else { "filer" };
+    let ny_ord = if nye == 1 { "ny" } else { "nye" };
     let linje = format!(
-        "{} {fil_ord}: {nye} nye, {erstattet} erstattet, {uaendret} uændret, {fejl} ikke læst ind",
+        "{} {fil_ord}: {nye} {ny_ord}, {erstattet} erstattet, {uaendret} uændret, {fejl} ikke læst ind",
         udfald.len()
     );
     if fejl == 0 {

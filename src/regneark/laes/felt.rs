@@ -5,6 +5,7 @@ use super::super::celle::{Vaerdi, celle_navn, dato_fra_tekst};
 use super::super::{Ark, MAKS_TEGN};
 use crate::diagnose::Sted;
 use crate::indhold::dato::DatoFejl;
+use crate::indhold::datotekst::{dele, findes_ikke};
 use crate::indhold::raa::{Placeret, Tekst};
 use crate::indhold::valider::Regler;
 
@@ -54,7 +55,8 @@ fn formel(v: &Vaerdi, sted: &Sted, r: &mut Regler) {
 pub fn dato(ark: &Ark, raekke: u32, kolonne: u32, r: &mut Regler) -> Option<Placeret<Tekst>> {
     let v = ark.celle(raekke, kolonne).filter(|v| !v.er_blank())?;
     let sted = sted(ark, raekke, kolonne);
-    const HINT: &str = "skriv datoen som 21-01-2016 eller 21. januar 2016";
+    let fx = r.eksempeldato();
+    let hint = format!("skriv datoen som {} eller {}", fx.dansk_tal(), fx.dansk());
     let dato = match v {
         Vaerdi::Dato(d) => Ok(*d),
         Vaerdi::Tekst(t) => dato_fra_tekst(t),
@@ -69,13 +71,20 @@ pub fn dato(ark: &Ark, raekke: u32, kolonne: u32, r: &mut Regler) -> Option<Plac
         Err(DatoFejl::Form) => r.fejl(
             Some(&sted),
             format!("{} er ikke en dato", v.beskriv()),
-            HINT,
+            hint,
         ),
-        Err(DatoFejl::FindesIkke) => r.fejl(
-            Some(&sted),
-            format!("datoen {} findes ikke", v.beskriv()),
-            "tjek dag og måned; februar har 28 dage (29 i skudår)",
-        ),
+        Err(DatoFejl::FindesIkke) => {
+            let grund = match v {
+                Vaerdi::Tekst(t) => dele(t).map(|(a, m, d)| findes_ikke(a, m, d).0),
+                _ => None,
+            };
+            let grund = grund.unwrap_or_else(|| "tjek dag og måned".into());
+            r.fejl(
+                Some(&sted),
+                format!("datoen {} findes ikke", v.beskriv()),
+                format!("{grund}; ret datoen"),
+            );
+        }
     }
     None
 }

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use super::{ARK_FORSLAG, ARK_OPLYSNINGER, ARK_SKEMA, Projektmappe, aabn};
 use crate::diagnose::{Diagnose, Diagnoser};
-use crate::indhold::model::Kkr;
+use crate::indhold::model::{Kkr, Runde};
 use crate::indhold::raa::RawStatus;
 use crate::indhold::valider::Regler;
 
@@ -29,9 +29,15 @@ fn mangler(navn: &str, r: &mut Regler) {
 /// Reads the workbook at `sti` (shown as `vis`). Every problem goes to `d`; the raw
 /// status comes back when the kommune could be read, for the validator to check —
 /// but the file is only good when `d` has no errors for it.
-pub fn laes(sti: &Path, vis: &Path, kkr: &Kkr, d: &mut Diagnoser) -> Option<RawStatus> {
+pub fn laes(
+    sti: &Path,
+    vis: &Path,
+    kkr: &Kkr,
+    runde: &Runde,
+    d: &mut Diagnoser,
+) -> Option<RawStatus> {
     match aabn(sti) {
-        Ok(mappe) => fra_projektmappe(&mappe, vis, kkr, d),
+        Ok(mappe) => fra_projektmappe(&mappe, vis, kkr, runde, d),
         Err(e) => {
             d.push(Diagnose::fejl(vis, None, e.besked).med_hint(e.hint));
             None
@@ -39,14 +45,16 @@ pub fn laes(sti: &Path, vis: &Path, kkr: &Kkr, d: &mut Diagnoser) -> Option<RawS
     }
 }
 
-/// The raw status of an opened workbook (see [`laes`]).
+/// The raw status of an opened workbook (see [`laes`]); `runde` gives the hints their
+/// example dates.
 pub fn fra_projektmappe(
     mappe: &Projektmappe,
     vis: &Path,
     kkr: &Kkr,
+    runde: &Runde,
     d: &mut Diagnoser,
 ) -> Option<RawStatus> {
-    let mut r = Regler::ny(vis, d);
+    let mut r = Regler::ny(vis, d).med_eksempel(runde.dato);
     let svar = match mappe.ark(ARK_SKEMA) {
         Some(ark) => skema::svar(ark, &mut r),
         None => {

@@ -111,8 +111,9 @@ fn behandlet(
                     etiket::DATO
                 ),
                 format!(
-                    "skriv datoen for behandlingen i «{}», fx 21-01-2016, eller slet «{}»",
+                    "skriv datoen for behandlingen i «{}», fx {}, eller slet «{}»",
                     etiket::DATO,
+                    r.eksempeldato().dansk_tal(),
                     o.vaerdi.trim()
                 ),
             );

@@ -22,6 +22,8 @@ pub fn skriv_oplysninger(ws: &mut Worksheet, s: &Skabelon, f: &Formater) -> Resu
     ws.set_column_width(2, 60)?;
     ws.write_string_with_format(0, 0, "Oplysninger", &f.titel)?;
     let st = s.status;
+    let fx = s.runde.dato;
+    let dato_hjaelp = format!("fx {}", fx.dansk_tal());
     let behandlet = st.and_then(|x| x.behandlet.as_ref());
     let kontakt = st.and_then(|x| x.kontakt.as_ref());
     let k = |v: fn(&crate::indhold::model::Kontakt) -> &Option<String>| {
@@ -41,7 +43,7 @@ pub fn skriv_oplysninger(ws: &mut Worksheet, s: &Skabelon, f: &Formater) -> Resu
         (
             etiket::DATO,
             Felt::Dato(behandlet.map(|b| b.dato)),
-            "fx 21-01-2016",
+            &dato_hjaelp,
         ),
         (
             etiket::KONTAKT,
@@ -75,13 +77,13 @@ pub fn skriv_oplysninger(ws: &mut Worksheet, s: &Skabelon, f: &Formater) -> Resu
         };
         ws.write_string_with_format(r, 2, hjaelp, &f.forklaring)?;
     }
-    valg(ws)?;
+    valg(ws, fx)?;
     beskyt(ws);
     Ok(())
 }
 
 /// The Ja/Nej dropdown for «Udkast» and a hint on the date.
-fn valg(ws: &mut Worksheet) -> Result<(), XlsxError> {
+fn valg(ws: &mut Worksheet, fx: crate::indhold::dato::Dato) -> Result<(), XlsxError> {
     let udkast = FOERSTE + 6;
     let ja_nej = DataValidation::new()
         .allow_list_strings(&["Ja", "Nej"])?
@@ -93,7 +95,11 @@ fn valg(ws: &mut Worksheet) -> Result<(), XlsxError> {
     let dato = DataValidation::new()
         .allow_any_value()
         .set_input_title("Dato for behandling")?
-        .set_input_message("Skriv datoen, fx 21-01-2016 eller 21. januar 2016.")?;
+        .set_input_message(format!(
+            "Skriv datoen, fx {} eller {}.",
+            fx.dansk_tal(),
+            fx.dansk()
+        ))?;
     ws.add_data_validation(FOERSTE + 2, 1, FOERSTE + 2, 1, &dato)?;
     Ok(())
 }

@@ -14,18 +14,21 @@ pub fn skriv(ws: &mut Worksheet, s: &Skabelon, f: &Formater) -> Result<(), XlsxE
         .frist
         .map(|d| format!(" senest den {}", d.dansk()))
         .unwrap_or_default();
+    let fx = s.runde.dato;
     let mut trin = vec![
         format!(
             "1. I arket «{ARK_SKEMA}» står én række for hver anbefaling. Vælg status i kolonnen «Status»: grøn, gul eller rød. Lad cellen stå tom, hvis anbefalingen ikke er besvaret."
         ),
         "2. Beskriv fremdriften i kolonnen «Bemærkning». Tryk Alt+Enter (på Mac: Ctrl+Option+Enter) for et linjeskift i cellen; en tom linje begynder et nyt afsnit.".into(),
         format!(
-            "3. Udfyld arket «{ARK_OPLYSNINGER}»: hvem der har behandlet status og hvornår, en kontaktperson, og om svarene stadig er et udkast. En dato kan skrives som 21-01-2016 eller 21. januar 2016."
+            "3. Udfyld arket «{ARK_OPLYSNINGER}»: hvem der har behandlet status og hvornår, en kontaktperson, og om svarene stadig er et udkast. En dato kan skrives som {} eller {}.",
+            fx.dansk_tal(),
+            fx.dansk()
         ),
         format!("4. Har kommunen forslag til nye samarbejdsområder, så skriv dem i arket «{ARK_FORSLAG}»."),
         format!(
             "5. Gem skemaet som Excel-projektmappe (.xlsx) eller OpenDocument-regneark (.ods), og send det til {}{frist}. Filen må gerne omdøbes.",
-            s.kkr.sekretariat.navn.as_deref().unwrap_or(&s.kkr.navn)
+            modtager(s)
         ),
         "Id, fokusområde, niveau og anbefaling er låst, så de ikke ændres ved et uheld. Rækkerne må gerne sorteres og filtreres, og der må gerne tilføjes kolonner; Id-kolonnen og overskrifterne skal blive, som de er.".into(),
         "Arkene er beskyttet uden adgangskode (Gennemse → Fjern beskyttelse af ark), hvis I har brug for at ændre mere.".into(),
@@ -45,4 +48,27 @@ pub fn skriv(ws: &mut Worksheet, s: &Skabelon, f: &Formater) -> Result<(), XlsxE
     }
     beskyt(ws);
     Ok(())
+}
+
+/// «KKR Syddanmarks sekretariat på kkr@kl.dk (Damhaven 12, 7100 Vejle)»: the name, the
+/// e-mail and the postal address as `kkr.yaml` has them.
+fn modtager(s: &Skabelon) -> String {
+    let sek = &s.kkr.sekretariat;
+    let mut ud = sek
+        .navn
+        .clone()
+        .unwrap_or_else(|| format!("{} sekretariat", crate::dansk::genitiv(&s.kkr.navn)));
+    if let Some(e) = &sek.email {
+        ud.push_str(&format!(" på {e}"));
+    }
+    let adresse: Vec<&str> = sek
+        .adresse
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    if !adresse.is_empty() {
+        ud.push_str(&format!(" ({})", adresse.join(", ")));
+    }
+    ud
 }
