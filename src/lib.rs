@@ -20,7 +20,7 @@ mod argumenter;
 mod dansk;
 mod diagnose;
 mod fejl;
-mod formular;
+pub mod formular;
 mod kommando;
 mod preview;
 mod visning;
@@ -50,8 +50,3 @@ pub mod diagnostik {
     pub use crate::fejl::{Fejl, Hint, Indholdsfejl};
 }
 
-/// The «Udfyld status» form without its server: a posted body → the status it would
-/// save (for the fuzz targets).
-pub mod formular {
-    pub use crate::formular::status_af_krop;
-}
