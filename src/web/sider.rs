@@ -1,0 +1,147 @@
+//! The web pages' templates, `src/web/sider/*.html`: embedded in the binary, loaded
+//! into one minijinja environment on first use and rendered with HTML auto-escaping.
+//!
+//! Every `{{ … }}` is escaped by [`escape`] (the five characters `& < > " '`, as the
+//! pages always were). The one way around it is [`Html`]: HTML that another of these
+//! templates rendered, or a fixed text of the code. `|safe` is refused, so user text
+//! can never be printed unescaped, and an undefined variable is an error that names
+//! the template and its line (a typo fails a test).
+
+use std::sync::LazyLock;
+
+use minijinja::value::{Serde, Value, ValueKind};
+use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior};
+use serde::{Serialize, Serializer};
+
+use super::html::escape_til;
+
+/// The templates, embedded at build time.
+const SIDER: &[(&str, &str)] = &[
+    ("ramme.html", include_str!("sider/ramme.html")),
+    ("enkel.html", include_str!("sider/enkel.html")),
+    ("dele.html", include_str!("sider/dele.html")),
+    ("kontrol.html", include_str!("sider/kontrol.html")),
+    ("oversigt.html", include_str!("sider/oversigt.html")),
+    ("dok.html", include_str!("sider/dok.html")),
+    ("dok-mangler.html", include_str!("sider/dok-mangler.html")),
+    (
+        "dok-handlinger.html",
+        include_str!("sider/dok-handlinger.html"),
+    ),
+    ("formular.html", include_str!("sider/formular.html")),
+    (
+        "formular-dele.html",
+        include_str!("sider/formular-dele.html"),
+    ),
+    (
+        "formular-handlinger.html",
+        include_str!("sider/formular-handlinger.html"),
+    ),
+    (
+        "formular-intet-bilag.html",
+        include_str!("sider/formular-intet-bilag.html"),
+    ),
+    (
+        "formular-filfejl.html",
+        include_str!("sider/formular-filfejl.html"),
+    ),
+    (
+        "formular-ukendt-kommune.html",
+        include_str!("sider/formular-ukendt-kommune.html"),
+    ),
+    (
+        "formular-projektfejl.html",
+        include_str!("sider/formular-projektfejl.html"),
+    ),
+    (
+        "formular-skrivefejl.html",
+        include_str!("sider/formular-skrivefejl.html"),
+    ),
+];
+
+static MILJOE: LazyLock<Environment<'static>> = LazyLock::new(miljoe);
+
+fn miljoe() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_auto_escape_callback(|navn| {
+        if navn.ends_with(".html") {
+            AutoEscape::Html
+        } else {
+            AutoEscape::None
+        }
+    });
+    env.set_formatter(html_formatter);
+    env.add_filter("safe", afvis_safe);
+    env.add_filter("linjeskift", linjeskift);
+    for (navn, kilde) in SIDER {
+        env.add_template(navn, kilde)
+            .unwrap_or_else(|e| panic!("skabelonen {navn} kan ikke læses: {e:#}"));
+    }
+    env
+}
+
+/// Renders the template `navn` with the values of `kontekst`.
+///
+/// The templates are part of the binary, so an error here is a bug in them (or in the
+/// context they are given) that the tests catch: it panics with the template's line.
+pub fn gengiv(navn: &str, kontekst: impl Serialize) -> String {
+    MILJOE
+        .get_template(navn)
+        .and_then(|t| t.render(Serde(kontekst)))
+        .unwrap_or_else(|e| panic!("siden {navn} kan ikke laves: {e:#}"))
+}
+
+/// HTML printed as it is: what another template rendered, or a fixed text of the code.
+/// Never user text.
+pub struct Html(Value);
+
+impl Html {
+    pub fn af(html: impl Into<String>) -> Self {
+        Html(Value::from_safe_string(html.into()))
+    }
+}
+
+impl Serialize for Html {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // Serialised into a template context, a `Value` stays itself (and safe).
+        self.0.serialize(s)
+    }
+}
+
+/// Escapes every printed value for HTML, except [`Html`] and the results of macros.
+fn html_formatter(out: &mut Output, state: &mut State, value: &Value) -> Result<(), Error> {
+    if value.is_safe() || *state.auto_escape() == AutoEscape::None {
+        return write!(out, "{value}").map_err(Error::from);
+    }
+    match value.kind() {
+        ValueKind::None | ValueKind::Bool | ValueKind::Number => {
+            write!(out, "{value}").map_err(Error::from)
+        }
+        _ => match value.as_str() {
+            Some(s) => escape_til(out, s),
+            None => escape_til(out, &value.to_string()),
+        }
+        .map_err(Error::from),
+    }
+}
+
+fn afvis_safe(_v: Value) -> Result<Value, Error> {
+    Err(Error::new(
+        ErrorKind::InvalidOperation,
+        "filteret «safe» er slået fra i fremdrifts sider: send HTML som sider::Html",
+    ))
+}
+
+/// `{{ tekst|linjeskift }}`: escaped, each line break as `<br>` (the messages of
+/// `check` in a list). A filter, not a loop in the template, so it escapes itself.
+fn linjeskift(tekst: &str) -> Value {
+    let mut ud = String::with_capacity(tekst.len());
+    for (i, linje) in tekst.split('\n').enumerate() {
+        if i > 0 {
+            ud.push_str("<br>");
+        }
+        let _ = escape_til(&mut ud, linje);
+    }
+    Value::from_safe_string(ud)
+}
