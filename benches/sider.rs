@@ -1,12 +1,13 @@
 //! The web pages from templates against the `format!` code they replaced.
 //!
-//! Renders the «Udfyld status» form page of a large round (98 kommuner, 6 fokusområder
-//! × 40 anbefalinger, last period's answers beside each) and the preview's index of it,
+//! Renders the «Udfyld status» form page of a large round (98 kommuner, 40 anbefalinger
+//! in 6 fokusområder, last period's answers beside each) and the preview's index of it,
 //! each way in turn in one run, checks that both ways give the same bytes, and prints
 //! the medians and their ratio (templates / format!).
 //!
 //! `cargo bench --bench sider --features sider-foer` (release, 201 rounds of 20
-//! renders each; `-- --runder N` for another count). Under `cargo test` it runs a few
+//! renders each; `-- --runder N` for another count; `cargo test --features sider-foer
+//! --bench sider -- --bench` measures the dev build). Under `cargo test` it runs a few
 //! rounds as a smoke test. No timing is asserted.
 
 #[path = "../tests/common/eksempel.rs"]

@@ -145,3 +145,68 @@ fn linjeskift(tekst: &str) -> Value {
     }
     Value::from_safe_string(ud)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gengiv_kilde(kilde: &str, kontekst: impl Serialize) -> Result<String, Error> {
+        let mut env = miljoe();
+        env.add_template_owned("proeve.html", kilde.to_string())?;
+        env.get_template("proeve.html")?.render(Serde(kontekst))
+    }
+
+    #[derive(Serialize)]
+    struct Tekst<'a> {
+        x: &'a str,
+    }
+
+    #[test]
+    fn every_value_is_escaped_as_the_pages_always_were() {
+        let html = gengiv_kilde(
+            r#"<a title="{{ x }}">{{ x }}</a>"#,
+            Tekst {
+                x: r#"<'a' & "b"/c>"#,
+            },
+        );
+        let ventet = "&lt;&#39;a&#39; &amp; &quot;b&quot;/c&gt;";
+        assert_eq!(
+            html.unwrap(),
+            format!(r#"<a title="{ventet}">{ventet}</a>"#)
+        );
+    }
+
+    #[test]
+    fn html_from_another_template_passes_and_safe_is_refused() {
+        #[derive(Serialize)]
+        struct Del {
+            x: Html,
+        }
+        let del = Del {
+            x: Html::af("<b>fed</b>"),
+        };
+        assert_eq!(gengiv_kilde("{{ x }}", del).unwrap(), "<b>fed</b>");
+        let fejl = gengiv_kilde("{{ x|safe }}", Tekst { x: "<b>" }).unwrap_err();
+        assert!(fejl.to_string().contains("«safe» er slået fra"), "{fejl}");
+    }
+
+    #[test]
+    fn a_typo_in_a_template_is_an_error_with_its_line() {
+        let fejl = gengiv_kilde("<p>\n{{ y }}</p>", Tekst { x: "" }).unwrap_err();
+        assert_eq!(fejl.kind(), ErrorKind::UndefinedError);
+        assert_eq!(fejl.line(), Some(2));
+    }
+
+    #[test]
+    #[should_panic(expected = "siden kontrol.html kan ikke laves")]
+    fn a_page_without_its_values_fails_loudly() {
+        gengiv("kontrol.html", Tekst { x: "" });
+    }
+
+    #[test]
+    fn every_template_compiles() {
+        for (navn, _) in SIDER {
+            assert!(MILJOE.get_template(navn).is_ok(), "{navn}");
+        }
+    }
+}
