@@ -66,13 +66,9 @@ fn main() {
     for r in 0..runder {
         // Alternate which way goes first, so neither always meets a warm cache.
         for vej in [r % 2, 1 - r % 2] {
-            let (f, o): (fn(&Formularmaal) -> String, fn(&Indeksmaal) -> String) = if vej == 0 {
-                (Formularmaal::nu, Indeksmaal::nu)
-            } else {
-                (Formularmaal::foer, Indeksmaal::foer)
-            };
-            tider[0][vej].push(tid(|| f(&formular)));
-            tider[1][vej].push(tid(|| o(&oversigt)));
+            let nu = vej == 0;
+            tider[0][vej].push(tid(|| if nu { formular.nu() } else { formular.foer() }));
+            tider[1][vej].push(tid(|| if nu { oversigt.nu() } else { oversigt.foer() }));
         }
     }
     let profil = if cfg!(debug_assertions) {
