@@ -8,7 +8,12 @@ use std::fmt::Write;
 use crate::diagnose::{Diagnose, Diagnoser};
 use crate::dokument::Art;
 use crate::visning::tilstand::{Oversigt, Tilstand, Visning};
-use crate::web::html::{dok_url, escape, url_del};
+use crate::web::html::{escape, url_del};
+
+/// The URL of a document's page.
+fn dok_url(id: &str) -> String {
+    format!("/dok/{}/", url_del(id))
+}
 
 /// A whole page: the header, the live part (`fragment`, refreshed from
 /// `fragment_url` on every server-sent event) and the script.

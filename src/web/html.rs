@@ -71,11 +71,6 @@ pub fn url_afkod(tekst: &str) -> Option<String> {
     String::from_utf8(ud).ok()
 }
 
-/// The URL of a document's page.
-pub fn dok_url(id: &str) -> String {
-    format!("/dok/{}/", url_del(id))
-}
-
 /// A whole page: the header, the live part (`fragment`, refreshed from
 /// `fragment_url` on every server-sent event) and the script.
 pub struct Ramme<'a> {
