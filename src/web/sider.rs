@@ -1,7 +1,7 @@
 //! The web pages' templates, `src/web/sider/*.html`: embedded in the binary, loaded
 //! into one minijinja environment on first use and rendered with HTML auto-escaping.
 //!
-//! Every `{{ … }}` is escaped by [`escape`] (the five characters `& < > " '`, as the
+//! Every `{{ … }}` is escaped by [`escape_til`] (the five characters `& < > " '`, as the
 //! pages always were). The one way around it is [`Html`]: HTML that another of these
 //! templates rendered, or a fixed text of the code. `|safe` is refused, so user text
 //! can never be printed unescaped, and an undefined variable is an error that names
@@ -15,48 +15,31 @@ use serde::{Serialize, Serializer};
 
 use super::html::escape_til;
 
-/// The templates, embedded at build time.
-const SIDER: &[(&str, &str)] = &[
-    ("ramme.html", include_str!("sider/ramme.html")),
-    ("enkel.html", include_str!("sider/enkel.html")),
-    ("dele.html", include_str!("sider/dele.html")),
-    ("kontrol.html", include_str!("sider/kontrol.html")),
-    ("oversigt.html", include_str!("sider/oversigt.html")),
-    ("dok.html", include_str!("sider/dok.html")),
-    ("dok-mangler.html", include_str!("sider/dok-mangler.html")),
-    (
-        "dok-handlinger.html",
-        include_str!("sider/dok-handlinger.html"),
-    ),
-    ("formular.html", include_str!("sider/formular.html")),
-    (
-        "formular-dele.html",
-        include_str!("sider/formular-dele.html"),
-    ),
-    (
-        "formular-handlinger.html",
-        include_str!("sider/formular-handlinger.html"),
-    ),
-    (
-        "formular-intet-bilag.html",
-        include_str!("sider/formular-intet-bilag.html"),
-    ),
-    (
-        "formular-filfejl.html",
-        include_str!("sider/formular-filfejl.html"),
-    ),
-    (
-        "formular-ukendt-kommune.html",
-        include_str!("sider/formular-ukendt-kommune.html"),
-    ),
-    (
-        "formular-projektfejl.html",
-        include_str!("sider/formular-projektfejl.html"),
-    ),
-    (
-        "formular-skrivefejl.html",
-        include_str!("sider/formular-skrivefejl.html"),
-    ),
+/// `(name, source)` of each template, embedded at build time.
+macro_rules! sider {
+    ($($navn:literal),* $(,)?) => {
+        &[$(($navn, include_str!(concat!("sider/", $navn)))),*]
+    };
+}
+
+/// The templates.
+const SIDER: &[(&str, &str)] = sider![
+    "ramme.html",
+    "enkel.html",
+    "dele.html",
+    "kontrol.html",
+    "oversigt.html",
+    "dok.html",
+    "dok-mangler.html",
+    "dok-handlinger.html",
+    "formular.html",
+    "formular-dele.html",
+    "formular-handlinger.html",
+    "formular-intet-bilag.html",
+    "formular-filfejl.html",
+    "formular-ukendt-kommune.html",
+    "formular-projektfejl.html",
+    "formular-skrivefejl.html",
 ];
 
 static MILJOE: LazyLock<Environment<'static>> = LazyLock::new(miljoe);
