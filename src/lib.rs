@@ -54,3 +54,16 @@ pub mod diagnostik {
 /// The «Udfyld status» form: a posted body → the status it would save (the one item
 /// outside the crate, for the fuzz targets).
 pub mod formular;
+/// The web pages rendered without a server, by their templates and by the `format!`
+/// code the templates replaced: for `benches/sider.rs` only.
+#[cfg(feature = "sider-foer")]
+#[doc(hidden)]
+pub mod sidemaaling {
+    pub use crate::formular::foer::Formularmaal;
+    pub use crate::web::foer::Indeksmaal;
+
+    /// The index of the project at `rod`.
+    pub fn indeks(rod: &std::path::Path, periode: &str) -> Indeksmaal {
+        crate::preview::indeksmaal(rod, periode)
+    }
+}

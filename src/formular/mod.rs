@@ -6,6 +6,8 @@
 //! serves it, and so will the hosted collection; both show the one document view.
 
 mod felter;
+#[cfg(any(test, feature = "sider-foer"))]
+pub mod foer;
 mod gem;
 mod graenser;
 mod kontrol;
@@ -20,14 +22,16 @@ pub(crate) use vagt::{MAKS_KROP, laes_krop, skrivevagt};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use crate::web::html::{self, Ramme, escape, url_del};
-use crate::web::svar;
 use axum::response::Response;
+use serde::Serialize;
 
 use crate::diagnose::Diagnose;
 use crate::indhold::yaml::io_fejl;
+use crate::visning::dokside;
+use crate::visning::kontrol::Kontrol;
 use crate::visning::tilstand::{Delt, Oversigt};
-use crate::visning::{dokside, kontrol as oversigt};
+use crate::web::html::{Ramme, url_del};
+use crate::web::{sider, svar};
 use felter::{Formular, Forslagfelt};
 use gem::{Grundlag, Mangel, Udfald};
 use krop::{Handling, Indsendt};
@@ -193,86 +197,132 @@ impl Udfyldning {
 
 /// `GET /udfyld/<id>/bilag`: the live part of the form page.
 pub(crate) fn bilag(o: &Oversigt, kommune: &str) -> String {
+    #[derive(Serialize)]
+    struct IntetBilag {
+        version: u64,
+    }
     let id = format!("bilag-{kommune}");
     if o.dokument(&id).is_some() {
         return dokside::fragment(o, &id);
     }
-    format!(
-        r#"<div id="dokument" data-version="{}" data-tilstand="mangler"><p class="tom">Der er intet bilag endnu. Det vises her, når status er gemt, og filen er uden fejl.</p><div id="sider"></div></div>"#,
-        o.global_version
+    sider::gengiv(
+        "formular-intet-bilag.html",
+        IntetBilag {
+            version: o.global_version,
+        },
     )
 }
 
 /// The whole page: the form column beside the live bilag.
 fn sidesvar(status: u16, g: &Grundlag, kolonne: &str, delt: &Delt) -> Response {
+    let (handlinger, fragment) = delt.laes(|o| bilagsdele(g, o));
+    svar::html(status, side_med_bilag(g, kolonne, &handlinger, &fragment))
+}
+
+/// What the page shows of the kommune's bilag: the header's links (once it exists)
+/// and the live part.
+fn bilagsdele(g: &Grundlag, o: &Oversigt) -> (String, String) {
+    #[derive(Serialize)]
+    struct Handlinger {
+        del: String,
+    }
     let id = format!("bilag-{}", g.kommune.id);
-    let del = url_del(&g.kommune.id);
-    let (findes, fragment) = delt.laes(|o| (o.dokument(&id).is_some(), bilag(o, &g.kommune.id)));
-    let handlinger = if findes {
-        format!(
-            r#"<a class="knap" href="/dok/{d}/">Se bilaget</a><a class="knap" id="hent-pdf" href="/dok/{d}/pdf" download>Hent PDF</a>"#,
-            d = escape(&url_del(&id))
-        )
-    } else {
-        String::new()
+    let handlinger = match o.dokument(&id) {
+        Some(_) => sider::gengiv("formular-handlinger.html", Handlinger { del: url_del(&id) }),
+        None => String::new(),
     };
-    let html = Ramme {
+    (handlinger, bilag(o, &g.kommune.id))
+}
+
+/// The form column beside the bilag, in the page frame (all three already HTML).
+fn side_med_bilag(g: &Grundlag, kolonne: &str, handlinger: &str, fragment: &str) -> String {
+    Ramme {
         titel: &format!("Udfyld status: {}", g.kommune.navn),
-        dok: Some(&id),
-        fragment_url: &format!("/udfyld/{del}/bilag"),
-        handlinger: &handlinger,
-        fragment: &fragment,
+        dok: Some(&format!("bilag-{}", g.kommune.id)),
+        fragment_url: &format!("/udfyld/{}/bilag", url_del(&g.kommune.id)),
+        handlinger,
+        fragment,
         formular: Some(kolonne),
     }
-    .html();
-    svar::html(status, html)
+    .html()
 }
 
 /// The form column when the file cannot be read into the form.
 fn filfejl(g: &Grundlag, d: &[Diagnose]) -> String {
-    format!(
-        r#"<div id="filfejl" class="konflikt" role="alert"><h2>Filen har fejl og kan ikke åbnes i formularen</h2><p>Ret fejlene i {} i en editor, og indlæs så siden igen. Fejlene, som <code>fremdrift check</code> skriver dem:</p>{}</div>"#,
-        escape(&side::vis(&g.fil)),
-        oversigt::kontrol(d)
+    #[derive(Serialize)]
+    struct Filfejl {
+        fil: String,
+        kontrol: Option<Kontrol>,
+    }
+    sider::gengiv(
+        "formular-filfejl.html",
+        Filfejl {
+            fil: side::vis(&g.fil),
+            kontrol: Kontrol::af(d),
+        },
     )
 }
 
 fn mangel(m: Mangel, id: &str) -> Response {
+    let (status, html) = mangel_side(m, id);
+    svar::html(status, html)
+}
+
+/// The page (and its status) for a kommune or project the form cannot be shown for.
+fn mangel_side(m: Mangel, id: &str) -> (u16, String) {
+    #[derive(Serialize)]
+    struct UkendtKommune<'a> {
+        titel: &'a str,
+        id: &'a str,
+    }
+    #[derive(Serialize)]
+    struct Projektfejl<'a> {
+        titel: &'a str,
+        kontrol: Option<Kontrol>,
+    }
     match m {
-        Mangel::UkendtKommune => svar::html(
+        Mangel::UkendtKommune => (
             404,
-            html::enkel_side(
-                "Kommunen findes ikke",
-                &format!(
-                    "<p>Der er ingen kommune med id «{}» i content/kkr.yaml.</p>",
-                    escape(id)
-                ),
+            sider::gengiv(
+                "formular-ukendt-kommune.html",
+                UkendtKommune {
+                    titel: "Kommunen findes ikke",
+                    id,
+                },
             ),
         ),
-        Mangel::Projekt(d) => svar::html(
+        Mangel::Projekt(d) => (
             409,
-            html::enkel_side(
-                "Formularen kan ikke vises",
-                &format!(
-                    "<p>Rundens anbefalinger eller kommunelisten har fejl. Ret dem først:</p>{}",
-                    oversigt::kontrol(&d.0)
-                ),
+            sider::gengiv(
+                "formular-projektfejl.html",
+                Projektfejl {
+                    titel: "Formularen kan ikke vises",
+                    kontrol: Kontrol::af(&d.0),
+                },
             ),
         ),
     }
 }
 
 fn skrivefejl(g: &Grundlag, e: &std::io::Error) -> Response {
-    svar::html(
-        500,
-        html::enkel_side(
-            "Ikke gemt",
-            &format!(
-                "<p>{} kunne ikke læses eller skrives: {}. Intet er ændret. Tjek, at du har adgang til mappen, og prøv igen.</p>",
-                escape(&side::vis(&g.fil)),
-                escape(&io_fejl(e))
-            ),
-        ),
+    svar::html(500, skrivefejl_side(g, e))
+}
+
+/// The page for a file that could not be read or written.
+fn skrivefejl_side(g: &Grundlag, e: &std::io::Error) -> String {
+    #[derive(Serialize)]
+    struct Skrivefejl<'a> {
+        titel: &'a str,
+        fil: String,
+        fejl: String,
+    }
+    sider::gengiv(
+        "formular-skrivefejl.html",
+        Skrivefejl {
+            titel: "Ikke gemt",
+            fil: side::vis(&g.fil),
+            fejl: io_fejl(e),
+        },
     )
 }
 

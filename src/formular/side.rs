@@ -4,15 +4,18 @@
 //! after a save lives in `#felter`; the bar and its status line stay, so a screen
 //! reader hears the status line change.
 
-use std::fmt::Write;
 use std::path::PathBuf;
 use std::time::SystemTime;
+
+use serde::Serialize;
 
 use super::felter::{Felt, Formular};
 use super::gem::Grundlag;
 use crate::diagnose::Diagnose;
+
 use crate::skriv::historik;
-use crate::web::html::{escape, url_del};
+use crate::web::html::url_del;
+use crate::web::sider;
 
 /// What the status line says.
 #[derive(Debug)]
@@ -48,279 +51,235 @@ pub struct Side<'a> {
     pub fokus: Option<String>,
 }
 
+/// A control as the macros of `formular-dele.html` draw it.
+#[derive(Serialize)]
+pub(super) struct Feltvisning<'a> {
+    id: String,
+    etiket: String,
+    navn: String,
+    vaerdi: &'a str,
+    #[serde(rename = "type")]
+    type_: Option<&'static str>,
+    autocomplete: Option<&'static str>,
+    hjaelp: Option<&'static str>,
+    /// The messages of `check` at this field.
+    beskeder: Vec<Feltbesked<'a>>,
+    /// The ids of the help text and the messages, for `aria-describedby`.
+    beskrevet: String,
+}
+
+#[derive(Serialize)]
+struct Feltbesked<'a> {
+    besked: &'a str,
+    hint: Option<&'a str>,
+}
+
+/// What `formular.html` shows.
+#[derive(Serialize)]
+struct Kontekst<'a> {
+    kommune: &'a str,
+    periode: &'a str,
+    fil: String,
+    del: String,
+    token: &'a str,
+    version: &'a str,
+    fokus: Option<&'a str>,
+    haandrettet: bool,
+    historikmappe: String,
+    status: Statuslinje,
+    fejlliste: Vec<Fejlpunkt>,
+    advarsler: Vec<String>,
+    oplysninger: Vec<Feltvisning<'a>>,
+    udkast: Afkrydsning<'a>,
+    fokusomraader: Vec<super::skema::Fokusomraade<'a>>,
+    statusvalg: Vec<super::skema::Statusvalg>,
+    forslag: Vec<super::skema::Forslag<'a>>,
+}
+
+/// The status line: `art` is `ingen`, `gemt`, `fejl`, `konflikt`, `tilfoejet` or
+/// `fjernet`; `n` the number that goes with it.
+#[derive(Serialize)]
+struct Statuslinje {
+    art: &'static str,
+    n: usize,
+    tid: Option<Tidspunkt>,
+    uaendret: bool,
+    ny_fil: bool,
+    historik: Option<String>,
+}
+
+/// An error in the list at the top, linked to its field where it has one.
+#[derive(Serialize)]
+struct Fejlpunkt {
+    tekst: String,
+    felt: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Afkrydsning<'a> {
+    valgt: bool,
+    felt: Feltvisning<'a>,
+}
+
 impl Side<'_> {
     /// The form column.
     pub fn html(&self) -> String {
         let g = self.g;
-        let note = if self.haandrettet {
-            r#" aria-describedby="haandrettet""#
-        } else {
-            ""
+        let kontekst = Kontekst {
+            kommune: &g.kommune.navn,
+            periode: &g.runde.periode,
+            fil: vis(&g.fil),
+            del: url_del(&g.kommune.id),
+            token: self.token,
+            version: self.version,
+            fokus: self.fokus.as_deref(),
+            haandrettet: self.haandrettet,
+            historikmappe: vis(&historik::mappe_for(&g.fil)),
+            status: self.status(),
+            fejlliste: self.fejlliste(),
+            advarsler: self
+                .diagnoser
+                .iter()
+                .filter(|d| !d.er_fejl())
+                .map(|d| d.to_string())
+                .collect(),
+            oplysninger: self.oplysninger(),
+            udkast: Afkrydsning {
+                valgt: self.formular.udkast,
+                felt: self.felt(
+                    Felt::Udkast,
+                    "Udkast".into(),
+                    "udkast",
+                    "ja",
+                    Some("Så længe «Udkast» er valgt, står der UDKAST på hver side af bilaget."),
+                ),
+            },
+            fokusomraader: self.fokusomraader(),
+            statusvalg: super::skema::statusvalg(),
+            forslag: self.forslag(),
         };
-        format!(
-            r#"<p class="forklaring">Udfyld {kommune}s svar på anbefalingerne for {periode}. «Gem» kontrollerer svarene som <code>fremdrift check</code> og skriver <code>{fil}</code>; bilaget ved siden af opdateres med det samme.</p>
-<form id="formular" method="post" action="/udfyld/{del}/" novalidate accept-charset="utf-8">
-<input type="hidden" name="token" value="{token}">
-<div class="gem-linje"><button type="submit" name="handling" value="gem" id="gem" class="gem"{note}>Gem</button><p id="gemt" class="gemt" role="status">{status}</p></div>
-{felter}
-</form>"#,
-            kommune = escape(&g.kommune.navn),
-            periode = escape(&g.runde.periode),
-            fil = escape(&vis(&g.fil)),
-            del = escape(&url_del(&g.kommune.id)),
-            token = escape(self.token),
-            status = self.status(),
-            felter = self.felter(),
-        )
+        sider::gengiv("formular.html", kontekst)
     }
 
-    /// The part swapped after every post.
-    fn felter(&self) -> String {
-        let fokus = self
-            .fokus
-            .as_deref()
-            .map(|f| format!(r#" data-fokus="{}""#, escape(f)))
-            .unwrap_or_default();
-        format!(
-            r#"<div id="felter"{fokus}><input type="hidden" name="version" value="{version}">{konflikt}{fejlliste}{advarsler}{note}{oplysninger}{anbefalinger}{forslag}</div>"#,
-            version = escape(self.version),
-            konflikt = self.konflikt(),
-            fejlliste = self.fejlliste(),
-            advarsler = self.advarsler(),
-            note = self.note(),
-            oplysninger = self.oplysninger(),
-            anbefalinger = self.anbefalinger(),
-            forslag = self.forslag(),
-        )
-    }
-
-    /// The status line's text (HTML).
-    fn status(&self) -> String {
+    /// The status line.
+    fn status(&self) -> Statuslinje {
+        let mut linje = Statuslinje {
+            art: "ingen",
+            n: 0,
+            tid: None,
+            uaendret: false,
+            ny_fil: false,
+            historik: None,
+        };
         match &self.besked {
-            Besked::Ingen => String::new(),
+            Besked::Ingen => {}
             Besked::Gemt {
                 tid,
                 historik,
                 ny_fil,
                 uaendret,
             } => {
-                let mut s = format!("Gemt kl. {}.", tidspunkt(*tid));
-                if *uaendret {
-                    s.push_str(" Der var ingen ændringer.");
-                }
-                if *ny_fil {
-                    let _ = write!(s, " Filen {} er oprettet.", escape(&vis(&self.g.fil)));
-                }
-                if let Some(h) = historik {
-                    let _ = write!(s, " Den forrige udgave ligger i {}.", escape(&vis(h)));
-                }
-                let advarsler = self.diagnoser.len();
-                if advarsler > 0 {
-                    let ord = if advarsler == 1 {
-                        "advarsel"
-                    } else {
-                        "advarsler"
-                    };
-                    let _ = write!(s, " {advarsler} {ord}: se herunder.");
-                }
-                s
+                linje.art = "gemt";
+                linje.n = self.diagnoser.len();
+                linje.tid = Some(tidspunkt(*tid));
+                linje.uaendret = *uaendret;
+                linje.ny_fil = *ny_fil;
+                linje.historik = historik.as_deref().map(vis);
             }
-            Besked::Fejl(n) => format!(
-                "Ikke gemt: {n} fejl. Ret {}, og tryk «Gem» igen.",
-                if *n == 1 { "den" } else { "dem" }
-            ),
-            Besked::Konflikt => "Ikke gemt: filen er ændret på disken.".into(),
-            Besked::Tilfoejet(n) => format!("Forslag {n} er tilføjet (ikke gemt endnu)."),
-            Besked::Fjernet(n) => format!("Forslag {n} er fjernet (ikke gemt endnu)."),
+            Besked::Fejl(n) => (linje.art, linje.n) = ("fejl", *n),
+            Besked::Konflikt => linje.art = "konflikt",
+            Besked::Tilfoejet(n) => (linje.art, linje.n) = ("tilfoejet", *n),
+            Besked::Fjernet(n) => (linje.art, linje.n) = ("fjernet", *n),
         }
-    }
-
-    fn konflikt(&self) -> String {
-        if !matches!(self.besked, Besked::Konflikt) {
-            return String::new();
-        }
-        format!(
-            r#"<div id="konflikt" class="konflikt" role="alert"><h2>Filen er ændret, siden formularen blev hentet</h2><p>{fil} er ændret på disken (af en anden, i en editor, af <code>git pull</code> eller en indlæsning). Intet er gemt, og filen er ikke rørt.</p><p><a href="/udfyld/{del}/">Indlæs filen igen</a> for at se og rette det, der står i den nu. Det, du har skrevet her, kommer ikke med: kopiér det først, hvis du vil beholde det.</p></div>"#,
-            fil = escape(&vis(&self.g.fil)),
-            del = escape(&url_del(&self.g.kommune.id)),
-        )
+        linje
     }
 
     /// Every error, each linked to its field, as `check` writes it.
-    fn fejlliste(&self) -> String {
-        let fejl: Vec<&Diagnose> = self.diagnoser.iter().filter(|d| d.er_fejl()).collect();
-        if fejl.is_empty() {
-            return String::new();
-        }
-        let mut ud = format!(
-            r#"<div id="fejlliste" class="fejlliste" tabindex="-1"><h2>Intet er gemt: {} fejl</h2><ul>"#,
-            fejl.len()
-        );
-        for d in fejl {
-            let tekst = escape(&d.to_string()).replace('\n', "<br>");
-            match Felt::for_diagnose(d, self.formular) {
-                Some(f) => _ = write!(ud, r##"<li><a href="#{}">{tekst}</a></li>"##, f.html_id()),
-                None => _ = write!(ud, "<li>{tekst}</li>"),
-            }
-        }
-        ud.push_str("</ul></div>");
-        ud
-    }
-
-    fn advarsler(&self) -> String {
-        let advarsler: Vec<String> = self
-            .diagnoser
+    fn fejlliste(&self) -> Vec<Fejlpunkt> {
+        self.diagnoser
             .iter()
-            .filter(|d| !d.er_fejl())
-            .map(|d| format!("<li>{}</li>", escape(&d.to_string()).replace('\n', "<br>")))
-            .collect();
-        if advarsler.is_empty() {
-            return String::new();
-        }
-        format!(
-            r#"<div id="advarsler-formular" class="advarsler-formular"><h2>Advarsler</h2><ul>{}</ul></div>"#,
-            advarsler.concat()
-        )
+            .filter(|d| d.er_fejl())
+            .map(|d| Fejlpunkt {
+                tekst: d.to_string(),
+                felt: Felt::for_diagnose(d, self.formular).map(Felt::html_id),
+            })
+            .collect()
     }
 
-    fn note(&self) -> String {
-        if !self.haandrettet {
-            return String::new();
-        }
-        format!(
-            r#"<div id="haandrettet" class="note"><p><strong>Bemærk:</strong> {fil} er skrevet eller rettet i hånden. Når du gemmer, skrives filen i fremdrifts standardform, så kommentarer og opstilling, du selv har skrevet i den, bevares ikke. Den nuværende udgave gemmes først i {mappe}/.</p></div>"#,
-            fil = escape(&vis(&self.g.fil)),
-            mappe = escape(&vis(&historik::mappe_for(&self.g.fil))),
-        )
-    }
-
-    fn oplysninger(&self) -> String {
+    fn oplysninger(&self) -> Vec<Feltvisning<'_>> {
         let f = self.formular;
-        let udkast = if f.udkast { " checked" } else { "" };
-        let mut ud =
-            String::from(r#"<fieldset class="oplysninger"><legend>Behandling og kontakt</legend>"#);
         let felter = [
-            (
-                Felt::Organ,
-                "organ",
-                &f.organ,
-                r#" autocomplete="off""#,
-                Some("Fx Beskæftigelsesudvalget eller Byrådet."),
-            ),
-            (Felt::Dato, "dato", &f.dato, r#" type="date""#, None),
-            (
-                Felt::Navn,
-                "kontakt-navn",
-                &f.navn,
-                r#" autocomplete="name""#,
-                None,
-            ),
+            (Felt::Organ, "organ", &f.organ, None, Some("off")),
+            (Felt::Dato, "dato", &f.dato, Some("date"), None),
+            (Felt::Navn, "kontakt-navn", &f.navn, None, Some("name")),
             (
                 Felt::Email,
                 "kontakt-email",
                 &f.email,
-                r#" type="email" autocomplete="email""#,
-                None,
+                Some("email"),
+                Some("email"),
             ),
             (
                 Felt::Telefon,
                 "kontakt-telefon",
                 &f.telefon,
-                r#" type="tel" autocomplete="tel""#,
-                None,
+                Some("tel"),
+                Some("tel"),
             ),
         ];
-        for (felt, navn, vaerdi, attributter, hjaelp) in felter {
-            let etiket = felt.etiket(f);
-            ud.push_str(&self.tekstfelt(felt, &etiket, navn, vaerdi, attributter, hjaelp));
-        }
-        let (fejl, beskrevet) = self.fejl_ved(Felt::Udkast, Some("f-udkast-hjaelp"));
-        let _ = write!(
-            ud,
-            r#"<div class="felt afkryds"><input type="checkbox" id="f-udkast" name="udkast" value="ja"{udkast}{beskrevet}><label for="f-udkast">Udkast</label><p class="hjaelp" id="f-udkast-hjaelp">Så længe «Udkast» er valgt, står der UDKAST på hver side af bilaget.</p>{fejl}</div></fieldset>"#
-        );
-        ud
+        felter
+            .into_iter()
+            .map(|(felt, navn, vaerdi, type_, autocomplete)| {
+                let hjaelp =
+                    (felt == Felt::Organ).then_some("Fx Beskæftigelsesudvalget eller Byrådet.");
+                Feltvisning {
+                    type_,
+                    autocomplete,
+                    ..self.felt(felt, felt.etiket(f), navn, vaerdi, hjaelp)
+                }
+            })
+            .collect()
     }
 
-    /// A labelled single-line field.
-    pub(super) fn tekstfelt(
-        &self,
+    /// A control: its id, its label, its name and value, and the messages of `check`
+    /// at it (announced as an alert) with the ids that tie them, and any help text, to
+    /// the control.
+    pub(super) fn felt<'a>(
+        &'a self,
         felt: Felt,
-        etiket: &str,
+        etiket: String,
         navn: &str,
-        vaerdi: &str,
-        attributter: &str,
-        hjaelp: Option<&str>,
-    ) -> String {
+        vaerdi: &'a str,
+        hjaelp: Option<&'static str>,
+    ) -> Feltvisning<'a> {
         let id = felt.html_id();
-        let hjaelp_id = format!("{id}-hjaelp");
-        let (fejl, beskrevet) = self.fejl_ved(felt, hjaelp.map(|_| hjaelp_id.as_str()));
-        let hjaelp = hjaelp
-            .map(|h| format!(r#"<p class="hjaelp" id="{hjaelp_id}">{}</p>"#, escape(h)))
-            .unwrap_or_default();
-        format!(
-            r#"<div class="felt"><label for="{id}">{etiket}</label>{hjaelp}{fejl}<input id="{id}" name="{navn}" value="{v}"{attributter}{beskrevet}></div>"#,
-            etiket = escape(etiket),
-            navn = escape(navn),
-            v = escape(vaerdi),
-        )
-    }
-
-    /// A labelled text area (paragraphs allowed).
-    pub(super) fn tekstomraade(
-        &self,
-        felt: Felt,
-        etiket: &str,
-        navn: &str,
-        vaerdi: &str,
-    ) -> String {
-        let id = felt.html_id();
-        let (fejl, beskrevet) = self.fejl_ved(felt, None);
-        // The line break after the tag is eaten by the HTML parser, so a value that
-        // starts with one keeps it.
-        format!(
-            "<div class=\"felt\"><label for=\"{id}\">{etiket}</label>{fejl}<textarea id=\"{id}\" name=\"{navn}\" rows=\"3\"{beskrevet}>\n{v}</textarea></div>",
-            etiket = escape(etiket),
-            navn = escape(navn),
-            v = escape(vaerdi),
-        )
-    }
-
-    /// The messages at `felt` (announced as an alert) and the attributes that tie
-    /// them, and any help text, to the control.
-    pub(super) fn fejl_ved(&self, felt: Felt, hjaelp: Option<&str>) -> (String, String) {
-        let id = format!("{}-fejl", felt.html_id());
-        let beskeder: Vec<String> = self
+        let beskeder: Vec<Feltbesked> = self
             .diagnoser
             .iter()
             .filter(|d| d.er_fejl() && Felt::for_diagnose(d, self.formular) == Some(felt))
-            .map(|d| {
-                let hint = d
-                    .hint
-                    .as_deref()
-                    .map(|h| format!(r#"<br><span class="hint">hint: {}</span>"#, escape(h)))
-                    .unwrap_or_default();
-                format!("<strong>Fejl:</strong> {}{hint}", escape(&d.besked))
+            .map(|d| Feltbesked {
+                besked: &d.besked,
+                hint: d.hint.as_deref(),
             })
             .collect();
-        let mut ider: Vec<&str> = hjaelp.into_iter().collect();
-        let fejl = if beskeder.is_empty() {
-            String::new()
-        } else {
-            ider.push(&id);
-            format!(
-                r#"<p class="felt-fejl" id="{id}" role="alert">{}</p>"#,
-                beskeder.join("<br>")
-            )
-        };
-        let mut attributter = String::new();
-        if !ider.is_empty() {
-            let _ = write!(attributter, r#" aria-describedby="{}""#, ider.join(" "));
+        let mut ider = Vec::new();
+        if hjaelp.is_some() {
+            ider.push(format!("{id}-hjaelp"));
         }
         if !beskeder.is_empty() {
-            attributter.push_str(r#" aria-invalid="true""#);
+            ider.push(format!("{id}-fejl"));
         }
-        (fejl, attributter)
+        Feltvisning {
+            beskrevet: ider.join(" "),
+            id,
+            etiket,
+            navn: navn.to_string(),
+            vaerdi,
+            type_: None,
+            autocomplete: None,
+            hjaelp,
+            beskeder,
+        }
     }
 }
 
@@ -329,13 +288,21 @@ pub(super) fn vis(sti: &std::path::Path) -> String {
     sti.display().to_string().replace('\\', "/")
 }
 
-/// `<time>` with the UTC time; the page's script shows it in local time.
-fn tidspunkt(t: SystemTime) -> String {
+/// A moment for `<time>`: the UTC time, which the page's script shows in local time.
+#[derive(Serialize)]
+struct Tidspunkt {
+    /// `2016-02-29T01:01:01Z`.
+    datetime: String,
+    /// `01.01.01`.
+    klokken: String,
+}
+
+fn tidspunkt(t: SystemTime) -> Tidspunkt {
     let stempel = historik::tidsstempel(t);
     let (dato, tid) = stempel.split_once('T').unwrap_or((&stempel, ""));
     let tid = tid.trim_end_matches('Z');
-    format!(
-        r#"<time datetime="{dato}T{}Z">{tid} UTC</time>"#,
-        tid.replace('.', ":")
-    )
+    Tidspunkt {
+        datetime: format!("{dato}T{}Z", tid.replace('.', ":")),
+        klokken: tid.to_string(),
+    }
 }

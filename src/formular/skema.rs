@@ -3,128 +3,153 @@
 //! the status as radio buttons with words (a colour mark beside them, never alone);
 //! and the «Forslag» list, whose add and remove buttons work without a script.
 
-use std::fmt::Write;
+use serde::Serialize;
 
-use super::felter::{Felt, Svarfelt};
-use super::side::Side;
+use super::felter::Felt;
+use super::side::{Feltvisning, Side};
 use crate::indhold::model::{Anbefaling, StatusVis};
-use crate::web::html::escape;
+
+/// A fokusområde's section: its anbefalinger in order.
+#[derive(Serialize)]
+pub(super) struct Fokusomraade<'a> {
+    titel: &'a str,
+    anbefalinger: Vec<Afsnit<'a>>,
+}
+
+/// An anbefaling, with the SKAL/KAN subheading before it where the level changes.
+#[derive(Serialize)]
+pub(super) struct Afsnit<'a> {
+    overskrift: Option<String>,
+    /// None for an anbefaling the form has no answer for.
+    svar: Option<Anbefalingsfelt<'a>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct Anbefalingsfelt<'a> {
+    /// Numbered from 1, as the answers of the form are.
+    n: usize,
+    id: &'a str,
+    tekst: &'a str,
+    /// The kommune's answer of the previous period.
+    tidligere: Vec<String>,
+    /// The radio group, named `status.<id>`.
+    status: Feltvisning<'a>,
+    /// The status as typed, whatever the case: the radio button to check.
+    valgt: String,
+    bemaerkning: Feltvisning<'a>,
+}
+
+/// A radio button of the status: «Grøn», «Gul», «Rød» and «Ikke besvaret».
+#[derive(Serialize)]
+pub(super) struct Statusvalg {
+    kode: &'static str,
+    vaerdi: &'static str,
+    navn: &'static str,
+}
+
+#[derive(Serialize)]
+pub(super) struct Forslag<'a> {
+    titel: Feltvisning<'a>,
+    tekst: Feltvisning<'a>,
+}
+
+pub(super) fn statusvalg() -> Vec<Statusvalg> {
+    StatusVis::alle()
+        .iter()
+        .map(|v| Statusvalg {
+            kode: v.kode,
+            vaerdi: v.yaml,
+            navn: v.navn,
+        })
+        .collect()
+}
 
 impl Side<'_> {
-    pub(super) fn anbefalinger(&self) -> String {
+    pub(super) fn fokusomraader(&self) -> Vec<Fokusomraade<'_>> {
         let runde = &self.g.runde;
-        let mut ud = String::new();
-        for (nr, fokus) in runde.fokusomraader.iter().enumerate() {
-            let _ = write!(
-                ud,
-                r#"<section class="fokus" aria-labelledby="fokus{n}"><h2 id="fokus{n}">{}</h2>"#,
-                escape(&fokus.titel),
-                n = nr + 1
-            );
-            let mut forrige = None;
-            for a in &fokus.anbefalinger {
-                if let Some(niveau) = a.niveau.filter(|n| forrige != Some(*n)) {
-                    let _ = write!(
-                        ud,
-                        "<h3>{}</h3>",
-                        escape(&niveau.overskrift(&runde.periode))
-                    );
+        runde
+            .fokusomraader
+            .iter()
+            .map(|fokus| {
+                let mut forrige = None;
+                let anbefalinger = fokus
+                    .anbefalinger
+                    .iter()
+                    .map(|a| {
+                        let overskrift = a
+                            .niveau
+                            .filter(|n| forrige != Some(*n))
+                            .map(|n| n.overskrift(&runde.periode));
+                        forrige = a.niveau;
+                        Afsnit {
+                            overskrift,
+                            svar: self.anbefaling(a),
+                        }
+                    })
+                    .collect();
+                Fokusomraade {
+                    titel: &fokus.titel,
+                    anbefalinger,
                 }
-                forrige = a.niveau;
-                ud.push_str(&self.anbefaling(a));
-            }
-            ud.push_str("</section>");
-        }
-        ud
+            })
+            .collect()
     }
 
-    fn anbefaling(&self, a: &Anbefaling) -> String {
+    fn anbefaling<'a>(&'a self, a: &'a Anbefaling) -> Option<Anbefalingsfelt<'a>> {
         let svar = &self.formular.svar;
-        let Some(i) = svar.iter().position(|s| s.id == a.id) else {
-            return String::new();
-        };
-        format!(
-            r#"<fieldset class="anbefaling" id="a{n}"><legend><span class="anb-id">{id}</span> {tekst}</legend>{tidligere}{status}{bem}</fieldset>"#,
-            n = i + 1,
-            id = escape(&a.id),
-            tekst = escape(&a.tekst),
-            tidligere = self.tidligere(&a.id),
-            status = self.statusvalg(i, &svar[i]),
-            bem = self.tekstomraade(
+        let i = svar.iter().position(|s| s.id == a.id)?;
+        let s = &svar[i];
+        Some(Anbefalingsfelt {
+            n: i + 1,
+            id: &a.id,
+            tekst: &a.tekst,
+            tidligere: self.tidligere(&a.id),
+            status: self.felt(Felt::Status(i), String::new(), &s.id, "", None),
+            valgt: s.status.trim().to_lowercase(),
+            bemaerkning: self.felt(
                 Felt::Bemaerkning(i),
-                "Bemærkning",
+                "Bemærkning".into(),
                 &format!("bemaerkning.{}", a.id),
-                &svar[i].bemaerkning
+                &s.bemaerkning,
+                None,
             ),
-        )
-    }
-
-    /// The radio buttons «Grøn», «Gul», «Rød» and «Ikke besvaret».
-    fn statusvalg(&self, i: usize, s: &Svarfelt) -> String {
-        let felt = Felt::Status(i);
-        let id = felt.html_id();
-        let (fejl, attributter) = self.fejl_ved(felt, None);
-        let valgt = s.status.trim().to_lowercase();
-        let mut ud = format!(
-            r#"<fieldset class="status" role="radiogroup" id="{id}"{attributter}><legend>Status</legend>{fejl}<div class="valg">"#
-        );
-        for v in StatusVis::alle() {
-            let _ = write!(
-                ud,
-                r#"<span class="valg-{kode}"><input type="radio" id="{id}-{kode}" name="status.{navn}" value="{vaerdi}"{valgt}><label for="{id}-{kode}"><span class="maerke {kode}" aria-hidden="true"></span>{tekst}</label></span>"#,
-                kode = v.kode,
-                navn = escape(&s.id),
-                vaerdi = v.yaml,
-                valgt = if valgt == v.yaml { " checked" } else { "" },
-                tekst = v.navn,
-            );
-        }
-        ud.push_str("</div></fieldset>");
-        ud
+        })
     }
 
     /// The kommune's answer of the previous period (through `erstatter`), to update:
     /// «2015: Gul – …», «2015 (v3): Grøn» or «Ny i 2016».
-    fn tidligere(&self, id: &str) -> String {
-        let Some(t) = &self.g.sidste_aar else {
-            return String::new();
-        };
-        t.linjer(id)
-            .iter()
-            .map(|l| format!(r#"<p class="tidligere">{}</p>"#, escape(l)))
-            .collect()
+    fn tidligere(&self, id: &str) -> Vec<String> {
+        match &self.g.sidste_aar {
+            Some(t) => t.linjer(id),
+            None => Vec::new(),
+        }
     }
 
-    pub(super) fn forslag(&self) -> String {
-        let mut ud = String::from(
-            r#"<section class="forslag-liste" aria-labelledby="forslag-overskrift"><h2 id="forslag-overskrift">Forslag til nye samarbejdsområder</h2>"#,
-        );
-        if self.formular.forslag.is_empty() {
-            ud.push_str(r#"<p class="hjaelp">Ingen forslag endnu (de er valgfrie).</p>"#);
-        }
-        for (i, f) in self.formular.forslag.iter().enumerate() {
-            let n = i + 1;
-            let _ = write!(
-                ud,
-                r#"<fieldset class="forslag" id="forslag{n}"><legend>Forslag {n}</legend>{titel}{tekst}<button type="submit" name="handling" value="fjern-forslag-{n}" class="fjern">Fjern forslag {n}</button></fieldset>"#,
-                titel = self.tekstfelt(
-                    Felt::ForslagTitel(i),
-                    "Titel",
-                    &format!("forslag.{n}.titel"),
-                    &f.titel,
-                    "",
-                    None
-                ),
-                tekst = self.tekstomraade(
-                    Felt::ForslagTekst(i),
-                    "Tekst",
-                    &format!("forslag.{n}.tekst"),
-                    &f.tekst
-                ),
-            );
-        }
-        ud.push_str(r#"<button type="submit" name="handling" value="tilfoej-forslag" id="tilfoej-forslag" class="tilfoej">Tilføj forslag</button></section>"#);
-        ud
+    pub(super) fn forslag(&self) -> Vec<Forslag<'_>> {
+        self.formular
+            .forslag
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let n = i + 1;
+                Forslag {
+                    titel: self.felt(
+                        Felt::ForslagTitel(i),
+                        "Titel".into(),
+                        &format!("forslag.{n}.titel"),
+                        &f.titel,
+                        None,
+                    ),
+                    tekst: self.felt(
+                        Felt::ForslagTekst(i),
+                        "Tekst".into(),
+                        &format!("forslag.{n}.tekst"),
+                        &f.tekst,
+                        None,
+                    ),
+                }
+            })
+            .collect()
     }
 }
 

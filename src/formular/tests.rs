@@ -228,3 +228,137 @@ fn the_live_part_waits_for_a_bilag_that_is_not_made_yet() {
     assert!(html.contains(r#"<div id="dokument""#) && html.contains(r#"<div id="sider"></div>"#));
     assert!(html.contains("Der er intet bilag endnu"));
 }
+
+/// The templates give the bytes of the `format!` code they replaced, for every kind
+/// of page state.
+#[test]
+fn the_templates_give_the_form_of_before_byte_for_byte() {
+    let mut g = grundlag();
+    let mut f = Formular::fra_status(&g.runde, None);
+    let ens = |s: &Side| assert_eq!(s.html(), foer::Foer(s).html());
+    ens(&side(&g, &f, &[], Besked::Ingen));
+    ens(&side(&g, &f, &[], Besked::Konflikt));
+    ens(&side(&g, &f, &[], Besked::Fjernet(1)));
+    let mut s = side(&g, &f, &[], Besked::Ingen);
+    s.haandrettet = true;
+    ens(&s);
+    f.organ = r#""><script>alert('1')</script>"#.into();
+    f.dato = "2016-02-30".into();
+    f.udkast = false;
+    f.svar[0].status = " Grøn ".into();
+    f.svar[1].status = "blå".into();
+    f.svar[2].bemaerkning = "</textarea>\nto linjer & mere".into();
+    f.forslag = vec![
+        felter::Forslagfelt {
+            titel: "<b>".into(),
+            tekst: "a\nb".into(),
+        },
+        felter::Forslagfelt::default(),
+    ];
+    let (raw, fejl) = f.til_raa("alfa", &g.fil);
+    let mut d = Diagnoser(fejl);
+    crate::indhold::valider::valider_status(raw, &g.kkr, &g.runde, &g.fil, &mut d);
+    d.0.push(
+        Diagnose::fejl(&g.fil, None, "ugyldig status «blå»")
+            .med_sted(crate::diagnose::Sted::Felt(Felt::Status(1).etiket(&f)))
+            .med_hint("brug grøn, gul eller rød"),
+    );
+    d.0.push(Diagnose::fejl(&g.fil, None, "uden felt\nto linjer"));
+    let mut s = side(&g, &f, &d.0, Besked::Fejl(d.0.len()));
+    s.fokus = Some("f-dato".into());
+    ens(&s);
+    let advarsler = [Diagnose::advarsel(
+        &g.fil,
+        None,
+        "en <advarsel>\nmed to linjer",
+    )];
+    for (historik, ny_fil, uaendret, d) in [
+        (None, true, false, &advarsler[..]),
+        (
+            Some(PathBuf::from("historik/2015/alfa/x.yaml")),
+            false,
+            true,
+            &[][..],
+        ),
+    ] {
+        let besked = Besked::Gemt {
+            tid: std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_456_704_000),
+            historik,
+            ny_fil,
+            uaendret,
+        };
+        ens(&side(&g, &f, d, besked));
+    }
+    g.sidste_aar = Some(SidsteAar {
+        periode: "2014".into(),
+        nu: "2015".into(),
+        meldt: true,
+        anbefalinger: vec![SidsteForAnbefaling {
+            id: "v1".into(),
+            svar: vec![SidsteSvar {
+                id: "v1".into(),
+                status: Some(Status::Roed),
+                bemaerkning: Some("I <gang>".into()),
+            }],
+        }],
+    });
+    ens(&side(&g, &f, &[], Besked::Tilfoejet(2)));
+}
+
+/// The small pages give the bytes of the `format!` code they replaced.
+#[test]
+fn the_templates_give_the_small_pages_of_before_byte_for_byte() {
+    use crate::web::foer::{enkel_side, kontrol};
+    let g = grundlag();
+    let d = vec![Diagnose::fejl(&g.fil, None, "øv <x>").med_hint("'ret'")];
+    assert_eq!(
+        mangel_side(Mangel::UkendtKommune, "x<'>"),
+        (
+            404,
+            enkel_side(
+                "Kommunen findes ikke",
+                "<p>Der er ingen kommune med id «x&lt;&#39;&gt;» i content/kkr.yaml.</p>"
+            )
+        )
+    );
+    assert_eq!(
+        mangel_side(Mangel::Projekt(Diagnoser(d.clone())), "x").1,
+        enkel_side(
+            "Formularen kan ikke vises",
+            &format!(
+                "<p>Rundens anbefalinger eller kommunelisten har fejl. Ret dem først:</p>{}",
+                kontrol(&d)
+            )
+        )
+    );
+    let e = std::io::Error::new(std::io::ErrorKind::PermissionDenied, "<nej>");
+    assert_eq!(
+        skrivefejl_side(&g, &e),
+        enkel_side(
+            "Ikke gemt",
+            &format!(
+                "<p>content/2015/status/alfa.yaml kunne ikke læses eller skrives: {}. Intet er ændret. Tjek, at du har adgang til mappen, og prøv igen.</p>",
+                crate::web::html::escape(&io_fejl(&e))
+            )
+        )
+    );
+    assert_eq!(
+        filfejl(&g, &d),
+        format!(
+            r#"<div id="filfejl" class="konflikt" role="alert"><h2>Filen har fejl og kan ikke åbnes i formularen</h2><p>Ret fejlene i content/2015/status/alfa.yaml i en editor, og indlæs så siden igen. Fejlene, som <code>fremdrift check</code> skriver dem:</p>{}</div>"#,
+            kontrol(&d)
+        )
+    );
+    let f = Formular::fra_status(&g.runde, None);
+    let s = side(&g, &f, &[], Besked::Ingen);
+    let mut o = Oversigt::default();
+    for _ in 0..2 {
+        let (handlinger, fragment) = bilagsdele(&g, &o);
+        assert_eq!(
+            side_med_bilag(&g, &s.html(), &handlinger, &fragment),
+            foer::side_foer(&foer::Foer(&s).html(), &g, &o)
+        );
+        o.dokumenter
+            .push(crate::web::foer::visning("bilag-alfa", "Bilag: Alfa", None));
+    }
+}

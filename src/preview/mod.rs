@@ -14,6 +14,9 @@ mod sider;
 mod sse;
 mod watch;
 
+#[cfg(feature = "sider-foer")]
+pub(crate) use oversigt::indeksmaal;
+
 use std::io::Write;
 use std::path::Path;
 use std::time::Instant;

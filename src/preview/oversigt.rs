@@ -1,13 +1,13 @@
 //! The index page: every document of the period with its state, and the project's
 //! diagnostics exactly as `fremdrift check` prints them.
 
-use std::fmt::Write;
+use serde::Serialize;
 
 use crate::dokument::Art;
-
-use crate::visning::kontrol::{kontrol, udfyld_link};
+use crate::visning::kontrol::{Kontrol, Udfyld};
 use crate::visning::tilstand::{Oversigt, Visning};
-use crate::web::html::{Ramme, dok_url, escape, url_del};
+use crate::web::html::{Ramme, url_del};
+use crate::web::sider;
 
 pub fn side(o: &Oversigt) -> String {
     let titel = format!("Forhåndsvisning af {}", o.periode);
@@ -22,81 +22,69 @@ pub fn side(o: &Oversigt) -> String {
     .html()
 }
 
-/// The live part of the index.
-pub fn fragment(o: &Oversigt) -> String {
-    let mut ud = format!(r#"<div id="oversigt" data-version="{}">"#, o.global_version);
-    let kkr = o.kkr.as_deref().unwrap_or("fremdrift");
-    let _ = write!(
-        ud,
-        r#"<p class="undertitel">{} · perioden {} · {} {}</p>"#,
-        escape(kkr),
-        escape(&o.periode),
-        o.dokumenter.len(),
-        if o.dokumenter.len() == 1 {
-            "dokument"
-        } else {
-            "dokumenter"
-        }
-    );
-    ud.push_str(&kontrol(&o.diagnoser));
-    if o.dokumenter.is_empty() {
-        let _ = write!(
-            ud,
-            r#"<p class="tom">Der er ingen dokumenter endnu. Lav en statusfil i content/{}/status/, fx med «fremdrift skabelon KOMMUNE».</p>"#,
-            escape(&o.periode)
-        );
-    } else {
-        ud.push_str(r#"<table class="dokumenter"><thead><tr><th>Dokument</th><th>Tilstand</th><th>Sider</th><th><span class="skjult">Handlinger</span></th></tr></thead><tbody>"#);
-        for v in &o.dokumenter {
-            ud.push_str(&raekke(v));
-        }
-        ud.push_str("</tbody></table>");
-    }
-    ud.push_str(&uden_bilag(o));
-    ud.push_str("</div>");
-    ud
+/// What `oversigt.html` shows.
+#[derive(Serialize)]
+struct Indeks<'a> {
+    version: u64,
+    kkr: &'a str,
+    periode: &'a str,
+    kontrol: Option<Kontrol>,
+    dokumenter: Vec<Raekke<'a>>,
+    uden_bilag: Vec<Udfyld<'a>>,
 }
 
-/// The kommuner without a bilag (no status file yet, or one with errors).
-fn uden_bilag(o: &Oversigt) -> String {
-    let mangler: Vec<String> = o
+/// A document's row.
+#[derive(Serialize)]
+struct Raekke<'a> {
+    id: &'a str,
+    /// The id as a URL path segment.
+    del: String,
+    titel: &'a str,
+    tilstand: &'static str,
+    sider: usize,
+    /// A bilag's kommune, for its «Udfyld status» link.
+    kommune: Option<Udfyld<'a>>,
+}
+
+/// The live part of the index.
+pub fn fragment(o: &Oversigt) -> String {
+    let uden_bilag = o
         .kommuner
         .iter()
         .filter(|k| o.dokument(&format!("bilag-{}", k.id)).is_none())
-        .map(|k| {
-            format!(
-                "<li>{} – {}</li>",
-                escape(&k.navn),
-                udfyld_link(&k.id, &k.navn, "udfyld")
-            )
-        })
+        .map(Udfyld::af)
         .collect();
-    if mangler.is_empty() {
-        return String::new();
-    }
-    format!(
-        r#"<section id="uden-bilag" aria-labelledby="uden-bilag-overskrift"><h2 id="uden-bilag-overskrift">Kommuner uden bilag</h2><p>Disse kommuner har ingen statusfil endnu (eller en med fejl). Udfyld status i browseren, så laves bilaget.</p><ul>{}</ul></section>"#,
-        mangler.concat()
+    sider::gengiv(
+        "oversigt.html",
+        Indeks {
+            version: o.global_version,
+            kkr: o.kkr.as_deref().unwrap_or("fremdrift"),
+            periode: &o.periode,
+            kontrol: Kontrol::af(&o.diagnoser),
+            dokumenter: o.dokumenter.iter().map(raekke).collect(),
+            uden_bilag,
+        },
     )
 }
 
-fn raekke(v: &Visning) -> String {
-    let tilstand = v.tilstand().navn();
-    let udfyld = match &v.dok.art {
-        Art::Bilag(s) => format!(
-            " · {}",
-            udfyld_link(&s.kommune.id, &s.kommune.navn, "udfyld")
-        ),
-        Art::Tilbagemelding => String::new(),
-    };
-    format!(
-        r#"<tr data-dok="{id}" data-tilstand="{tilstand}"><td><a href="{url}">{titel}</a></td><td><span class="tilstand {tilstand}">{tilstand}</span></td><td>{sider}</td><td><a href="/dok/{del}/pdf" download>Hent PDF</a>{udfyld}</td></tr>"#,
-        id = escape(&v.dok.id),
-        url = escape(&dok_url(&v.dok.id)),
-        titel = escape(&v.dok.titel),
-        sider = v.sider.len(),
-        del = escape(&url_del(&v.dok.id)),
-    )
+fn raekke(v: &Visning) -> Raekke<'_> {
+    Raekke {
+        id: &v.dok.id,
+        del: url_del(&v.dok.id),
+        titel: &v.dok.titel,
+        tilstand: v.tilstand().navn(),
+        sider: v.sider.len(),
+        kommune: match &v.dok.art {
+            Art::Bilag(s) => Some(Udfyld::af(&s.kommune)),
+            Art::Tilbagemelding => None,
+        },
+    }
+}
+
+/// The index measured against the code of before the templates (`benches/sider.rs`).
+#[cfg(feature = "sider-foer")]
+pub fn indeksmaal(rod: &std::path::Path, periode: &str) -> crate::web::foer::Indeksmaal {
+    crate::web::foer::Indeksmaal::ny(rod, periode, side)
 }
 
 #[cfg(test)]
@@ -107,6 +95,7 @@ mod tests {
     use super::*;
     use crate::diagnose::Diagnose;
     use crate::dokument::Dokument;
+    use crate::visning::kontrol::kontrol;
 
     fn visning(id: &str, diagnoser: Vec<Diagnose>) -> Visning {
         Visning {
@@ -162,5 +151,48 @@ mod tests {
             r#"<li>Ærø &lt;K&gt; – <a class="udfyld" href="/udfyld/%C3%A6r%C3%B8/">Udfyld status<span class="skjult"> for Ærø &lt;K&gt;</span></a></li>"#
         ), "{html}");
         assert!(!html.contains("<li>Alfa"), "alfa has a bilag");
+    }
+
+    #[test]
+    fn check_output_is_shown_verbatim_and_escaped() {
+        let d = Diagnose::fejl("content/kkr.yaml", None, "ukendt felt «<x>»").med_hint("fjern det");
+        let html = kontrol(&[d]);
+        assert!(html.contains("Kontrol: 1 fejl og 0 advarsler"));
+        assert!(
+            html.contains("content/kkr.yaml: fejl: ukendt felt «&lt;x&gt;»\n  hint: fjern det")
+        );
+    }
+
+    /// The template gives the bytes of the `format!` code it replaced.
+    #[test]
+    fn the_templates_give_the_index_of_before_byte_for_byte() {
+        use crate::web::foer;
+        let kommune = |id: &str, navn: &str| crate::indhold::model::Kommune {
+            id: id.into(),
+            kode: 1,
+            navn: navn.into(),
+        };
+        let mut o = Oversigt {
+            periode: "2015 <&>".into(),
+            ..Oversigt::default()
+        };
+        assert_eq!(side(&o), foer::oversigt_side(&o));
+        o.kkr = Some("KKR 'Nord'".into());
+        o.kommuner = vec![kommune("alfa", "Alfa"), kommune("ærø", "Ærø <K>")];
+        o.dokumenter = vec![visning("bilag-alfa", vec![])];
+        assert_eq!(side(&o), foer::oversigt_side(&o));
+        o.dokumenter
+            .push(visning("b\"<", vec![Diagnose::advarsel("x", None, "y")]));
+        o.diagnoser = vec![Diagnose::fejl("content/kkr.yaml", None, "<x>").med_hint("h")];
+        assert_eq!(side(&o), foer::oversigt_side(&o));
+        let rod = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+        let (p, _) = crate::indhold::projekt::indlaes(&rod, "2015")
+            .uden_fejl()
+            .unwrap();
+        o.dokumenter = crate::dokument::alle(&p)
+            .into_iter()
+            .map(|d| foer::visning(&d.id, &d.titel, Some(d.art)))
+            .collect();
+        assert_eq!(side(&o), foer::oversigt_side(&o));
     }
 }

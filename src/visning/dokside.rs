@@ -1,25 +1,28 @@
 //! A document's page: every page as an image (PNG) under an «UDKAST» overlay, the errors over
 //! the last good render, and a «Hent PDF» link.
 
-use std::fmt::Write;
+use serde::Serialize;
 
-use crate::diagnose::{Diagnose, Diagnoser};
-
-use super::kontrol::{kontrol, udfyld_link};
+use super::kontrol::{Kontrol, Udfyld};
 use super::tilstand::{Oversigt, Tilstand, Visning};
+use crate::diagnose::Diagnoser;
 use crate::dokument::Art;
-use crate::web::html::{Ramme, escape, url_del};
+use crate::web::html::{Ramme, url_del};
+use crate::web::sider;
 
 pub fn side(o: &Oversigt, id: &str) -> String {
+    #[derive(Serialize)]
+    struct Handlinger<'a> {
+        del: &'a str,
+        kommune: Option<Udfyld<'a>>,
+    }
     let del = url_del(id);
     let titel = o.dokument(id).map_or(id, |v| v.dok.titel.as_str());
-    let mut handlinger = format!(
-        r#"<a class="knap" id="hent-pdf" href="/dok/{}/pdf" download>Hent PDF</a>"#,
-        escape(&del)
-    );
-    if let Some(Art::Bilag(s)) = o.dokument(id).map(|v| &v.dok.art) {
-        handlinger.push_str(&udfyld_link(&s.kommune.id, &s.kommune.navn, "knap udfyld"));
-    }
+    let kommune = match o.dokument(id).map(|v| &v.dok.art) {
+        Some(Art::Bilag(s)) => Some(Udfyld::af(&s.kommune)),
+        _ => None,
+    };
+    let handlinger = sider::gengiv("dok-handlinger.html", Handlinger { del: &del, kommune });
     Ramme {
         titel,
         dok: Some(id),
@@ -31,83 +34,87 @@ pub fn side(o: &Oversigt, id: &str) -> String {
     .html()
 }
 
+/// What `dok.html` shows.
+#[derive(Serialize)]
+struct Dok<'a> {
+    version: u64,
+    tilstand: &'static str,
+    /// The id as a URL path segment.
+    del: String,
+    fejl: Option<Problemer>,
+    advarsler: Option<Problemer>,
+    sider: Vec<Sidebillede<'a>>,
+}
+
+/// The document's diagnostics, as `fremdrift check` prints them.
+#[derive(Serialize)]
+struct Problemer {
+    antal: usize,
+    opsummering: String,
+    tekst: String,
+}
+
+#[derive(Serialize)]
+struct Sidebillede<'a> {
+    noegle: &'a str,
+    /// In points, rounded as `{:.0}` rounds.
+    bredde: String,
+    hoejde: String,
+}
+
 /// The live part of a document's page.
 pub fn fragment(o: &Oversigt, id: &str) -> String {
     let Some(v) = o.dokument(id) else {
         return mangler(o, id);
     };
     let tilstand = v.tilstand();
-    let mut ud = format!(
-        r#"<div id="dokument" data-version="{}" data-tilstand="{}">"#,
-        v.version,
-        tilstand.navn()
-    );
-    match tilstand {
-        Tilstand::Fejl => ud.push_str(&fejl(v)),
-        Tilstand::Advarsler => ud.push_str(&advarsler(&v.diagnoser)),
-        Tilstand::Ok => {}
-    }
-    ud.push_str(&sider(v, tilstand));
-    ud.push_str("</div>");
-    ud
-}
-
-/// The overlay: the Danish diagnostics over the last good render.
-fn fejl(v: &Visning) -> String {
-    let under = if v.sider.is_empty() {
-        "Dokumentet er ikke lavet endnu."
-    } else {
-        "Siderne herunder er den seneste gode udgave."
+    let problemer = || {
+        let alle = Diagnoser(v.diagnoser.clone());
+        Problemer {
+            antal: alle.0.len(),
+            opsummering: alle.opsummering(),
+            tekst: alle.to_string(),
+        }
     };
-    format!(
-        r#"<div id="fejl" class="overlay" role="alert"><h2>Dokumentet kan ikke opdateres: {}</h2><pre>{}</pre><p>{under} Ret filen og gem den, så opdaterer siden sig selv.</p></div>"#,
-        escape(&Diagnoser(v.diagnoser.clone()).opsummering()),
-        escape(&Diagnoser(v.diagnoser.clone()).to_string())
-    )
-}
-
-fn advarsler(d: &[Diagnose]) -> String {
-    let antal = d.len();
-    format!(
-        r#"<details id="advarsler" class="advarsler"><summary>{antal} {}</summary><pre>{}</pre></details>"#,
-        if antal == 1 { "advarsel" } else { "advarsler" },
-        escape(&Diagnoser(d.to_vec()).to_string())
-    )
-}
-
-fn sider(v: &Visning, tilstand: Tilstand) -> String {
-    let klasse = if tilstand == Tilstand::Fejl {
-        "gammel"
-    } else {
-        ""
+    let dok = Dok {
+        version: v.version,
+        tilstand: tilstand.navn(),
+        del: url_del(&v.dok.id),
+        fejl: (tilstand == Tilstand::Fejl).then(problemer),
+        advarsler: (tilstand == Tilstand::Advarsler).then(problemer),
+        sider: sidebilleder(v),
     };
-    let mut ud = format!(r#"<div id="sider" class="{klasse}">"#);
-    let antal = v.sider.len();
-    for (i, s) in v.sider.iter().enumerate() {
-        let n = i + 1;
-        let _ = write!(
-            ud,
-            // No style attribute (the Content-Security-Policy forbids inline style): the
-            // image's width and height reserve its space before it loads.
-            r#"<figure class="side"><img src="/dok/{del}/side/{n}.png?v={noegle}" alt="Side {n} af {antal}" width="{b:.0}" height="{h:.0}"></figure>"#,
-            b = s.bredde,
-            h = s.hoejde,
-            del = escape(&url_del(&v.dok.id)),
-            noegle = escape(&s.noegle),
-        );
-    }
-    ud.push_str("</div>");
-    ud
+    sider::gengiv("dok.html", dok)
+}
+
+fn sidebilleder(v: &Visning) -> Vec<Sidebillede<'_>> {
+    v.sider
+        .iter()
+        .map(|s| Sidebillede {
+            noegle: &s.noegle,
+            bredde: format!("{:.0}", s.bredde),
+            hoejde: format!("{:.0}", s.hoejde),
+        })
+        .collect()
 }
 
 /// A document that is not (or no longer) in the period.
 fn mangler(o: &Oversigt, id: &str) -> String {
-    format!(
-        r#"<div id="dokument" data-version="{}" data-tilstand="mangler"><div id="mangler" class="overlay" role="alert"><h2>Dokumentet findes ikke</h2><p>«{}» er ikke et dokument i perioden {}. <a href="/">Se alle dokumenter</a>.</p>{}</div><div id="sider"></div></div>"#,
-        o.global_version,
-        escape(id),
-        escape(&o.periode),
-        kontrol(&o.diagnoser)
+    #[derive(Serialize)]
+    struct Mangler<'a> {
+        version: u64,
+        id: &'a str,
+        periode: &'a str,
+        kontrol: Option<Kontrol>,
+    }
+    sider::gengiv(
+        "dok-mangler.html",
+        Mangler {
+            version: o.global_version,
+            id,
+            periode: &o.periode,
+            kontrol: Kontrol::af(&o.diagnoser),
+        },
     )
 }
 
@@ -117,6 +124,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
+    use crate::diagnose::Diagnose;
     use crate::dokument::Dokument;
     use crate::oversaet::Side;
 
@@ -182,5 +190,31 @@ mod tests {
         let html = side(&oversigt(vec![]), "bilag-beta");
         assert!(html.contains(r#"href="/dok/bilag-beta/pdf" download>Hent PDF<"#));
         assert!(html.contains(r#"data-fragment="/dok/bilag-beta/fragment""#));
+    }
+
+    /// The template gives the bytes of the `format!` code it replaced.
+    #[test]
+    fn the_templates_give_the_document_page_of_before_byte_for_byte() {
+        use crate::web::foer;
+        let fejl = Diagnose::fejl("content/2015/status/beta.yaml", None, "ugyldig «blå» & <x>");
+        let advarsel = Diagnose::advarsel("content/2015/status/beta.yaml", None, "'kort'");
+        for d in [
+            vec![],
+            vec![fejl.clone()],
+            vec![advarsel.clone()],
+            vec![advarsel, fejl],
+        ] {
+            let mut o = oversigt(d.clone());
+            o.diagnoser = d;
+            for id in ["bilag-beta", "bilag-<x>&\"'"] {
+                assert_eq!(fragment(&o, id), foer::dok_fragment(&o, id));
+                assert_eq!(side(&o, id), foer::dok_side(&o, id));
+            }
+            Arc::make_mut(&mut o.dokumenter[0].sider).clear();
+            assert_eq!(
+                fragment(&o, "bilag-beta"),
+                foer::dok_fragment(&o, "bilag-beta")
+            );
+        }
     }
 }

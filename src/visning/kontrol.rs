@@ -1,43 +1,64 @@
 //! What every page shows of the project's checks: the diagnostics exactly as
 //! `fremdrift check` prints them, and the «Udfyld status» link of a kommune.
 
+use serde::Serialize;
+
 use crate::diagnose::{Diagnose, Diagnoser};
-use crate::web::html::{escape, url_del};
+use crate::indhold::model::Kommune;
+use crate::web::html::url_del;
+use crate::web::sider;
 
-/// The «Udfyld status» link of a kommune, named for screen readers.
-pub fn udfyld_link(id: &str, navn: &str, klasse: &str) -> String {
-    format!(
-        r#"<a class="{klasse}" href="/udfyld/{}/">Udfyld status<span class="skjult"> for {}</span></a>"#,
-        escape(&url_del(id)),
-        escape(navn)
-    )
+/// A kommune as its «Udfyld status» link (the macro `udfyld_link` of `dele.html`) needs it.
+#[derive(Serialize)]
+pub struct Udfyld<'a> {
+    /// The id as a URL path segment.
+    pub del: String,
+    pub navn: &'a str,
 }
 
-/// The diagnostics as `fremdrift check` prints them, under a summary.
+impl<'a> Udfyld<'a> {
+    pub fn af(k: &'a Kommune) -> Self {
+        Udfyld {
+            del: url_del(&k.id),
+            navn: &k.navn,
+        }
+    }
+}
+
+/// The diagnostics for `kontrol.html`, under a summary.
+#[derive(Serialize)]
+pub struct Kontrol {
+    /// `fejl` or `advarsler`: the section's class.
+    art: &'static str,
+    opsummering: String,
+    tekst: String,
+}
+
+impl Kontrol {
+    /// None when there is nothing to show.
+    pub fn af(diagnoser: &[Diagnose]) -> Option<Self> {
+        if diagnoser.is_empty() {
+            return None;
+        }
+        let alle = Diagnoser(diagnoser.to_vec());
+        Some(Kontrol {
+            art: if alle.har_fejl() { "fejl" } else { "advarsler" },
+            opsummering: alle.opsummering(),
+            tekst: alle.to_string(),
+        })
+    }
+}
+
+/// The diagnostics as `fremdrift check` prints them, under a summary (HTML).
 pub fn kontrol(diagnoser: &[Diagnose]) -> String {
-    if diagnoser.is_empty() {
-        return String::new();
+    #[derive(Serialize)]
+    struct Kontekst {
+        kontrol: Option<Kontrol>,
     }
-    let alle = Diagnoser(diagnoser.to_vec());
-    let art = if alle.har_fejl() { "fejl" } else { "advarsler" };
-    format!(
-        r#"<section id="kontrol" class="kontrol {art}"><h2>Kontrol: {}</h2><pre>{}</pre></section>"#,
-        escape(&alle.opsummering()),
-        escape(&alle.to_string())
+    sider::gengiv(
+        "kontrol.html",
+        Kontekst {
+            kontrol: Kontrol::af(diagnoser),
+        },
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn check_output_is_shown_verbatim_and_escaped() {
-        let d = Diagnose::fejl("content/kkr.yaml", None, "ukendt felt «<x>»").med_hint("fjern det");
-        let html = kontrol(&[d]);
-        assert!(html.contains("Kontrol: 1 fejl og 0 advarsler"));
-        assert!(
-            html.contains("content/kkr.yaml: fejl: ukendt felt «&lt;x&gt;»\n  hint: fjern det")
-        );
-    }
 }

@@ -3,19 +3,35 @@
 
 use std::fmt::Write;
 
-/// Escapes text for HTML content and quoted attribute values.
+use serde::Serialize;
+
+use super::sider::{self, Html};
+
+/// Escapes text for HTML content and quoted attribute values: how the pages' templates
+/// print every value (see [`super::sider`]).
+pub fn escape_til(ud: &mut impl Write, tekst: &str) -> std::fmt::Result {
+    let mut fra = 0;
+    for (i, b) in tekst.bytes().enumerate() {
+        let erstatning = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        ud.write_str(&tekst[fra..i])?;
+        ud.write_str(erstatning)?;
+        fra = i + 1;
+    }
+    ud.write_str(&tekst[fra..])
+}
+
+/// [`escape_til`] into a new string.
+#[cfg(any(test, feature = "sider-foer"))]
 pub fn escape(tekst: &str) -> String {
     let mut ud = String::with_capacity(tekst.len());
-    for c in tekst.chars() {
-        match c {
-            '&' => ud.push_str("&amp;"),
-            '<' => ud.push_str("&lt;"),
-            '>' => ud.push_str("&gt;"),
-            '"' => ud.push_str("&quot;"),
-            '\'' => ud.push_str("&#39;"),
-            c => ud.push(c),
-        }
-    }
+    let _ = escape_til(&mut ud, tekst);
     ud
 }
 
@@ -55,11 +71,6 @@ pub fn url_afkod(tekst: &str) -> Option<String> {
     String::from_utf8(ud).ok()
 }
 
-/// The URL of a document's page.
-pub fn dok_url(id: &str) -> String {
-    format!("/dok/{}/", url_del(id))
-}
-
 /// A whole page: the header, the live part (`fragment`, refreshed from
 /// `fragment_url` on every server-sent event) and the script.
 pub struct Ramme<'a> {
@@ -69,67 +80,53 @@ pub struct Ramme<'a> {
     pub fragment_url: &'a str,
     /// Links and buttons in the header, already HTML.
     pub handlinger: &'a str,
+    /// Already HTML.
     pub fragment: &'a str,
-    /// Set on a form page: the form, shown beside the live part.
+    /// Set on a form page: the form (already HTML), shown beside the live part.
     pub formular: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct RammeKontekst<'a> {
+    titel: &'a str,
+    dok: &'a str,
+    tilbage: bool,
+    fragment_url: &'a str,
+    handlinger: Html,
+    fragment: Html,
+    formular: Option<Html>,
 }
 
 impl Ramme<'_> {
     pub fn html(&self) -> String {
-        let tilbage = match self.dok {
-            Some(_) => r#"<a class="tilbage" href="/">← Alle dokumenter</a>"#,
-            None => "",
-        };
-        let (css, main, js) = match self.formular {
-            None => (
-                "",
-                format!(r#"<main id="indhold">{}</main>"#, self.fragment),
-                "",
-            ),
-            Some(formular) => (
-                "\n<link rel=\"stylesheet\" href=\"/formular.css\">",
-                format!(
-                    r#"<main class="udfyld"><div class="formular-kolonne">{formular}</div><section class="bilag-kolonne" aria-labelledby="bilag-overskrift" tabindex="0"><h2 id="bilag-overskrift">Bilaget</h2><div id="indhold">{}</div></section></main>"#,
-                    self.fragment
-                ),
-                "\n<script src=\"/formular.js\"></script>",
-            ),
-        };
-        format!(
-            r#"<!doctype html>
-<html lang="da">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{titel} – udkast – fremdrift</title>
-<link rel="stylesheet" href="/preview.css">{css}
-</head>
-<body data-fragment="{fragment_url}" data-dok="{dok}">
-<header class="top">{tilbage}<h1>{titel}</h1>{handlinger}<span id="forbindelse" role="status" hidden>Forbindelsen til fremdrift er afbrudt – prøver igen …</span></header>
-{main}
-<script src="/preview.js"></script>{js}
-</body>
-</html>
-"#,
-            titel = escape(self.titel),
-            fragment_url = escape(self.fragment_url),
-            dok = escape(self.dok.unwrap_or_default()),
-            handlinger = self.handlinger,
+        sider::gengiv(
+            "ramme.html",
+            RammeKontekst {
+                titel: self.titel,
+                dok: self.dok.unwrap_or_default(),
+                tilbage: self.dok.is_some(),
+                fragment_url: self.fragment_url,
+                handlinger: Html::af(self.handlinger),
+                fragment: Html::af(self.fragment),
+                formular: self.formular.map(Html::af),
+            },
         )
     }
 }
 
-/// A small standalone page, for errors.
+/// A small standalone page, for errors; `indhold` is HTML.
 pub fn enkel_side(titel: &str, indhold: &str) -> String {
-    format!(
-        r#"<!doctype html>
-<html lang="da">
-<head><meta charset="utf-8"><title>{titel} – fremdrift</title><link rel="stylesheet" href="/preview.css"></head>
-<body><header class="top"><a class="tilbage" href="/">← Alle dokumenter</a><h1>{titel}</h1></header>
-<main>{indhold}</main></body>
-</html>
-"#,
-        titel = escape(titel)
+    #[derive(Serialize)]
+    struct Kontekst<'a> {
+        titel: &'a str,
+        indhold: Html,
+    }
+    sider::gengiv(
+        "enkel.html",
+        Kontekst {
+            titel,
+            indhold: Html::af(indhold),
+        },
     )
 }
 
@@ -176,5 +173,37 @@ mod tests {
         assert!(html.contains(r#"<html lang="da">"#));
         assert!(html.contains("Bilag: &lt;Alfa&gt;"));
         assert!(html.contains(r#"data-dok="bilag-alfa""#));
+    }
+
+    /// The templates give the bytes of the `format!` code they replaced.
+    #[test]
+    fn the_templates_give_the_frame_of_before_byte_for_byte() {
+        for (dok, formular) in [
+            (None, None),
+            (Some("bilag-<ærø>"), None),
+            (Some("bilag-x"), Some("<form>…</form>")),
+        ] {
+            let nu = Ramme {
+                titel: "Bilag: <Alfa> & 'Beta'",
+                dok,
+                fragment_url: "/dok/x\"/fragment",
+                handlinger: "<a href=\"/\">x</a>",
+                fragment: "<div>&amp;</div>",
+                formular,
+            };
+            let foer = super::super::foer::Ramme {
+                titel: nu.titel,
+                dok,
+                fragment_url: nu.fragment_url,
+                handlinger: nu.handlinger,
+                fragment: nu.fragment,
+                formular,
+            };
+            assert_eq!(nu.html(), foer.html());
+        }
+        assert_eq!(
+            enkel_side("Fejl <x>", "<p>Hej</p>"),
+            super::super::foer::enkel_side("Fejl <x>", "<p>Hej</p>")
+        );
     }
 }

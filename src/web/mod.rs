@@ -3,11 +3,15 @@
 //! timeouts, body limits, a concurrency limit, panic catching, the fixed response
 //! headers and cross-site write protection; a middleware admits only this machine's
 //! host names. The front ends (the preview, later the hosted collection) bring their
-//! routes. Nothing here parses HTTP by hand.
+//! routes. Nothing here parses HTTP by hand. The pages' HTML comes from minijinja
+//! templates with HTML auto-escaping ([`sider`]).
 
+#[cfg(any(test, feature = "sider-foer"))]
+pub mod foer;
 pub mod html;
 mod lag;
 mod lytter;
+pub mod sider;
 pub mod svar;
 
 pub use lag::{Vaern, beskyt};
