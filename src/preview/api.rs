@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use crate::web::html::url_del;
 use crate::visning::tilstand::Oversigt;
+use crate::web::html::url_del;
 
 #[derive(Serialize)]
 struct Liste<'a> {

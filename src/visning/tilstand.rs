@@ -16,7 +16,6 @@ use crate::dokument::Dokument;
 use crate::indhold::model::Kommune;
 use crate::oversaet::Side;
 
-
 /// Something for the rebuild loop to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Signal {
