@@ -52,6 +52,10 @@ impl Udseende {
 /// A run of text; a line feed becomes a line break, a tab a tab.
 pub fn run(tekst: &str, u: Udseende) -> String {
     let mut s = format!("<w:r>{}", u.rpr());
+    if tekst.is_empty() {
+        // An empty field still has its text element, for programs that fill it in.
+        s.push_str(r#"<w:t xml:space="preserve"></w:t>"#);
+    }
     for (i, linje) in tekst.split('\n').enumerate() {
         if i > 0 {
             s.push_str("<w:br/>");
