@@ -270,3 +270,67 @@ fn wrong_files_are_refused_with_what_to_do() {
         assert!(d.contains("hint: "), "{d}");
     }
 }
+
+#[test]
+fn a_deleted_row_leaves_its_anbefaling_unanswered() {
+    let p = mini();
+    let st = &p.status[0];
+    let b = dokument(&p, Some(st));
+    let k = krop(&b);
+    let id = &p.runde.fokusomraader[0].anbefalinger[0].id;
+    let start = k[..k.find(&format!(">{id}<")).unwrap()]
+        .rfind("<w:tr>")
+        .unwrap();
+    let slut = start + k[start..].find("</w:tr>").unwrap() + "</w:tr>".len();
+    let k = format!("{}{}", &k[..start], &k[slut..]);
+    let (laest, d) = laes(&p, med_krop(&b, &k));
+    let laest = laest.unwrap_or_else(|| panic!("{d}"));
+    assert!(
+        laest.svar.get(id).is_none_or(|s| s.status.is_none()),
+        "{:?}",
+        laest.svar
+    );
+    let andre = |s: &KommuneStatus| {
+        s.svar
+            .iter()
+            .filter(|(k, _)| *k != id)
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(andre(&laest), andre(st));
+}
+
+#[test]
+fn last_periods_answers_stand_beside_and_are_not_read_as_answers() {
+    use crate::indhold::model::Status;
+    use crate::indhold::sidste_aar::{SidsteAar, SidsteForAnbefaling, SidsteSvar};
+    let p = mini();
+    let st = &p.status[0];
+    let id = p.runde.fokusomraader[0].anbefalinger[0].id.clone();
+    let sidste = SidsteAar {
+        periode: "2014".into(),
+        nu: "2015".into(),
+        meldt: true,
+        anbefalinger: vec![SidsteForAnbefaling {
+            id: id.clone(),
+            svar: vec![SidsteSvar {
+                id: id.clone(),
+                status: Some(Status::Roed),
+                bemaerkning: Some("Sidste år: rød.".into()),
+            }],
+        }],
+    };
+    let b = docx(&Skabelon {
+        kkr: &p.kkr,
+        runde: &p.runde,
+        kommune: &st.kommune,
+        status: Some(st),
+        sidste: Some(&sidste),
+    })
+    .unwrap();
+    let k = krop(&b);
+    assert!(k.contains(">Svar i 2014<"), "{k}");
+    assert!(k.contains("2014: Rød – Sidste år: rød."), "{k}");
+    let (laest, d) = laes(&p, b);
+    samme(&laest.unwrap_or_else(|| panic!("{d}")), st);
+}

@@ -46,7 +46,7 @@ pub fn skriv(s: &Skabelon, ider: &mut Ider) -> String {
                 laas: Laas::Udfyld,
             }
             .rigtekst(&afsnit_af(
-                &tekst_af(navn, titel, tekst),
+                tekst_af(navn, titel, tekst),
                 "",
                 Udseende::default(),
             ))
