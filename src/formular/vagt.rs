@@ -49,10 +49,10 @@ pub fn nyt_token() -> anyhow::Result<String> {
 /// [`MAKS_KROP`] bytes; refused before a byte of the body is read (so a client that
 /// waits for `100 Continue` never sends it).
 pub async fn skrivevagt(req: Request, next: Next) -> Response {
-    if req.method() == Method::POST {
-        if let Err(a) = tjek_hoved(req.headers()) {
-            return a.svar();
-        }
+    if req.method() == Method::POST
+        && let Err(a) = tjek_hoved(req.headers())
+    {
+        return a.svar();
     }
     next.run(req).await
 }
