@@ -63,7 +63,7 @@ fn hoved(s: &Skabelon) -> String {
     linjer.extend(s.runde.dok_id.iter().map(|x| format!("Dok.ID: {x}")));
     for l in linjer {
         ud.push_str(&afsnit(
-            r#"<w:jc w:val="right"/><w:spacing w:after="0"/>"#,
+            r#"<w:spacing w:after="0"/><w:jc w:val="right"/>"#,
             &run(&l, lille),
         ));
     }
