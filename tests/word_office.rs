@@ -1,6 +1,7 @@
 //! Real office software: a Word document filled with python-docx, then opened and
 //! saved again as .docx by LibreOffice Writer (headless, a private profile per run) —
-//! which drops the controls' tags and rewrites the drop-downs — and one edited in
+//! Writer 7.4 keeps the controls and their drop-downs but drops every tag and lock,
+//! and holds the rich-text fields as input fields in its own model — and one edited in
 //! Writer's own format (flat ODT) and saved by Writer as .docx, read in to the same
 //! answers. `bash scripts/test` installs LibreOffice Writer (scripts/install-libreoffice)
 //! and python-docx (scripts/install-test-deps).
