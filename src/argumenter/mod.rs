@@ -97,7 +97,7 @@ pub enum Kommando {
     #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift build [VALG]")]
     Build(BuildArgs),
 
-    /// Skriv en statusfil eller et regneark for en kommune, klar til at udfylde
+    /// Skriv en statusfil, et regneark eller et Word-dokument for en kommune, klar til at udfylde
     #[command(
         help_template = HJAELP,
         next_help_heading = "Valg",
