@@ -26,10 +26,10 @@ use crate::web::html::{self, Ramme, escape, url_del};
 use crate::web::svar;
 use axum::response::Response;
 
-use crate::diagnose::Diagnose;
-use crate::indhold::yaml::io_fejl;
 use crate::visning::tilstand::{Delt, Oversigt};
 use crate::visning::{dokside, kontrol as oversigt};
+use crate::diagnose::Diagnose;
+use crate::indhold::yaml::io_fejl;
 use felter::{Formular, Forslagfelt};
 use gem::{Grundlag, Mangel, Udfald};
 use krop::{Handling, Indsendt};

@@ -11,8 +11,8 @@ use std::time::SystemTime;
 use super::felter::{Felt, Formular};
 use super::gem::Grundlag;
 use crate::diagnose::Diagnose;
-use crate::skriv::historik;
 use crate::web::html::{escape, url_del};
+use crate::skriv::historik;
 
 /// What the status line says.
 #[derive(Debug)]

@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use crate::visning::tilstand::Oversigt;
 use crate::web::html::url_del;
+use crate::visning::tilstand::Oversigt;
 
 #[derive(Serialize)]
 struct Liste<'a> {

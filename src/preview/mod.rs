@@ -18,10 +18,10 @@ use std::io::Write;
 use std::path::Path;
 use std::time::Instant;
 
-use crate::formular;
-use crate::visning::tilstand::Delt;
 use aendring::Omfang;
 use bygger::Bygger;
+use crate::formular;
+use crate::visning::tilstand::Delt;
 
 /// How the preview was asked to run.
 pub struct PreviewValg {

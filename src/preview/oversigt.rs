@@ -6,8 +6,8 @@ use std::fmt::Write;
 use crate::dokument::Art;
 
 use crate::visning::kontrol::{kontrol, udfyld_link};
-use crate::visning::tilstand::{Oversigt, Visning};
 use crate::web::html::{Ramme, dok_url, escape, url_del};
+use crate::visning::tilstand::{Oversigt, Visning};
 
 pub fn side(o: &Oversigt) -> String {
     let titel = format!("Forhåndsvisning af {}", o.periode);

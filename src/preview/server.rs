@@ -94,11 +94,7 @@ pub fn start(
     let app = Arc::new(App {
         delt,
         udfyld,
-        stroemme: Arc::new(Semaphore::new(miljoetal(
-            "FREMDRIFT_HTTP_STROEMME",
-            STROEMME,
-            1,
-        ))),
+        stroemme: Arc::new(Semaphore::new(miljoetal("FREMDRIFT_HTTP_STROEMME", STROEMME, 1))),
     });
     let ruter = web::beskyt(ruter(app), &vaern(adresse.port()));
     let graenser = graenser();

@@ -107,9 +107,7 @@ pub async fn side(
     Path((_, fil)): Path<(String, String)>,
     q: Result<Query<SideQ>, QueryRejection>,
 ) -> Response {
-    let n = fil
-        .strip_suffix(".png")
-        .and_then(|n| n.parse::<usize>().ok());
+    let n = fil.strip_suffix(".png").and_then(|n| n.parse::<usize>().ok());
     let Some(n) = n.filter(|n| *n > 0) else {
         return ikke_fundet_svar();
     };

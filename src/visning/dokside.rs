@@ -5,10 +5,10 @@ use std::fmt::Write;
 
 use crate::diagnose::{Diagnose, Diagnoser};
 
+use crate::web::html::{Ramme, escape, url_del};
 use super::kontrol::{kontrol, udfyld_link};
 use super::tilstand::{Oversigt, Tilstand, Visning};
 use crate::dokument::Art;
-use crate::web::html::{Ramme, escape, url_del};
 
 pub fn side(o: &Oversigt, id: &str) -> String {
     let del = url_del(id);

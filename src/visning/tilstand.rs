@@ -16,6 +16,7 @@ use crate::dokument::Dokument;
 use crate::indhold::model::Kommune;
 use crate::oversaet::Side;
 
+
 /// Something for the rebuild loop to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Signal {

@@ -64,10 +64,7 @@ pub fn beskyt(app: Router, v: &Vaern) -> Router {
         ));
     }
     app.layer(CatchPanicLayer::custom(|_| {
-        svar::tekst(
-            500,
-            "Intern fejl i fremdrift. Prøv igen; sker det igen, så genstart fremdrift.",
-        )
+        svar::tekst(500, "Intern fejl i fremdrift. Prøv igen; sker det igen, så genstart fremdrift.")
     }))
 }
 

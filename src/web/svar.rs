@@ -14,11 +14,7 @@ pub fn html(status: u16, html: String) -> Response {
 
 /// A short plain text (the refusals).
 pub fn tekst(status: u16, tekst: impl Into<String>) -> Response {
-    med_art(
-        status,
-        "text/plain; charset=utf-8",
-        Body::from(tekst.into()),
-    )
+    med_art(status, "text/plain; charset=utf-8", Body::from(tekst.into()))
 }
 
 /// A text of our own with its type (style sheets, scripts, JSON).
@@ -59,11 +55,7 @@ mod tests {
 
     #[test]
     fn a_value_with_a_line_break_never_becomes_a_header() {
-        let svar = med(
-            tekst(200, ""),
-            header::CONTENT_DISPOSITION,
-            "a\r\nSet-Cookie: x=1",
-        );
+        let svar = med(tekst(200, ""), header::CONTENT_DISPOSITION, "a\r\nSet-Cookie: x=1");
         assert!(svar.headers().get(header::CONTENT_DISPOSITION).is_none());
         assert!(svar.headers().get(header::SET_COOKIE).is_none());
     }
@@ -72,14 +64,8 @@ mod tests {
     fn pages_and_texts_say_their_type_and_status() {
         let s = html(404, "<p>Æv</p>".into());
         assert_eq!(s.status(), 404);
-        assert_eq!(
-            s.headers()[header::CONTENT_TYPE],
-            "text/html; charset=utf-8"
-        );
+        assert_eq!(s.headers()[header::CONTENT_TYPE], "text/html; charset=utf-8");
         let s = tekst(413, "for stor");
-        assert_eq!(
-            s.headers()[header::CONTENT_TYPE],
-            "text/plain; charset=utf-8"
-        );
+        assert_eq!(s.headers()[header::CONTENT_TYPE], "text/plain; charset=utf-8");
     }
 }
