@@ -42,6 +42,9 @@ pub enum Sted {
     Celle(Box<Celle>),
     /// A field of a form, by its label.
     Felt(String),
+    /// A place in a Word document as a person finds it: «tabel 2, anbefaling v3,
+    /// feltet «Status»».
+    Dokument(String),
 }
 
 /// A spreadsheet cell: sheet «Fremdriftsskema», cell `E7`.
@@ -126,6 +129,7 @@ impl Diagnose {
             Some(Sted::Linje(p)) => format!("{fil}:{}:{}", p.linje, p.kolonne),
             Some(Sted::Celle(c)) => format!("{fil}, ark «{}», celle {}", c.ark, c.celle),
             Some(Sted::Felt(navn)) => format!("{fil}, feltet «{navn}»"),
+            Some(Sted::Dokument(hvor)) => format!("{fil}, {hvor}"),
             None => fil,
         }
     }

@@ -8,6 +8,7 @@
 //! markup     minijinja templates → Typst markup, every value escaped
 //! oversaet   our Typst World → laid-out document → PDF/A-2a + PDF/UA-1 or PNG, time-limited
 //! regneark   workbooks: the pre-filled skema, reading answers back, the export
+//! word       the skema as a Word document with content controls, and reading it back
 //! skriv      atomic, all-or-nothing writes; the history of replaced files
 //! statuslager  the one status store: every save of a status file, locked across processes
 //! koersel    the one orchestration: load → plan → compile → write, for every command
@@ -36,6 +37,7 @@ pub mod markup;
 pub mod oversaet;
 pub mod regneark;
 pub mod skriv;
+pub mod word;
 
 /// The command line: parse, run, and print an error with its exit code.
 pub mod cli {

@@ -97,15 +97,15 @@ pub enum Kommando {
     #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift build [VALG]")]
     Build(BuildArgs),
 
-    /// Skriv en statusfil eller et regneark for en kommune, klar til at udfylde
+    /// Skriv en statusfil, et regneark eller et Word-dokument for en kommune, klar til at udfylde
     #[command(
         help_template = HJAELP,
         next_help_heading = "Valg",
-        override_usage = "fremdrift skabelon [VALG] <KOMMUNE>... | --alle --xlsx"
+        override_usage = "fremdrift skabelon [VALG] <KOMMUNE>... | --alle --xlsx | --alle --docx"
     )]
     Skabelon(SkabelonArgs),
 
-    /// Læs udfyldte regneark (.xlsx eller .ods) ind som statusfiler
+    /// Læs udfyldte regneark (.xlsx eller .ods) eller Word-dokumenter (.docx) ind som statusfiler
     #[command(
         name = "indlaes",
         visible_alias = "indlæs",
@@ -265,7 +265,7 @@ pub struct SkabelonArgs {
     #[arg(value_name = "KOMMUNE", required_unless_present = "alle")]
     pub kommuner: Vec<String>,
 
-    /// Et regneark for hver af KKR'ets kommuner (med --xlsx)
+    /// Et regneark eller Word-dokument for hver af KKR'ets kommuner (med --xlsx eller --docx)
     #[arg(long, conflicts_with = "kommuner")]
     pub alle: bool,
 
@@ -273,14 +273,18 @@ pub struct SkabelonArgs {
     #[arg(long)]
     pub xlsx: bool,
 
-    /// Mappen til regnearkene (standard: out/<periode>/skabeloner)
+    /// Skriv et Word-dokument (.docx) med felter at udfylde, udfyldt med kommunens svar, hvis den har en statusfil
+    #[arg(long, conflicts_with = "xlsx")]
+    pub docx: bool,
+
+    /// Mappen til regnearkene eller dokumenterne (standard: out/<periode>/skabeloner)
     #[arg(short, long, value_name = "MAPPE")]
     pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 pub struct IndlaesArgs {
-    /// Udfyldte regneark (.xlsx eller .ods); kommunen står i arket «Oplysninger»
+    /// Udfyldte regneark (.xlsx eller .ods) eller Word-dokumenter (.docx); kommunen står under «Oplysninger»
     #[arg(value_name = "FIL", required = true)]
     pub filer: Vec<PathBuf>,
 

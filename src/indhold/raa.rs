@@ -26,6 +26,7 @@ impl<T> Placeret<T> {
             Sted::Linje(p) => format!("linje {}", p.linje),
             Sted::Celle(c) => format!("celle {}", c.celle),
             Sted::Felt(navn) => format!("feltet «{navn}»"),
+            Sted::Dokument(hvor) => hvor.clone(),
         }
     }
 }

@@ -84,6 +84,7 @@ pub fn diagnose(d: &Diagnose) -> Value {
             ud["cell"] = c.celle.clone().into();
         }
         Some(Sted::Felt(navn)) => ud["field"] = navn.clone().into(),
+        Some(Sted::Dokument(hvor)) => ud["place"] = hvor.clone().into(),
         None => {}
     }
     ud

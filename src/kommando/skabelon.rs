@@ -1,7 +1,8 @@
 //! `fremdrift skabelon`: a kommune's status file, ready to fill in, with its answers of
 //! the previous period as comments to update; its first line names the period's JSON
-//! Schema, which is written (again) to `skema/`. With `--xlsx`: a workbook per
-//! kommune, pre-filled with its answers when it has a status file.
+//! Schema, which is written (again) to `skema/`. With `--xlsx` (or `--docx`): a
+//! workbook (or Word document) per kommune, pre-filled with its answers when it has a
+//! status file.
 
 use std::path::PathBuf;
 
@@ -16,11 +17,11 @@ use crate::regneark::Skabelon;
 use crate::skriv;
 
 pub fn koer(ctx: &Kontekst, a: &SkabelonArgs) -> anyhow::Result<()> {
-    if !a.xlsx && (a.alle || a.output.is_some()) {
+    if !a.xlsx && !a.docx && (a.alle || a.output.is_some()) {
         let valg = if a.alle { "--alle" } else { "-o/--output" };
         return Err(fejl(
-            format!("{valg} virker kun sammen med --xlsx"),
-            "skriv fx «fremdrift skabelon --alle --xlsx» for et regneark til hver kommune",
+            format!("{valg} virker kun sammen med --xlsx eller --docx"),
+            "skriv fx «fremdrift skabelon --alle --xlsx» for et regneark til hver kommune (eller --docx for et Word-dokument)",
         ));
     }
     let k = super::indlaes_gyldigt(ctx)?;
@@ -35,8 +36,9 @@ pub fn koer(ctx: &Kontekst, a: &SkabelonArgs) -> anyhow::Result<()> {
     };
     kommuner.sort_by_key(|k| k.kode);
     kommuner.dedup_by_key(|k| k.kode);
-    if a.xlsx {
-        regneark(ctx, p, &kommuner, a.output.as_ref())
+    if a.xlsx || a.docx {
+        let art = if a.docx { Art::Docx } else { Art::Xlsx };
+        regneark(ctx, p, &kommuner, a.output.as_ref(), art)
     } else {
         kommuner.iter().try_for_each(|k| statusfil(ctx, p, k))
     }
@@ -72,13 +74,22 @@ fn statusfil(ctx: &Kontekst, p: &Projekt, kommune: &Kommune) -> anyhow::Result<(
     Ok(())
 }
 
-/// One workbook per kommune in `out/<periode>/skabeloner/<kode>-<id>.xlsx` (or `-o`),
-/// all written or none.
+/// A workbook or a Word document.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Art {
+    Xlsx,
+    Docx,
+}
+
+/// One workbook (or Word document) per kommune in
+/// `out/<periode>/skabeloner/<kode>-<id>.xlsx` (or `.docx`, or in `-o`), all written or
+/// none.
 fn regneark(
     ctx: &Kontekst,
     p: &Projekt,
     kommuner: &[&Kommune],
     mappe: Option<&PathBuf>,
+    art: Art,
 ) -> anyhow::Result<()> {
     let mappe = mappe.cloned().unwrap_or_else(|| {
         ctx.rod
@@ -90,7 +101,7 @@ fn regneark(
     for kommune in kommuner {
         let start = startsvar(p, kommune);
         let sidste = sidste_aar(p, &kommune.id);
-        let bytes = Skabelon {
+        let s = Skabelon {
             kkr: &p.kkr,
             runde: &p.runde,
             kommune,
@@ -98,16 +109,23 @@ fn regneark(
                 .find(|s| s.kommune.id == kommune.id)
                 .or(start.as_ref()),
             sidste: sidste.as_ref(),
-        }
-        .xlsx()?;
+        };
+        let (bytes, endelse) = match art {
+            Art::Xlsx => (s.xlsx()?, "xlsx"),
+            Art::Docx => (crate::word::docx(&s)?, "docx"),
+        };
         filer.push((
-            mappe.join(format!("{}-{}.xlsx", kommune.kode, kommune.id)),
+            mappe.join(format!("{}-{}.{endelse}", kommune.kode, kommune.id)),
             bytes,
         ));
     }
     skriv::laeg_paa_plads(filer.iter().map(|(sti, b)| skriv::forbered(sti, b))).map_err(|e| {
-        Fejl::ny(format!("kunne ikke skrive regnearkene i {}", mappe.display()))
-            .hint("tjek at mappen findes og ikke er skrivebeskyttet, og at ingen af filerne er åbne i Excel")
+        let (hvad, program) = match art {
+            Art::Xlsx => ("regnearkene", "Excel"),
+            Art::Docx => ("dokumenterne", "Word"),
+        };
+        Fejl::ny(format!("kunne ikke skrive {hvad} i {}", mappe.display()))
+            .hint(format!("tjek at mappen findes og ikke er skrivebeskyttet, og at ingen af filerne er åbne i {program}"))
             .aarsag(e)
     })?;
     for (sti, _) in &filer {

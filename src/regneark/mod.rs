@@ -11,7 +11,7 @@ mod celle;
 pub mod eksport;
 mod laes;
 mod ods;
-mod pakke;
+pub(crate) mod pakke;
 pub mod skabelon;
 
 pub use aabn::{Aabningsfejl, Ark, Projektmappe, aabn, aabn_bytes};

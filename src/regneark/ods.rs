@@ -17,7 +17,7 @@ use super::aabn::{
     beskadiget, krypteret, tekst_laengde, vaerdi,
 };
 use super::celle::Vaerdi;
-use super::pakke::dtd;
+use super::pakke::{REGNEARK, dtd};
 
 const RAEKKE: QName = QName("table:table-row");
 const TABEL: QName = QName("table:table");
@@ -60,7 +60,7 @@ fn naeste<'b, R: BufRead>(
 ) -> Result<Event<'b>, Aabningsfejl> {
     buf.clear();
     match xml.read_event_into(buf).map_err(beskadiget)? {
-        Event::DocType(_) => Err(dtd("content.xml")),
+        Event::DocType(_) => Err(dtd("content.xml", &REGNEARK)),
         e => Ok(e),
     }
 }

@@ -32,46 +32,34 @@ pub enum Art {
 
 const ODS_MIMETYPE: &[u8] = b"application/vnd.oasis.opendocument.spreadsheet";
 
+/// The kind of file a zip is checked as, for the messages: a workbook here, a Word
+/// document in [`crate::word`].
+pub struct Slags {
+    /// «regnearket», «dokumentet».
+    pub navn: &'static str,
+    /// The programs that never write a document type declaration.
+    pub programmer: &'static str,
+    /// What to do with a file that cannot be read.
+    pub gem_igen: &'static str,
+    /// An XML part read whole, not as a stream (held to [`MAKS_HEL_DEL`]).
+    pub laeses_hel: fn(&str) -> bool,
+}
+
+/// A workbook (.xlsx, .ods).
+pub const REGNEARK: Slags = Slags {
+    navn: "regnearket",
+    programmer: "Excel og LibreOffice",
+    gem_igen: GEM_IGEN,
+    laeses_hel,
+};
+
 /// The zip's parts by their declared sizes, before anything is inflated; then the
 /// prolog of each XML part.
 pub fn tjek_zip(bytes: &[u8]) -> Result<Art, Aabningsfejl> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| ulaeselig())?;
-    if zip.len() > MAKS_DELE {
-        return Err(for_stor(format!(
-            "regnearket har {} dele; fremdrift læser højst {MAKS_DELE}",
-            zip.len()
-        )));
-    }
-    let (mut i_alt, mut xlsx, mut ods) = (0u64, false, false);
-    let mut navne = Vec::with_capacity(zip.len());
-    for i in 0..zip.len() {
-        let del = zip.by_index_raw(i).map_err(|_| ulaeselig())?;
-        let navn = del.name().map_err(|_| ulaeselig())?.into_owned();
-        i_alt = i_alt.saturating_add(del.size());
-        if del.size() > MAKS_DEL {
-            return Err(for_stor(format!(
-                "delen «{navn}» af regnearket pakker sig ud til {} MB; fremdrift læser højst {} MB pr. del",
-                del.size() >> 20,
-                MAKS_DEL >> 20
-            )));
-        }
-        if del.size() > MAKS_HEL_DEL && laeses_hel(&navn) {
-            return Err(for_stor(format!(
-                "delen «{navn}» af regnearket pakker sig ud til {} MB; fremdrift læser højst {} MB af en del, der læses hel",
-                del.size() >> 20,
-                MAKS_HEL_DEL >> 20
-            )));
-        }
-        if i_alt > MAKS_UDPAKKET {
-            return Err(for_stor(format!(
-                "regnearket pakker sig ud til mere end {} MB; fremdrift læser højst det",
-                MAKS_UDPAKKET >> 20
-            )));
-        }
-        xlsx |= navn == "xl/workbook.xml";
-        ods |= navn == "content.xml";
-        navne.push(navn);
-    }
+    let navne = tjek_dele(&mut zip, &REGNEARK)?;
+    let xlsx = navne.iter().any(|n| n == "xl/workbook.xml");
+    let ods = navne.iter().any(|n| n == "content.xml");
     let art = match (xlsx, ods) {
         (true, _) => Art::Xlsx,
         (_, true) => Art::Ods,
@@ -85,13 +73,67 @@ pub fn tjek_zip(bytes: &[u8]) -> Result<Art, Aabningsfejl> {
     if let Art::Ods = art {
         tjek_mimetype(&mut zip)?;
     }
+    tjek_prologer(&mut zip, &navne, &REGNEARK)?;
+    Ok(art)
+}
+
+/// The number of parts and each part's declared size, before anything is inflated;
+/// the parts' names, in the zip's order.
+pub fn tjek_dele<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    slags: &Slags,
+) -> Result<Vec<String>, Aabningsfejl> {
+    let hvad = slags.navn;
+    if zip.len() > MAKS_DELE {
+        return Err(for_stor(format!(
+            "{hvad} har {} dele; fremdrift læser højst {MAKS_DELE}",
+            zip.len()
+        )));
+    }
+    let mut i_alt = 0u64;
+    let mut navne = Vec::with_capacity(zip.len());
+    for i in 0..zip.len() {
+        let del = zip.by_index_raw(i).map_err(|_| ulaeselig_som(slags))?;
+        let navn = (del.name().map_err(|_| ulaeselig_som(slags))?).into_owned();
+        i_alt = i_alt.saturating_add(del.size());
+        if del.size() > MAKS_DEL {
+            return Err(for_stor(format!(
+                "delen «{navn}» af {hvad} pakker sig ud til {} MB; fremdrift læser højst {} MB pr. del",
+                del.size() >> 20,
+                MAKS_DEL >> 20
+            )));
+        }
+        if del.size() > MAKS_HEL_DEL && (slags.laeses_hel)(&navn) {
+            return Err(for_stor(format!(
+                "delen «{navn}» af {hvad} pakker sig ud til {} MB; fremdrift læser højst {} MB af en del, der læses hel",
+                del.size() >> 20,
+                MAKS_HEL_DEL >> 20
+            )));
+        }
+        if i_alt > MAKS_UDPAKKET {
+            return Err(for_stor(format!(
+                "{hvad} pakker sig ud til mere end {} MB; fremdrift læser højst det",
+                MAKS_UDPAKKET >> 20
+            )));
+        }
+        navne.push(navn);
+    }
+    Ok(navne)
+}
+
+/// The prolog of every XML part (see [`tjek_prolog`]).
+pub fn tjek_prologer<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    navne: &[String],
+    slags: &Slags,
+) -> Result<(), Aabningsfejl> {
     for (i, navn) in navne.iter().enumerate() {
         if navn.ends_with(".xml") || navn.ends_with(".rels") {
-            let del = zip.by_index(i).map_err(beskadiget)?;
-            tjek_prolog(del, navn)?;
+            let del = zip.by_index(i).map_err(|e| beskadiget_som(slags, e))?;
+            tjek_prolog(del, navn, slags)?;
         }
     }
-    Ok(art)
+    Ok(())
 }
 
 /// An XML part the readers take in whole: all but the sheets (.xlsx), which are read
@@ -126,16 +168,16 @@ fn tjek_mimetype<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<(), Aab
 /// Reads a part's XML up to its first element: a document type declaration there is
 /// refused, whatever it declares. (Past [`MAKS_PROLOG`] bytes of prolog, the readers
 /// still expand no entity: one that XML does not predefine is an error to them.)
-fn tjek_prolog(del: impl Read, navn: &str) -> Result<(), Aabningsfejl> {
+fn tjek_prolog(del: impl Read, navn: &str, slags: &Slags) -> Result<(), Aabningsfejl> {
     let mut xml = Reader::from_reader(BufReader::new(del));
     let mut buf = Vec::new();
     while xml.buffer_position() < MAKS_PROLOG {
         buf.clear();
         match xml.read_event_into(&mut buf) {
-            Ok(Event::DocType(_)) => return Err(dtd(navn)),
+            Ok(Event::DocType(_)) => return Err(dtd(navn, slags)),
             Ok(Event::Decl(_) | Event::Comment(_) | Event::PI(_) | Event::Text(_)) => {}
             // Damaged XML, or a part that inflates beyond its declared size.
-            Err(e) => return Err(beskadiget(e)),
+            Err(e) => return Err(beskadiget_som(slags, e)),
             // The first element, or the end of the part or of what is looked at.
             Ok(_) => return Ok(()),
         }
@@ -144,12 +186,13 @@ fn tjek_prolog(del: impl Read, navn: &str) -> Result<(), Aabningsfejl> {
 }
 
 /// A document type declaration in an XML part.
-pub fn dtd(navn: &str) -> Aabningsfejl {
+pub fn dtd(navn: &str, slags: &Slags) -> Aabningsfejl {
     fejl(
         format!(
-            "delen «{navn}» af regnearket har en dokumenttypeerklæring (<!DOCTYPE …>), som Excel og LibreOffice aldrig skriver; fremdrift læser den ikke og udfolder ingen XML-entiteter"
+            "delen «{navn}» af {} har en dokumenttypeerklæring (<!DOCTYPE …>), som {} aldrig skriver; fremdrift læser den ikke og udfolder ingen XML-entiteter",
+            slags.navn, slags.programmer
         ),
-        GEM_IGEN,
+        slags.gem_igen,
     )
 }
 
@@ -157,6 +200,35 @@ fn ulaeselig() -> Aabningsfejl {
     fejl(
         "filen er beskadiget og kan ikke læses som regneark",
         GEM_IGEN,
+    )
+}
+
+/// A zip whose directory cannot be read.
+pub fn ulaeselig_som(slags: &Slags) -> Aabningsfejl {
+    if slags.navn == REGNEARK.navn {
+        return ulaeselig();
+    }
+    fejl(
+        format!("filen er beskadiget, og {} kan ikke læses", slags.navn),
+        slags.gem_igen,
+    )
+}
+
+/// A part that cannot be read; see [`beskadiget`].
+pub fn beskadiget_som(slags: &Slags, e: impl std::fmt::Display) -> Aabningsfejl {
+    if slags.navn == REGNEARK.navn {
+        return beskadiget(e);
+    }
+    let aarsag = e.to_string();
+    if aarsag.contains("larger than its declared uncompressed size") {
+        return for_stor(format!(
+            "en del af {} pakker sig ud til mere, end den selv oplyser; filen er beskadiget eller lavet til at fylde hukommelsen",
+            slags.navn
+        ));
+    }
+    fejl(
+        format!("filen er beskadiget, og {} kan ikke læses", slags.navn),
+        format!("{} (teknisk årsag: {aarsag})", slags.gem_igen),
     )
 }
 

@@ -272,6 +272,7 @@ fn ubesvarede(runde: &Runde, svar: &BTreeMap<String, Svar>, kilde: &Sted, r: &mu
             Sted::Linje(_) => "de vises som «Ikke besvaret» i bilaget; udfyld «status» for at besvare dem",
             Sted::Celle(_) => "de vises som «Ikke besvaret» i bilaget; vælg grøn, gul eller rød i kolonnen «Status» for at besvare dem",
             Sted::Felt(_) => "de vises som «Ikke besvaret» i bilaget; vælg Grøn, Gul eller Rød ved dem for at besvare dem",
+            Sted::Dokument(_) => "de vises som «Ikke besvaret» i bilaget; vælg Grøn, Gul eller Rød i feltet «Status» ved dem for at besvare dem",
         },
     );
 }

@@ -1,4 +1,5 @@
-//! `fremdrift indlaes FIL…` (alias `indlæs`): filled workbooks become status files.
+//! `fremdrift indlaes FIL…` (alias `indlæs`): filled workbooks and Word documents
+//! become status files.
 //! Each file is read and checked on its own — one file's errors never stop another —
 //! and written only when it has no errors; an existing status file with other answers
 //! is replaced only with `--overskriv`, after its old version is kept in `historik/`.
@@ -80,10 +81,18 @@ fn unikke(filer: &[PathBuf]) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Reads and validates one workbook with the rules of `check`.
+/// Reads and validates one workbook or Word document with the rules of `check`; a
+/// Word file by its extension (.docx, and .doc and .odt, to be told what to do).
 fn laes(fil: &Path, kkr: &Kkr, runde: &Runde) -> Laest {
     let mut d = Diagnoser::default();
-    let status = regneark::laes(fil, fil, kkr, runde, &mut d).and_then(|raw| {
+    let endelse = fil.extension().map(|e| e.to_string_lossy().to_lowercase());
+    let word = matches!(endelse.as_deref(), Some("docx" | "docm" | "doc" | "odt"));
+    let raw = if word {
+        crate::word::laes(fil, fil, kkr, &mut d)
+    } else {
+        regneark::laes(fil, fil, kkr, runde, &mut d)
+    };
+    let status = raw.and_then(|raw| {
         let foer = d.har_fejl();
         let st = valider::valider_status(raw, kkr, runde, fil, &mut d);
         st.filter(|_| !foer && !d.har_fejl())
