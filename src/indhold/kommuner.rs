@@ -24,6 +24,14 @@ pub struct KommuneData {
     pub navn: String,
 }
 
+/// The list read once per process (validation looks at it for every kommune, every
+/// time the preview reloads the project).
+pub fn kkr_listen() -> &'static BTreeMap<String, KkrData> {
+    static LISTEN: std::sync::LazyLock<BTreeMap<String, KkrData>> =
+        std::sync::LazyLock::new(alle_kkr);
+    &LISTEN
+}
+
 /// All five KKR, keyed `hovedstaden`, `sjaelland`, `syddanmark`, `midtjylland`, `nordjylland`.
 pub fn alle_kkr() -> BTreeMap<String, KkrData> {
     super::yaml::fortolk(KOMMUNER_YAML, Path::new("data/kommuner.yaml"))

@@ -3,23 +3,26 @@
 
 use super::Regler;
 use crate::diagnose::{Sted, naermeste};
-use crate::indhold::kommuner::{KommuneData, alle_kkr};
+use crate::indhold::kommuner::{KommuneData, kkr_listen};
 
 /// Warnings for a kommune whose code is not one of the 98, or whose name is another
 /// kommune's, with «mente du …?» from the nearest name — but only when the project is
 /// for one of the five KKR by name (test regions and other uses keep their own codes).
 pub(super) fn tjek(kkr_navn: &str, kode: u32, navn: &str, sted: &Sted, r: &mut Regler) {
-    let alle = alle_kkr();
+    let alle = kkr_listen();
     if !alle.values().any(|k| k.navn == kkr_navn.trim()) {
         return;
     }
     let kommuner: Vec<&KommuneData> = alle.values().flat_map(|k| &k.kommuner).collect();
     let navn = navn.trim();
-    let ved_navn = naermeste(navn, kommuner.iter().map(|k| k.navn.as_str()))
-        .and_then(|n| kommuner.iter().find(|k| k.navn == n));
-    let forslag = |ellers: &str| match ved_navn {
-        Some(k) => format!("mente du {} ({})?", k.kode, k.navn),
-        None => ellers.to_string(),
+    // The nearest name only when there is something to say.
+    let forslag = |ellers: &str| {
+        let ved_navn = naermeste(navn, kommuner.iter().map(|k| k.navn.as_str()))
+            .and_then(|n| kommuner.iter().find(|k| k.navn == n));
+        match ved_navn {
+            Some(k) => format!("mente du {} ({})?", k.kode, k.navn),
+            None => ellers.to_string(),
+        }
     };
     match kommuner.iter().find(|k| k.kode == kode) {
         None => r.advarsel(
