@@ -4,11 +4,14 @@
 //! is read; the handler reads the body within the stack's size and time limits
 //! ([`laes_krop`]); and the form must carry this server start's token.
 
+use std::time::Duration;
+
 use axum::body::Body;
 use axum::extract::Request;
-use axum::http::{Method, header};
+use axum::http::{HeaderMap, Method, header};
 use axum::middleware::Next;
 use axum::response::Response;
+use http_body_util::BodyExt;
 
 use crate::web::svar;
 
@@ -45,19 +48,52 @@ pub fn nyt_token() -> anyhow::Result<String> {
     Ok(b.iter().map(|x| format!("{x:02x}")).collect())
 }
 
+/// The most of a refused body that is read before the answer, and for how long.
+const MAKS_EFTERLOEB: u64 = 16 * 1024 * 1024;
+const EFTERLOEB_FRIST: Duration = Duration::from_secs(2);
+
 /// The middleware on the form's addresses: a POST must declare a form body of at most
-/// [`MAKS_KROP`] bytes; refused before a byte of the body is read (so a client that
-/// waits for `100 Continue` never sends it).
+/// [`MAKS_KROP`] bytes, decided from its head. A refused body of moderate size is read
+/// to its end first (for a while), so a browser still sending it gets the Danish answer
+/// rather than a reset; a huge one, or one whose client waits for `100 Continue`, is
+/// answered at once without reading a byte of it.
 pub async fn skrivevagt(req: Request, next: Next) -> Response {
-    if req.method() == Method::POST
-        && let Err(a) = tjek_hoved(req.headers())
-    {
-        return a.svar();
+    if req.method() != Method::POST {
+        return next.run(req).await;
     }
-    next.run(req).await
+    let Err(afvist) = tjek_hoved(req.headers()) else {
+        return next.run(req).await;
+    };
+    if efterloeb(req.headers()) {
+        let _ = tokio::time::timeout(EFTERLOEB_FRIST, draen(req.into_body())).await;
+    }
+    afvist.svar()
 }
 
-fn tjek_hoved(h: &axum::http::HeaderMap) -> Result<(), Afvist> {
+/// Whether a refused body is read before the answer.
+fn efterloeb(h: &HeaderMap) -> bool {
+    let venter = h
+        .get(header::EXPECT)
+        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"100-continue"));
+    let laengde = h
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    !venter && laengde.is_some_and(|n| n <= MAKS_EFTERLOEB)
+}
+
+/// Reads a body to its end (at most [`MAKS_EFTERLOEB`] bytes) and forgets it.
+async fn draen(mut krop: Body) {
+    let mut laest = 0u64;
+    while let Some(Ok(stykke)) = krop.frame().await {
+        laest += stykke.data_ref().map_or(0, |d| d.len() as u64);
+        if laest > MAKS_EFTERLOEB {
+            return;
+        }
+    }
+}
+
+fn tjek_hoved(h: &HeaderMap) -> Result<(), Afvist> {
     let art = h
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -141,7 +177,7 @@ fn for_stor(maks: usize) -> Afvist {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use axum::http::{HeaderMap, HeaderValue};
+    use axum::http::HeaderValue;
 
     fn hoved(art: &str, laengde: Option<&str>) -> HeaderMap {
         let mut h = HeaderMap::new();
@@ -180,6 +216,17 @@ mod tests {
             "{}",
             stor.besked
         );
+    }
+
+    #[test]
+    fn a_refused_body_is_read_first_unless_huge_or_waiting_for_continue() {
+        let form = "application/x-www-form-urlencoded";
+        assert!(efterloeb(&hoved(form, Some("1100000"))));
+        assert!(!efterloeb(&hoved(form, Some("10000000000"))));
+        let mut venter = hoved(form, Some("1100000"));
+        venter.insert(header::EXPECT, HeaderValue::from_static("100-continue"));
+        assert!(!efterloeb(&venter));
+        assert!(!efterloeb(&hoved(form, None)), "no length: not waited for");
     }
 
     #[tokio::test]
