@@ -5,7 +5,7 @@
 //! at most [`MAKS_CELLER`] cells and [`MAKS_TEKST`] bytes of text.
 
 use std::collections::BTreeMap;
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 use std::path::Path;
 
 use calamine::{Data, Dimensions, Reader, Xlsx};
@@ -116,20 +116,7 @@ pub fn aabn_bytes(bytes: Vec<u8>) -> Result<Projektmappe, Aabningsfejl> {
 }
 
 fn laes_fil(sti: &Path) -> Result<Vec<u8>, Aabningsfejl> {
-    let io = |e: std::io::Error| {
-        fejl(
-            format!(
-                "filen kan ikke læses: {}",
-                crate::indhold::yaml::io_fejl(&e)
-            ),
-            "tjek at filen findes, og at du har adgang til den",
-        )
-    };
-    let mut bytes = Vec::new();
-    std::fs::File::open(sti)
-        .and_then(|f| f.take(MAKS_FIL + 1).read_to_end(&mut bytes))
-        .map_err(io)?;
-    Ok(bytes)
+    super::pakke::laes_fil(sti, MAKS_FIL)
 }
 
 fn for_stor_fil(storrelse: u64) -> Aabningsfejl {

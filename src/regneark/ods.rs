@@ -8,7 +8,6 @@ use std::io::{BufRead, BufReader, Cursor, Read, Seek};
 
 use calamine::{Data, Dimensions};
 use quick_xml::Reader;
-use quick_xml::escape::resolve_xml_entity;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::name::QName;
 
@@ -301,19 +300,9 @@ fn laes_tekst<R: BufRead>(
     }
 }
 
-/// `&amp;`, `&#10;` and the other references XML defines; any other entity is
-/// refused, never expanded.
+/// An entity reference in the file's XML ([`super::pakke::xml_entitet`]).
 fn entitet(r: &BytesRef) -> Result<String, Aabningsfejl> {
-    if let Some(s) = resolve_xml_entity(&r.xml10_content()) {
-        return Ok(s.to_string());
-    }
-    match r.resolve_char_ref().map_err(beskadiget)? {
-        Some(c) => Ok(c.to_string()),
-        None => Err(beskadiget(format!(
-            "ukendt XML-entitet «&{};»",
-            r.xml10_content()
-        ))),
-    }
+    super::pakke::xml_entitet(r, &REGNEARK)
 }
 
 /// An attribute's value, its references resolved (an unknown entity is an error).

@@ -232,6 +232,41 @@ pub fn beskadiget_som(slags: &Slags, e: impl std::fmt::Display) -> Aabningsfejl 
     )
 }
 
+/// `&amp;`, `&#10;` and the other references XML defines; any other entity is
+/// refused, never expanded (workbooks and Word documents alike).
+pub fn xml_entitet(r: &quick_xml::events::BytesRef, slags: &Slags) -> Result<String, Aabningsfejl> {
+    let indhold = r.xml10_content();
+    if let Some(s) = quick_xml::escape::resolve_xml_entity(&indhold) {
+        return Ok(s.to_string());
+    }
+    match r.resolve_char_ref().map_err(|e| beskadiget_som(slags, e))? {
+        Some(c) => Ok(c.to_string()),
+        None => Err(beskadiget_som(
+            slags,
+            format!("ukendt XML-entitet «&{indhold};»"),
+        )),
+    }
+}
+
+/// Reads the file at `sti`, at most `maks` bytes and one more (so the caller sees a
+/// larger file as larger).
+pub fn laes_fil(sti: &std::path::Path, maks: u64) -> Result<Vec<u8>, Aabningsfejl> {
+    let io = |e: std::io::Error| {
+        fejl(
+            format!(
+                "filen kan ikke læses: {}",
+                crate::indhold::yaml::io_fejl(&e)
+            ),
+            "tjek at filen findes, og at du har adgang til den",
+        )
+    };
+    let mut bytes = Vec::new();
+    std::fs::File::open(sti)
+        .and_then(|f| f.take(maks + 1).read_to_end(&mut bytes))
+        .map_err(io)?;
+    Ok(bytes)
+}
+
 pub fn for_stor(besked: String) -> Aabningsfejl {
     fejl(
         besked,

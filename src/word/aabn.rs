@@ -119,20 +119,7 @@ fn art<R: Read + std::io::Seek>(
 }
 
 fn laes_fil(sti: &Path) -> Result<Vec<u8>, Aabningsfejl> {
-    let io = |e: std::io::Error| {
-        fejl(
-            format!(
-                "filen kan ikke læses: {}",
-                crate::indhold::yaml::io_fejl(&e)
-            ),
-            "tjek at filen findes, og at du har adgang til den",
-        )
-    };
-    let mut bytes = Vec::new();
-    std::fs::File::open(sti)
-        .and_then(|f| f.take(MAKS_FIL + 1).read_to_end(&mut bytes))
-        .map_err(io)?;
-    Ok(bytes)
+    pakke::laes_fil(sti, MAKS_FIL)
 }
 
 /// An OLE compound file: an encrypted .docx (Word keeps one in such a file) or an old

@@ -10,7 +10,6 @@
 use std::io::BufRead;
 
 use quick_xml::Reader;
-use quick_xml::escape::resolve_xml_entity;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 
 use super::aabn::{Aabningsfejl, DOKUMENT, beskadiget, for_stor};
@@ -312,17 +311,7 @@ fn tal(e: &BytesStart) -> Result<u32, Aabningsfejl> {
     Ok(v.trim().parse().unwrap_or(1))
 }
 
-/// `&amp;`, `&#10;` and the other references XML defines; any other entity is refused,
-/// never expanded.
+/// An entity reference in the document's XML ([`crate::regneark::pakke::xml_entitet`]).
 fn entitet(r: &BytesRef) -> Result<String, Aabningsfejl> {
-    if let Some(s) = resolve_xml_entity(&r.xml10_content()) {
-        return Ok(s.to_string());
-    }
-    match r.resolve_char_ref().map_err(beskadiget)? {
-        Some(c) => Ok(c.to_string()),
-        None => Err(beskadiget(format!(
-            "ukendt XML-entitet «&{};»",
-            r.xml10_content()
-        ))),
-    }
+    crate::regneark::pakke::xml_entitet(r, &super::aabn::DOKUMENT)
 }
