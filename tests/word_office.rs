@@ -9,33 +9,13 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::process::Command;
 
 use common::*;
 
 /// Converts `fil` with `soffice --headless --convert-to <til>` into `ud`; the new file.
 fn konverter(fil: &Path, til: &str, ud: &Path) -> PathBuf {
-    let profil = tempfile::tempdir().unwrap();
-    let mut barn = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profil.path().display()
-        ))
-        .args(["--headless", "--norestore", "--convert-to", til, "--outdir"])
-        .arg(ud)
-        .arg(fil)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("soffice mangler: kør «bash scripts/install-libreoffice»");
-    let status = vent_paa(
-        &format!("soffice --convert-to {til}"),
-        Duration::from_secs(600),
-        || barn.try_wait().unwrap(),
-        String::new,
-    );
-    assert!(status.success(), "soffice fejlede");
+    soffice_konverter(&[fil.to_path_buf()], til, ud);
     let endelse = til.split(':').next().unwrap();
     let ny = ud.join(fil.file_stem().unwrap()).with_extension(endelse);
     assert!(ny.is_file(), "{} mangler", ny.display());

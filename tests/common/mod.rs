@@ -151,3 +151,29 @@ pub fn alfa_med_bemaerkning(tekst: &str) -> String {
         tekst.replace('\'', "''")
     )
 }
+
+/// Converts `filer` with LibreOffice (`soffice --headless --convert-to <til>`) into `ud`,
+/// in a profile of its own, within 10 minutes.
+pub fn soffice_konverter(filer: &[PathBuf], til: &str, ud: &Path) {
+    use std::process::Stdio;
+    let profil = tempfile::tempdir().unwrap();
+    let mut barn = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profil.path().display()
+        ))
+        .args(["--headless", "--norestore", "--convert-to", til, "--outdir"])
+        .arg(ud)
+        .args(filer)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("soffice mangler: kør «bash scripts/install-libreoffice»");
+    let status = vent_paa(
+        &format!("soffice --convert-to {til}"),
+        std::time::Duration::from_secs(600),
+        || barn.try_wait().unwrap(),
+        String::new,
+    );
+    assert!(status.success(), "soffice fejlede");
+}
