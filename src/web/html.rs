@@ -35,40 +35,25 @@ pub fn escape(tekst: &str) -> String {
     ud
 }
 
+/// Everything but the unreserved characters of RFC 3986 (letters, digits, `-._~`).
+const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
 /// Percent-encodes a URL path segment (everything but unreserved characters).
 pub fn url_del(tekst: &str) -> String {
-    let mut ud = String::with_capacity(tekst.len());
-    for b in tekst.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            ud.push(b as char);
-        } else {
-            let _ = write!(ud, "%{b:02X}");
-        }
-    }
-    ud
+    percent_encoding::utf8_percent_encode(tekst, SEGMENT).to_string()
 }
 
-/// Decodes a percent-encoded URL path segment; `None` when it is not valid UTF-8.
+/// Decodes a percent-encoded URL path segment (a `%` without two hex digits stays as
+/// it is); `None` when the result is not valid UTF-8.
 pub fn url_afkod(tekst: &str) -> Option<String> {
-    let b = tekst.as_bytes();
-    let mut ud = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = b
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok());
-        match (b[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-            (b'%', Some(v)) => {
-                ud.push(v);
-                i += 3;
-            }
-            (c, _) => {
-                ud.push(c);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(ud).ok()
+    percent_encoding::percent_decode_str(tekst)
+        .decode_utf8()
+        .ok()
+        .map(std::borrow::Cow::into_owned)
 }
 
 /// A whole page: the header, the live part (`fragment`, refreshed from
