@@ -244,3 +244,130 @@ fn two_indlaes_creating_the_same_new_file_write_it_once_and_refuse_the_other() {
     let (_dir, a, b) = to_arbejdsboeger();
     kapploeb(&a, &b, true);
 }
+
+/// The form's answers for Alfa as the preview's own page posts them.
+fn formularkrop(pv: &common::browser::Preview) -> String {
+    let (_, html) = pv.hent("/udfyld/alfa/");
+    let felt = |navn: &str| {
+        let m = format!(r#"name="{navn}" value=""#);
+        let i = html.find(&m).unwrap_or_else(|| panic!("{navn}:\n{html}")) + m.len();
+        html[i..].split('"').next().unwrap().to_string()
+    };
+    format!(
+        "token={}&version={}&handling=gem&organ=Byr%C3%A5det&dato=2016-01-19\
+         &kontakt-navn=Fra+formularen&status.v1=gr%C3%B8n&status.v2=gul\
+         &status.b1=r%C3%B8d&status.b2=gr%C3%B8n",
+        felt("token"),
+        felt("version")
+    )
+}
+
+/// A save in the running preview (the server) holds the period's lock just before its
+/// rename; `fremdrift indlaes --overskriv` of a workbook, which compared the same
+/// original file, is started and seen waiting; the server is let go. The form's save is
+/// on disk, `indlaes` is refused as a conflict, and the original is in the history.
+/// Without the lock `indlaes` would never wait (that step times out), and would
+/// otherwise write over the server's save or have its own overwritten unseen.
+#[test]
+fn indlaes_while_the_server_saves_the_same_file_is_refused_and_the_save_stands() {
+    let dir = projekt("mini");
+    let rod = dir.path();
+    let status = status_fil(rod);
+    let original = std::fs::read(&status).unwrap();
+    let xlsx = arbejdsbog(rod, "a.xlsx", "gul", "Forsinket.");
+    let (krog_s, krog_i) = (Krog::ny(&["holder", "slip"]), Krog::ny(&["venter"]));
+    let krog = krog_s.mappe.path().to_str().unwrap().to_string();
+    let pv = common::browser::Preview::start_miljoe(rod, &[("FREMDRIFT_TEST_LAAS_KROG", &krog)]);
+    let (port, krop) = (pv.port, formularkrop(&pv));
+    let egen = format!("http://127.0.0.1:{port}");
+    let gem = std::thread::spawn(move || {
+        let hoveder = [
+            ("Content-Type", "application/x-www-form-urlencoded"),
+            ("Origin", egen.as_str()),
+        ];
+        common::browser::anmod(port, "POST", "/udfyld/alfa/", &hoveder, &krop, "1.0")
+            .expect("the save is answered")
+    });
+    krog_s.afvent("holder");
+    let args = ["indlaes", "--overskriv", xlsx.to_str().unwrap()].map(String::from);
+    let i = Proces::start(rod, &args, &krog_i);
+    krog_i.afvent("venter");
+    assert_eq!(
+        std::fs::read(&status).unwrap(),
+        original,
+        "nothing renamed yet"
+    );
+    krog_s.slip("slip");
+    let svar = med_frist("formularens svar", move || gem.join().unwrap());
+    let oi = i.vent();
+
+    assert_eq!(svar.status, 200, "{}", svar.krop);
+    assert!(svar.krop.contains("Gemt"), "{}", svar.krop);
+    let gemt = std::fs::read_to_string(&status).unwrap();
+    assert!(
+        gemt.contains("Fra formularen"),
+        "the form's save stands:\n{gemt}"
+    );
+    assert_eq!(oi.status.code(), Some(1), "{}", stderr(&oi));
+    let e = stderr(&oi);
+    assert!(
+        e.contains(
+            "content/2015/status/alfa.yaml blev ændret, mens filen blev læst ind; intet er skrevet"
+        ),
+        "{e}"
+    );
+    let historik: Vec<Vec<u8>> = filer(&rod.join("historik/2015/alfa"))
+        .iter()
+        .map(|f| std::fs::read(f).unwrap())
+        .collect();
+    assert_eq!(historik, [original], "the original is kept, once");
+}
+
+/// The other way round: `indlaes` holds the lock just before its rename, the server's
+/// save is seen waiting for it, `indlaes` is let go. The workbook's answers are on disk
+/// and the form gets its conflict (409), its answers still in the page.
+#[test]
+fn a_save_in_the_server_while_indlaes_writes_the_same_file_is_a_conflict() {
+    let dir = projekt("mini");
+    let rod = dir.path();
+    let status = status_fil(rod);
+    let original = std::fs::read(&status).unwrap();
+    let xlsx = arbejdsbog(rod, "a.xlsx", "gul", "Forsinket.");
+    let (krog_s, krog_i) = (Krog::ny(&["venter"]), Krog::ny(&["holder", "slip"]));
+    let krog = krog_s.mappe.path().to_str().unwrap().to_string();
+    let pv = common::browser::Preview::start_miljoe(rod, &[("FREMDRIFT_TEST_LAAS_KROG", &krog)]);
+    let (port, krop) = (pv.port, formularkrop(&pv));
+    let args = ["indlaes", "--overskriv", xlsx.to_str().unwrap()].map(String::from);
+    let i = Proces::start(rod, &args, &krog_i);
+    krog_i.afvent("holder");
+    let egen = format!("http://127.0.0.1:{port}");
+    let gem = std::thread::spawn(move || {
+        let hoveder = [
+            ("Content-Type", "application/x-www-form-urlencoded"),
+            ("Origin", egen.as_str()),
+        ];
+        common::browser::anmod(port, "POST", "/udfyld/alfa/", &hoveder, &krop, "1.0")
+            .expect("the save is answered")
+    });
+    krog_s.afvent("venter");
+    assert_eq!(
+        std::fs::read(&status).unwrap(),
+        original,
+        "nothing renamed yet"
+    );
+    krog_i.slip("slip");
+    let oi = i.vent();
+    let svar = med_frist("formularens svar", move || gem.join().unwrap());
+
+    assert!(oi.status.success(), "{}", stderr(&oi));
+    assert_eq!(
+        std::fs::read(&status).unwrap(),
+        alene(&xlsx),
+        "the workbook's file"
+    );
+    assert_eq!(svar.status, 409, "{}", svar.krop);
+    assert!(
+        svar.krop.contains("Fra formularen"),
+        "the form keeps its answers"
+    );
+}
