@@ -132,11 +132,7 @@ fn for_stor_fil(storrelse: u64) -> Aabningsfejl {
 /// An OLE compound file: an encrypted workbook (Excel keeps a password-protected
 /// .xlsx in one) or an old .xls.
 fn ole(bytes: &[u8]) -> Aabningsfejl {
-    let navn: Vec<u8> = "EncryptedPackage"
-        .encode_utf16()
-        .flat_map(u16::to_le_bytes)
-        .collect();
-    if bytes.windows(navn.len()).any(|w| w == navn.as_slice()) {
+    if super::pakke::krypteret(bytes) {
         return krypteret();
     }
     fejl(

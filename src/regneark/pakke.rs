@@ -267,6 +267,16 @@ pub fn laes_fil(sti: &std::path::Path, maks: u64) -> Result<Vec<u8>, Aabningsfej
     Ok(bytes)
 }
 
+/// Whether an OLE compound file holds an encrypted Office package (Excel and Word keep
+/// a password-protected .xlsx or .docx in one; an old .xls or .doc has none).
+pub fn krypteret(bytes: &[u8]) -> bool {
+    let navn: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    bytes.windows(navn.len()).any(|w| w == navn.as_slice())
+}
+
 pub fn for_stor(besked: String) -> Aabningsfejl {
     fejl(
         besked,

@@ -125,11 +125,7 @@ fn laes_fil(sti: &Path) -> Result<Vec<u8>, Aabningsfejl> {
 /// An OLE compound file: an encrypted .docx (Word keeps one in such a file) or an old
 /// .doc.
 fn ole(bytes: &[u8]) -> Aabningsfejl {
-    let navn: Vec<u8> = "EncryptedPackage"
-        .encode_utf16()
-        .flat_map(u16::to_le_bytes)
-        .collect();
-    if bytes.windows(navn.len()).any(|w| w == navn.as_slice()) {
+    if pakke::krypteret(bytes) {
         return fejl(
             "dokumentet er beskyttet med en adgangskode og kan ikke læses",
             "fjern adgangskoden (i Word: Filer → Oplysninger → Beskyt dokument → Krypter med adgangskode), og gem igen",
