@@ -262,6 +262,20 @@ fn formularkrop(pv: &common::browser::Preview) -> String {
     )
 }
 
+/// Posts the form's save from the preview's own page, in a thread of its own (it
+/// waits in the server at the hook); the answer when joined.
+fn gem_i_baggrunden(port: u16, krop: String) -> std::thread::JoinHandle<common::browser::Svar> {
+    std::thread::spawn(move || {
+        let egen = format!("http://127.0.0.1:{port}");
+        let hoveder = [
+            ("Content-Type", "application/x-www-form-urlencoded"),
+            ("Origin", egen.as_str()),
+        ];
+        common::browser::anmod(port, "POST", "/udfyld/alfa/", &hoveder, &krop, "1.0")
+            .expect("the save is answered")
+    })
+}
+
 /// A save in the running preview (the server) holds the period's lock just before its
 /// rename; `fremdrift indlaes --overskriv` of a workbook, which compared the same
 /// original file, is started and seen waiting; the server is let go. The form's save is
@@ -279,15 +293,7 @@ fn indlaes_while_the_server_saves_the_same_file_is_refused_and_the_save_stands()
     let krog = krog_s.mappe.path().to_str().unwrap().to_string();
     let pv = common::browser::Preview::start_miljoe(rod, &[("FREMDRIFT_TEST_LAAS_KROG", &krog)]);
     let (port, krop) = (pv.port, formularkrop(&pv));
-    let egen = format!("http://127.0.0.1:{port}");
-    let gem = std::thread::spawn(move || {
-        let hoveder = [
-            ("Content-Type", "application/x-www-form-urlencoded"),
-            ("Origin", egen.as_str()),
-        ];
-        common::browser::anmod(port, "POST", "/udfyld/alfa/", &hoveder, &krop, "1.0")
-            .expect("the save is answered")
-    });
+    let gem = gem_i_baggrunden(port, krop);
     krog_s.afvent("holder");
     let args = ["indlaes", "--overskriv", xlsx.to_str().unwrap()].map(String::from);
     let i = Proces::start(rod, &args, &krog_i);
@@ -340,15 +346,7 @@ fn a_save_in_the_server_while_indlaes_writes_the_same_file_is_a_conflict() {
     let args = ["indlaes", "--overskriv", xlsx.to_str().unwrap()].map(String::from);
     let i = Proces::start(rod, &args, &krog_i);
     krog_i.afvent("holder");
-    let egen = format!("http://127.0.0.1:{port}");
-    let gem = std::thread::spawn(move || {
-        let hoveder = [
-            ("Content-Type", "application/x-www-form-urlencoded"),
-            ("Origin", egen.as_str()),
-        ];
-        common::browser::anmod(port, "POST", "/udfyld/alfa/", &hoveder, &krop, "1.0")
-            .expect("the save is answered")
-    });
+    let gem = gem_i_baggrunden(port, krop);
     krog_s.afvent("venter");
     assert_eq!(
         std::fs::read(&status).unwrap(),
