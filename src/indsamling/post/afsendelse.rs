@@ -113,7 +113,13 @@ impl Postopsaetning {
             .to(til)
             .subject(brev.emne.clone())
             .header(ContentType::TEXT_PLAIN)
-            .body(brev.tekst.clone())
+            // lettre ends the body with a line break of its own.
+            .body(
+                brev.tekst
+                    .strip_suffix('\n')
+                    .unwrap_or(&brev.tekst)
+                    .to_string(),
+            )
             .map_err(|_| Postfejl::Modtager {
                 adresse: brev.til.clone(),
                 grund: "kan ikke bruges som modtager",
