@@ -13,6 +13,7 @@ mod lag;
 mod lytter;
 pub mod sider;
 pub mod svar;
+pub(crate) mod token;
 
 pub use lag::{Vaern, beskyt};
 pub use lytter::{Graenser, betjen};
