@@ -22,6 +22,7 @@ mod argumenter;
 mod dansk;
 mod diagnose;
 mod fejl;
+mod klokken;
 mod kommando;
 mod preview;
 mod statuslager;
