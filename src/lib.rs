@@ -23,6 +23,7 @@ mod dansk;
 mod diagnose;
 mod fejl;
 mod indsamling;
+mod klokken;
 mod kommando;
 mod preview;
 mod statuslager;

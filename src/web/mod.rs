@@ -15,6 +15,7 @@ mod lytter;
 pub mod sider;
 pub mod svar;
 pub mod tls;
+pub(crate) mod token;
 
 pub use lag::{Vaern, beskyt};
 #[allow(unused_imports)] // until `fremdrift indsamling serve` uses it
