@@ -8,6 +8,8 @@ use super::{Cli, Kommando};
 use crate::fejl::fejl;
 
 /// What the command line asked for.
+// Made once per run and moved straight into `koer`: boxing it buys nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Parset {
     /// A command to run.
     Koer(Cli),

@@ -127,6 +127,16 @@ pub enum Kommando {
     #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift preview [VALG]")]
     Preview(PreviewArgs),
 
+    /// Saml svarene ind i browseren: et personligt link til hver kommune, et overblik til sekretariatet
+    #[command(
+        help_template = HJAELP,
+        next_help_heading = "Valg",
+        override_usage = "fremdrift indsamling [VALG] <links|nyt-link|serve|log>",
+        subcommand_help_heading = "Kommandoer",
+        after_help = "Se README.md («Indsamling i browseren») for opsætning på en server, links, påmindelser og sikkerhedskopi."
+    )]
+    Indsamling(IndsamlingArgs),
+
     /// Opret et nyt projekt for et af de fem KKR
     #[command(
         help_template = HJAELP,
@@ -258,6 +268,83 @@ pub struct PreviewArgs {
     #[arg(long)]
     pub open: bool,
 }
+
+#[derive(Debug, Args)]
+pub struct IndsamlingArgs {
+    #[command(subcommand)]
+    pub kommando: IndsamlingKommando,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IndsamlingKommando {
+    /// Lav et link til hver kommune i kkr.yaml, der ikke har et, og skriv indsamling/links.csv til brevfletning
+    #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift indsamling links --url <URL>")]
+    Links(LinksArgs),
+
+    /// Tilbagekald en kommunes link (eller sekretariatets) og lav et nyt
+    #[command(name = "nyt-link", help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift indsamling nyt-link <KOMMUNE|sekretariat>")]
+    NytLink(NytLinkArgs),
+
+    /// Kør indsamlingen: kommunernes sider, sekretariatets overblik og påmindelserne
+    #[command(
+        help_template = HJAELP,
+        next_help_heading = "Valg",
+        override_usage = "fremdrift indsamling serve --adresse <ADRESSE> [--url <URL>] [--tls-cert <FIL> --tls-key <FIL>] [--smtp <URL> --afsender <ADRESSE>]"
+    )]
+    Serve(ServeArgs),
+
+    /// Vis hvem der har gjort hvad og hvornår, én linje pr. hændelse
+    #[command(help_template = HJAELP, next_help_heading = "Valg", override_usage = "fremdrift indsamling log")]
+    Log(LogArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LinksArgs {
+    /// Tjenestens offentlige adresse, fx https://indsamling.kkr-eksempel.dk
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct NytLinkArgs {
+    /// Kommunens id, kode eller navn – eller «sekretariat»
+    #[arg(value_name = "KOMMUNE")]
+    pub hvem: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Adressen, der lyttes på, fx 127.0.0.1:8080 (bag en reverse proxy) eller 0.0.0.0:443
+    #[arg(long, value_name = "ADRESSE")]
+    pub adresse: std::net::SocketAddr,
+
+    /// Tjenestens offentlige adresse (standard: den, «indsamling links --url» gemte)
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+
+    /// Certifikatet (PEM) til https direkte i fremdrift
+    #[arg(long, value_name = "FIL", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+
+    /// Den private nøgle (PEM) til certifikatet
+    #[arg(long, value_name = "FIL", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+
+    /// SMTP-serveren til invitationer og påmindelser, fx smtp://mail.kkr-eksempel.dk:587 (adgangskoden i FREMDRIFT_SMTP_ADGANGSKODE)
+    #[arg(long, value_name = "URL", requires = "afsender")]
+    pub smtp: Option<String>,
+
+    /// Afsenderadressen på e-mails, fx kkr@kl.dk
+    #[arg(long, value_name = "ADRESSE", requires = "smtp")]
+    pub afsender: Option<String>,
+
+    /// Stol på X-Forwarded-For og X-Forwarded-Proto fra en reverse proxy på denne maskine
+    #[arg(long)]
+    pub bag_proxy: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {}
 
 #[derive(Debug, Args)]
 pub struct SkabelonArgs {

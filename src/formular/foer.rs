@@ -74,7 +74,8 @@ impl Foer<'_> {
     /// The status line's text (HTML).
     fn status(&self) -> String {
         match &self.besked {
-            Besked::Ingen => String::new(),
+            // The old code had no hosted page.
+            Besked::Ingen | Besked::Laast => String::new(),
             Besked::Gemt {
                 tid,
                 historik,
@@ -504,6 +505,7 @@ impl Formularmaal {
             g: &self.g,
             formular: &self.formular,
             token: "token",
+            hostet: None,
             version: &self.version,
             diagnoser: &[],
             besked: Besked::Ingen,

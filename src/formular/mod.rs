@@ -17,6 +17,7 @@ mod skema;
 mod vagt;
 
 pub use kontrol::status_af_krop;
+pub(crate) use side::Hostet;
 pub(crate) use vagt::{MAKS_KROP, laes_krop, skrivevagt};
 
 use std::path::{Path, PathBuf};
@@ -54,6 +55,13 @@ pub(crate) struct Udfyldning {
     token: String,
 }
 
+/// Who the form is shown to: the token its writes must carry, and on the hosted
+/// collection what the kommune's page shows besides the form.
+pub(crate) struct Adgang<'a> {
+    pub token: &'a str,
+    pub hostet: Option<&'a Hostet>,
+}
+
 impl Udfyldning {
     pub fn ny(rod: &Path, periode: &str) -> anyhow::Result<Self> {
         Ok(Self {
@@ -63,8 +71,16 @@ impl Udfyldning {
         })
     }
 
+    /// The preview's access: this server start's token.
+    pub fn lokal(&self) -> Adgang<'_> {
+        Adgang {
+            token: &self.token,
+            hostet: None,
+        }
+    }
+
     /// `GET /udfyld/<id>/`: the form, filled in from the kommune's file.
-    pub fn side(&self, id: &str, delt: &Delt) -> Response {
+    pub fn side(&self, id: &str, a: &Adgang, delt: &Delt) -> Response {
         let g = match Grundlag::laes(&self.rod, &self.periode, id) {
             Ok(g) => g,
             Err(m) => return mangel(m, id),
@@ -79,25 +95,40 @@ impl Udfyldning {
         };
         let formular = Formular::fra_status(&g.runde, status.as_ref());
         let version = gem::version(data.as_deref());
-        let side = self.ny_side(&g, &formular, &version, &[], Besked::Ingen);
+        let side = self.ny_side(&g, &formular, &version, &[], Besked::Ingen, a);
         sidesvar(200, &g, &side.html(), delt)
     }
 
     /// `POST /udfyld/<id>/`: save, or add or remove a forslag.
-    pub fn post(&self, krop: &[u8], id: &str, delt: &Delt) -> Response {
-        let ind = match self.indsendt(krop) {
+    pub fn post(&self, krop: &[u8], id: &str, a: &Adgang, delt: &Delt) -> Response {
+        self.post_udfald(krop, id, a, delt).0
+    }
+
+    /// [`Self::post`], also telling whether a save was made and with «Udkast» ticked.
+    pub fn post_udfald(
+        &self,
+        krop: &[u8],
+        id: &str,
+        a: &Adgang,
+        delt: &Delt,
+    ) -> (Response, Option<bool>) {
+        let ind = match self.indsendt(krop, a.token) {
             Ok(ind) => ind,
-            Err(a) => return a.svar(),
+            Err(a) => return (a.svar(), None),
         };
         let g = match Grundlag::laes(&self.rod, &self.periode, id) {
             Ok(g) => g,
-            Err(m) => return mangel(m, id),
+            Err(m) => return (mangel(m, id), None),
         };
         let mut f = ind.formular;
         f.tilfoej_manglende(&g.runde);
         let forslag = f.forslag.len();
+        if a.hostet.is_some_and(|h| h.laast.is_some()) {
+            let side = self.ny_side(&g, &f, &ind.version, &[], Besked::Laast, a);
+            return (sidesvar(403, &g, &side.html(), delt), None);
+        }
         let (besked, fokus) = match ind.handling {
-            Handling::Gem => return self.gem(&g, &f, &ind.version, delt),
+            Handling::Gem => return self.gem(&g, &f, &ind.version, a, delt),
             Handling::TilfoejForslag => {
                 f.forslag.push(Forslagfelt::default());
                 let n = f.forslag.len();
@@ -112,25 +143,35 @@ impl Udfyldning {
                 };
                 (Besked::Fjernet(i + 1), fokus)
             }
-            Handling::FjernForslag(_) => return svar::tekst(400, "Forslaget findes ikke."),
+            Handling::FjernForslag(_) => {
+                return (svar::tekst(400, "Forslaget findes ikke."), None);
+            }
         };
-        let mut side = self.ny_side(&g, &f, &ind.version, &[], besked);
+        let mut side = self.ny_side(&g, &f, &ind.version, &[], besked, a);
         side.fokus = Some(fokus);
-        sidesvar(200, &g, &side.html(), delt)
+        (sidesvar(200, &g, &side.html(), delt), None)
     }
 
-    /// The rest of the gate, once the body is read: a form of ours with this start's
-    /// token.
-    fn indsendt(&self, krop: &[u8]) -> Result<Indsendt, vagt::Afvist> {
+    /// The rest of the gate, once the body is read: a form of ours with the token of
+    /// this start (the preview) or of this session (the hosted collection).
+    fn indsendt(&self, krop: &[u8], token: &str) -> Result<Indsendt, vagt::Afvist> {
         let ind = krop::fortolk(krop).map_err(|u| vagt::Afvist {
             status: 400,
             besked: format!("Formularen kan ikke læses: {}.", u.0),
         })?;
-        vagt::tjek_token(&ind.token, &self.token)?;
+        vagt::tjek_token(&ind.token, token)?;
         Ok(ind)
     }
 
-    fn gem(&self, g: &Grundlag, f: &Formular, version: &str, delt: &Delt) -> Response {
+    fn gem(
+        &self,
+        g: &Grundlag,
+        f: &Formular,
+        version: &str,
+        a: &Adgang,
+        delt: &Delt,
+    ) -> (Response, Option<bool>) {
+        let mut gemt_udkast = None;
         let (status, side) = match gem::gem(&self.rod, g, f, version) {
             Ok(Udfald::Gemt {
                 status: s,
@@ -140,6 +181,7 @@ impl Udfyldning {
                 uaendret,
                 advarsler,
             }) => {
+                gemt_udkast = Some(s.udkast);
                 let gemt = Formular::fra_status(&g.runde, Some(&s));
                 let besked = Besked::Gemt {
                     tid: SystemTime::now(),
@@ -147,22 +189,22 @@ impl Udfyldning {
                     ny_fil,
                     uaendret,
                 };
-                let mut side = self.ny_side(g, &gemt, &version, &advarsler, besked);
+                let mut side = self.ny_side(g, &gemt, &version, &advarsler, besked, a);
                 side.haandrettet = false;
                 (200, side.html())
             }
             Ok(Udfald::Fejl(d)) => {
                 let n = d.iter().filter(|d| d.er_fejl()).count();
-                let side = self.ny_side(g, f, version, &d, Besked::Fejl(n));
+                let side = self.ny_side(g, f, version, &d, Besked::Fejl(n), a);
                 (422, side.html())
             }
             Ok(Udfald::Konflikt) => {
-                let side = self.ny_side(g, f, version, &[], Besked::Konflikt);
+                let side = self.ny_side(g, f, version, &[], Besked::Konflikt, a);
                 (409, side.html())
             }
-            Err(e) => return skrivefejl(g, &e),
+            Err(e) => return (skrivefejl(g, &e), None),
         };
-        sidesvar(status, g, &side, delt)
+        (sidesvar(status, g, &side, delt), gemt_udkast)
     }
 
     fn ny_side<'a>(
@@ -172,11 +214,13 @@ impl Udfyldning {
         version: &'a str,
         diagnoser: &'a [Diagnose],
         besked: Besked,
+        a: &Adgang<'a>,
     ) -> Side<'a> {
         Side {
             g,
             formular,
-            token: &self.token,
+            token: a.token,
+            hostet: a.hostet,
             version,
             diagnoser,
             besked,

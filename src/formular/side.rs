@@ -30,6 +30,8 @@ pub enum Besked {
     /// Not saved: this many errors.
     Fejl(usize),
     Konflikt,
+    /// Not saved: the hosted page is read-only (after the frist).
+    Laast,
     /// A forslag was added or removed (numbered from 1), not saved yet.
     Tilfoejet(usize),
     Fjernet(usize),
@@ -40,6 +42,8 @@ pub struct Side<'a> {
     pub g: &'a Grundlag,
     pub formular: &'a Formular,
     pub token: &'a str,
+    /// On the hosted collection: what the kommune's page shows besides the form.
+    pub(crate) hostet: Option<&'a Hostet>,
     /// The version of the file the form was loaded from.
     pub version: &'a str,
     /// The messages of `check` for the posted answers.
@@ -49,6 +53,19 @@ pub struct Side<'a> {
     pub haandrettet: bool,
     /// The id of the control to focus after the page part is swapped in.
     pub fokus: Option<String>,
+}
+
+/// What the hosted collection's page adds to the form.
+#[derive(Clone, Debug, Default, Serialize)]
+pub(crate) struct Hostet {
+    /// Read-only (after the frist): the message saying why and whom to write to.
+    pub laast: Option<String>,
+    /// A message left by the previous answer (after an upload), shown once.
+    pub besked: Option<String>,
+    /// The errors of an upload that was refused, as `indlaes` prints them.
+    pub uploadfejl: Vec<String>,
+    /// The secretariat's e-mail, for the page's help text.
+    pub sekretariat: Option<String>,
 }
 
 /// A control as the macros of `formular-dele.html` draw it.
@@ -82,6 +99,7 @@ struct Kontekst<'a> {
     fil: String,
     del: String,
     token: &'a str,
+    hostet: Option<&'a Hostet>,
     version: &'a str,
     fokus: Option<&'a str>,
     haandrettet: bool,
@@ -131,6 +149,7 @@ impl Side<'_> {
             fil: vis(&g.fil),
             del: url_del(&g.kommune.id),
             token: self.token,
+            hostet: self.hostet,
             version: self.version,
             fokus: self.fokus.as_deref(),
             haandrettet: self.haandrettet,
@@ -188,6 +207,7 @@ impl Side<'_> {
             }
             Besked::Fejl(n) => (linje.art, linje.n) = ("fejl", *n),
             Besked::Konflikt => linje.art = "konflikt",
+            Besked::Laast => linje.art = "laast",
             Besked::Tilfoejet(n) => (linje.art, linje.n) = ("tilfoejet", *n),
             Besked::Fjernet(n) => (linje.art, linje.n) = ("fjernet", *n),
         }

@@ -19,6 +19,7 @@ fn side<'a>(g: &'a Grundlag, f: &'a Formular, d: &'a [Diagnose], besked: Besked)
         g,
         formular: f,
         token: "tok",
+        hostet: None,
         version: "ny",
         diagnoser: d,
         besked,

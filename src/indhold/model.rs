@@ -47,6 +47,9 @@ pub struct Kommune {
     pub id: String,
     pub kode: u32,
     pub navn: String,
+    /// `e-mail` in kkr.yaml: where the hosted collection sends the link and reminders.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
 }
 
 /// One reporting round (`content/<periode>/anbefalinger.yaml`).

@@ -71,6 +71,9 @@ pub struct RawKommune {
     pub id: Placeret<Tekst>,
     pub kode: Placeret<Tekst>,
     pub navn: String,
+    /// Where the hosted collection sends the kommune's link and reminders.
+    #[serde(default, rename = "e-mail")]
+    pub email: Option<Placeret<String>>,
 }
 
 /// `content/<periode>/anbefalinger.yaml`.

@@ -8,6 +8,10 @@ mod check_json;
 mod completions;
 mod eksport;
 mod indlaes;
+mod indsamling;
+
+pub(crate) use indlaes::{Upload, upload};
+pub(crate) use indsamling::projekt as indsamling_projekt;
 mod init;
 mod ny_periode;
 mod preview;
@@ -42,6 +46,7 @@ pub fn koer(cli: Cli) -> anyhow::Result<()> {
         Kommando::Indlaes(a) => indlaes::koer(&ctx()?, a),
         Kommando::Eksport(a) => eksport::koer(&ctx()?, a),
         Kommando::Preview(a) => preview::koer(&ctx()?, a),
+        Kommando::Indsamling(a) => indsamling::koer(&ctx()?, a),
         Kommando::Init(a) => init::koer(f.periode.as_deref(), a),
         Kommando::NyPeriode(a) => ny_periode::koer(f, a),
         Kommando::Skema(a) => skema::koer(&argumenter::projektmappe(f)?, a),
@@ -129,7 +134,7 @@ fn vis_tider(k: &Koersel) {
 }
 
 /// A path relative to the current folder when it lies below it.
-fn vis_sti(sti: &std::path::Path) -> PathBuf {
+pub(crate) fn vis_sti(sti: &std::path::Path) -> PathBuf {
     let her = std::env::current_dir()
         .ok()
         .and_then(|d| d.canonicalize().ok());

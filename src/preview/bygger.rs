@@ -9,6 +9,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::diagnose::{Diagnose, Diagnoser};
+use crate::indhold::dato::Dato;
 use crate::indhold::model::Kkr;
 use crate::koersel::{Koersel, Plan, Planlagt, Udvalg, tildel};
 use crate::markup::Kilde;
@@ -69,7 +70,7 @@ impl Bygger {
             let mut plan = k.planlaeg(&Udvalg::Alle);
             behold_gamle(&mut plan, &gamle, &self.rod, &self.periode);
             let job = self.job(&mut plan);
-            let kkr = k.projekt.as_ref().map(|p| p.kkr.clone());
+            let kkr = k.projekt.as_ref().map(|p| (p.kkr.clone(), p.runde.frist));
             udgiv_plan(plan, kkr, &job, delt);
             job
         }));
@@ -259,9 +260,14 @@ fn behold_gamle(plan: &mut Plan, gamle: &[Visning], rod: &std::path::Path, perio
 }
 
 /// Publishes the list and every document's diagnostics; pages are kept.
-fn udgiv_plan(plan: Plan, kkr: Option<Kkr>, job: &[Byggejob], delt: &Delt) {
-    let (kkr, kommuner) = kkr.map_or((None, Vec::new()), |k| (Some(k.navn), k.kommuner));
+fn udgiv_plan(plan: Plan, kkr: Option<(Kkr, Option<Dato>)>, job: &[Byggejob], delt: &Delt) {
+    let frist = kkr.as_ref().and_then(|(_, f)| *f);
+    let sekretariat = kkr.as_ref().and_then(|(k, _)| k.sekretariat.email.clone());
+    let (kkr, kommuner) = kkr.map_or((None, Vec::new()), |(k, _)| (Some(k.navn), k.kommuner));
     delt.skriv(|o, v| {
+        // The frist and the secretariat's e-mail change no document's view.
+        o.frist = frist;
+        o.sekretariat = sekretariat;
         let mut aendret = o.kkr != kkr || o.kommuner != kommuner || o.diagnoser != plan.diagnoser.0;
         let mut nye = Vec::new();
         for p in plan.dokumenter {

@@ -10,8 +10,8 @@ mod api;
 mod bygger;
 mod oversigt;
 mod server;
-mod sider;
-mod sse;
+pub(crate) mod sider;
+pub(crate) mod sse;
 mod watch;
 
 #[cfg(feature = "sider-foer")]
@@ -39,25 +39,39 @@ pub struct PreviewValg {
 /// takes long (or forever) to compile never keeps the others from being shown.
 pub fn koer(rod: &Path, periode: &str, valg: &PreviewValg) -> anyhow::Result<()> {
     let lytter = server::bind(valg.port)?;
+    let udfyld = std::sync::Arc::new(formular::Udfyldning::ny(rod, periode)?);
+    vis_og_byg(rod, periode, |delt| {
+        let adresse = server::start(lytter, delt.clone(), udfyld)?;
+        let url = format!("http://{adresse}/");
+        println!("Forhåndsvisning på {url}");
+        let _ = std::io::stdout().flush();
+        crate::besked!("Holder øje med content/, templates/ og fonts/. Stop med Ctrl+C.");
+        if valg.aabn {
+            aabn_browser(&url);
+        }
+        Ok(())
+    })
+}
+
+/// The live document view every front end serves: watches the project, plans every
+/// document and publishes it in the shared state, lets `start` start the front end's
+/// server on it, then compiles and rebuilds on changes until stopped.
+pub(crate) fn vis_og_byg(
+    rod: &Path,
+    periode: &str,
+    start: impl FnOnce(&std::sync::Arc<Delt>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     let mut vagt = watch::Vagt::start(rod)?;
     let delt = Delt::med_indbakke(periode, vagt.afsender());
     let mut bygger = Bygger::ny(rod.to_path_buf(), periode.to_string());
-    let start = Instant::now();
+    let begyndt = Instant::now();
     let job = bygger.planlaeg(Omfang::Alt, &delt);
-    let udfyld = std::sync::Arc::new(formular::Udfyldning::ny(rod, periode)?);
-    let adresse = server::start(lytter, delt.clone(), udfyld)?;
-    let url = format!("http://{adresse}/");
-    println!("Forhåndsvisning på {url}");
-    let _ = std::io::stdout().flush();
-    crate::besked!("Holder øje med content/, templates/ og fonts/. Stop med Ctrl+C.");
-    if valg.aabn {
-        aabn_browser(&url);
-    }
+    start(&delt)?;
     bygger.oversaet(job, &delt, &|| vagt.har_nyt());
     let antal = delt.laes(|o| o.dokumenter.len());
     crate::besked!(
         "Lavede {antal} dokumenter for {periode} på {}",
-        bygger::sekunder(start)
+        bygger::sekunder(begyndt)
     );
     while let Some(b) = vagt.naeste() {
         let omfang = aendring::omfang(rod, b.stier.iter().map(|s| s.as_path()));

@@ -139,6 +139,7 @@ mod tests {
             id: id.into(),
             kode: 1,
             navn: navn.into(),
+            email: None,
         };
         let o = Oversigt {
             periode: "2015".into(),
@@ -171,6 +172,7 @@ mod tests {
             id: id.into(),
             kode: 1,
             navn: navn.into(),
+            email: None,
         };
         let mut o = Oversigt {
             periode: "2015 <&>".into(),

@@ -36,7 +36,7 @@ type Tilstanden = State<Arc<App>>;
 
 /// A document's or a kommune's id from the path, percent-decoded; anything that is not
 /// a valid one is a page that does not exist.
-pub struct Id(String);
+pub struct Id(pub(crate) String);
 
 impl<S: Send + Sync> FromRequestParts<S> for Id {
     type Rejection = Response;
@@ -61,7 +61,7 @@ pub async fn oversigt_fragment(State(a): Tilstanden) -> Response {
 }
 
 pub async fn begivenheder(State(a): Tilstanden) -> Response {
-    sse::stroem(a.delt.clone(), &a.stroemme)
+    sse::stroem(a.delt.clone(), &a.stroemme, None)
 }
 
 pub async fn api(State(a): Tilstanden) -> Response {
@@ -223,7 +223,7 @@ fn filnavn(ud: &std::path::Path) -> String {
 
 /// `GET /udfyld/<id>/`: the form, filled in from the kommune's file.
 pub async fn udfyld(State(a): Tilstanden, Id(id): Id) -> Response {
-    blokerende(move || a.udfyld.side(&id, &a.delt)).await
+    blokerende(move || a.udfyld.side(&id, &a.udfyld.lokal(), &a.delt)).await
 }
 
 /// `POST /udfyld/<id>/`: save, or add or remove a forslag. The gate's checks of the
@@ -233,7 +233,7 @@ pub async fn gem(State(a): Tilstanden, Id(id): Id, krop: Body) -> Response {
         Ok(k) => k,
         Err(afvist) => return afvist.svar(),
     };
-    blokerende(move || a.udfyld.post(&krop, &id, &a.delt)).await
+    blokerende(move || a.udfyld.post(&krop, &id, &a.udfyld.lokal(), &a.delt)).await
 }
 
 /// `GET /udfyld/<id>/bilag`: the live part of the form page.

@@ -18,8 +18,10 @@ use crate::web::svar;
 
 const PING: Duration = Duration::from_secs(15);
 
-/// The event stream of one page, or 503 when every stream place is taken.
-pub fn stroem(delt: Arc<Delt>, pladser: &Arc<Semaphore>) -> Response {
+/// The event stream of one page, or 503 when every stream place is taken. With `kun`,
+/// the stream tells only of that document (a kommune's page on the hosted collection
+/// learns nothing of the others').
+pub fn stroem(delt: Arc<Delt>, pladser: &Arc<Semaphore>, kun: Option<String>) -> Response {
     let Ok(plads) = pladser.clone().try_acquire_owned() else {
         let s = svar::tekst(
             503,
@@ -30,7 +32,7 @@ pub fn stroem(delt: Arc<Delt>, pladser: &Arc<Semaphore>) -> Response {
     let rx = delt.abonner();
     let sendt = delt.laes(|o| o.version);
     let foerste = tokio_stream::once(Ok(Event::default().retry(Duration::from_secs(1))));
-    let sse = Sse::new(foerste.chain(begivenheder(delt, rx, sendt, plads)))
+    let sse = Sse::new(foerste.chain(begivenheder(delt, rx, sendt, plads, kun)))
         .keep_alive(KeepAlive::new().interval(PING).text("ping"));
     svar::med(sse.into_response(), header::CACHE_CONTROL, "no-store")
 }
@@ -41,17 +43,26 @@ fn begivenheder(
     rx: watch::Receiver<u64>,
     sendt: u64,
     plads: OwnedSemaphorePermit,
+    kun: Option<String>,
 ) -> impl Stream<Item = Result<Event, Infallible>> {
     let tilstand = (rx, sendt, plads);
-    futures_util::stream::unfold(tilstand, move |(mut rx, sendt, plads)| {
-        let delt = delt.clone();
+    futures_util::stream::unfold(tilstand, move |(mut rx, mut sendt, plads)| {
+        let (delt, kun) = (delt.clone(), kun.clone());
         async move {
             loop {
                 rx.changed().await.ok()?;
-                if let Some(nyt) = delt.nyt_siden(sendt) {
-                    let e = begivenhed(&nyt);
-                    return Some((Ok(e), (rx, nyt.version, plads)));
+                let Some(mut nyt) = delt.nyt_siden(sendt) else {
+                    continue;
+                };
+                if let Some(kun) = &kun {
+                    nyt.dokumenter.retain(|d| d == kun);
+                    if nyt.dokumenter.is_empty() && !nyt.alt {
+                        sendt = nyt.version;
+                        continue;
+                    }
                 }
+                let e = begivenhed(&nyt);
+                return Some((Ok(e), (rx, nyt.version, plads)));
             }
         }
     })

@@ -62,6 +62,17 @@ struct Sidebillede<'a> {
     hoejde: String,
 }
 
+/// The live part of a document's page with `foran` (HTML) at its top, inside the part
+/// the pages' script swaps: the hosted collection's overview above the tilbagemelding.
+pub fn fragment_med(o: &Oversigt, id: &str, foran: &str) -> String {
+    let mut html = fragment(o, id);
+    // The part is one element (`dok.html`, `dok-mangler.html`); its content starts
+    // after the first `>`.
+    let start = html.find('>').map_or(0, |i| i + 1);
+    html.insert_str(start, foran);
+    html
+}
+
 /// The live part of a document's page.
 pub fn fragment(o: &Oversigt, id: &str) -> String {
     let Some(v) = o.dokument(id) else {

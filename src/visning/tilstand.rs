@@ -82,6 +82,10 @@ pub struct Oversigt {
     pub kkr: Option<String>,
     /// The KKR's kommuner, each of which can fill in its status.
     pub kommuner: Vec<Kommune>,
+    /// The round's frist (the hosted collection is read-only for kommuner after it).
+    pub frist: Option<crate::indhold::dato::Dato>,
+    /// The secretariat's e-mail, for the hosted pages' help texts.
+    pub sekretariat: Option<String>,
     pub dokumenter: Vec<Visning>,
     /// Every diagnostic of the project, as `fremdrift check` and the compiler give them.
     pub diagnoser: Vec<Diagnose>,

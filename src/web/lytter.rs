@@ -5,8 +5,12 @@
 //! ([`betjen_tls`]) the handshake counts under the same cap and must finish within the
 //! same deadline.
 
+use std::net::SocketAddr;
 use std::sync::Arc;
+
+use axum::extract::ConnectInfo;
 use std::time::Duration;
+use tower::ServiceExt;
 
 use axum::Router;
 use hyper::server::conn::http1;
@@ -40,7 +44,6 @@ pub async fn betjen(lytter: TcpListener, app: Router, g: Graenser) {
 /// Serves `app` over TLS (`tls` from [`super::tls::tls_opsaetning`]) on `lytter` until
 /// the process ends. A connection past the cap is closed without an answer: a plain
 /// 503 means nothing to a TLS client.
-#[allow(dead_code)] // until `fremdrift indsamling serve` uses it
 pub async fn betjen_tls(lytter: TcpListener, app: Router, g: Graenser, tls: TlsAcceptor) {
     betjen_med(lytter, app, g, Some(tls)).await
 }
@@ -49,8 +52,8 @@ async fn betjen_med(lytter: TcpListener, app: Router, g: Graenser, tls: Option<T
     let pladser = Arc::new(Semaphore::new(g.forbindelser));
     let g = Arc::new(g);
     loop {
-        let s = match lytter.accept().await {
-            Ok((s, _)) => s,
+        let (s, fra) = match lytter.accept().await {
+            Ok(s) => s,
             // Out of file descriptors, say: they come back as connections close, so
             // wait a moment instead of spinning.
             Err(_) => {
@@ -68,11 +71,11 @@ async fn betjen_med(lytter: TcpListener, app: Router, g: Graenser, tls: Option<T
         tokio::spawn(async move {
             let _ = s.set_nodelay(true);
             match tls {
-                None => serv(s, app, &g).await,
+                None => serv(s, fra, app, &g).await,
                 Some(tls) => {
                     // A client that never finishes the handshake is closed at the deadline.
                     if let Ok(Ok(s)) = tokio::time::timeout(g.hoved_frist, tls.accept(s)).await {
-                        serv(s, app, &g).await;
+                        serv(s, fra, app, &g).await;
                     }
                 }
             }
@@ -81,11 +84,16 @@ async fn betjen_med(lytter: TcpListener, app: Router, g: Graenser, tls: Option<T
     }
 }
 
-/// One connection, plain or TLS, served by hyper until it closes.
-async fn serv<S>(s: S, app: Router, g: &Graenser)
+/// One connection, plain or TLS, served by hyper until it closes; every request
+/// carries the client's address (axum's `ConnectInfo`).
+async fn serv<S>(s: S, fra: SocketAddr, app: Router, g: &Graenser)
 where
     S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
+    let app = app.map_request(move |mut r: hyper::Request<hyper::body::Incoming>| {
+        r.extensions_mut().insert(ConnectInfo(fra));
+        r
+    });
     let _ = forbindelse(g)
         .serve_connection(TokioIo::new(s), TowerToHyperService::new(app))
         .await;

@@ -18,6 +18,4 @@ pub mod tls;
 pub(crate) mod token;
 
 pub use lag::{Vaern, beskyt};
-#[allow(unused_imports)] // until `fremdrift indsamling serve` uses it
-pub use lytter::betjen_tls;
-pub use lytter::{Graenser, betjen};
+pub use lytter::{Graenser, betjen, betjen_tls};

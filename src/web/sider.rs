@@ -40,6 +40,9 @@ const SIDER: &[(&str, &str)] = sider![
     "formular-ukendt-kommune.html",
     "formular-projektfejl.html",
     "formular-skrivefejl.html",
+    "indsamling-enkel.html",
+    "indsamling-overblik.html",
+    "indsamling-tabel.html",
 ];
 
 static MILJOE: LazyLock<Environment<'static>> = LazyLock::new(miljoe);

@@ -3,7 +3,6 @@
 //! front end adds [`HSTS`] to its fixed headers.
 
 // Until `fremdrift indsamling serve` uses it (the lead's branch).
-#![allow(dead_code)]
 
 use std::path::Path;
 use std::sync::Arc;

@@ -44,6 +44,13 @@ pub fn kkr() -> Value {
                 "navn",
                 tekst("Navn", "Kommunens navn, fx «Albertslund Kommune»."),
             ),
+            (
+                "e-mail",
+                valgfri_tekst(
+                    "E-mail",
+                    "Hvor «fremdrift indsamling» sender kommunens link og påmindelser.",
+                ),
+            ),
         ],
         &["id", "kode", "navn"],
     );

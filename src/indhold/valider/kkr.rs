@@ -54,10 +54,12 @@ pub fn valider_kkr(raw: RawKkr, fil: &Path, d: &mut Diagnoser) -> Option<Kkr> {
             );
         }
         kommunekoder::tjek(&raw.navn.vaerdi, kode, &k.navn, &k.kode.sted, &mut r);
+        let email = k.email.as_ref().and_then(|e| kommune_email(e, &mut r));
         kommuner.push(Kommune {
             id,
             kode,
             navn: k.navn.trim().to_string(),
+            email,
         });
     }
     let s = raw.sekretariat.unwrap_or_default();
@@ -110,4 +112,26 @@ fn kommunekode(k: &Placeret<Tekst>, r: &mut Regler) -> Option<u32> {
         }
     }
     None
+}
+
+/// A kommune's `e-mail`: one address, without spaces; an empty one is none.
+fn kommune_email(e: &Placeret<String>, r: &mut Regler<'_>) -> Option<String> {
+    let v = e.vaerdi.trim();
+    if v.is_empty() {
+        return None;
+    }
+    let ok = v.split_once('@').is_some_and(|(navn, domaene)| {
+        !navn.is_empty() && domaene.contains('.') && !domaene.contains('@')
+    }) && !v
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || ",;<>\"".contains(c));
+    if !ok {
+        r.fejl(
+            Some(&e.sted),
+            format!("«{v}» er ikke en e-mailadresse"),
+            "skriv én adresse, fx «jobcenter@albertslund.dk», eller slet linjen",
+        );
+        return None;
+    }
+    Some(v.to_string())
 }

@@ -84,22 +84,27 @@ fn unikke(filer: &[PathBuf]) -> Vec<PathBuf> {
 /// Reads and validates one workbook or Word document with the rules of `check`; a
 /// Word file by its extension (.docx, and .doc and .odt, to be told what to do).
 fn laes(fil: &Path, kkr: &Kkr, runde: &Runde) -> Laest {
+    laes_som(fil, fil, kkr, runde)
+}
+
+/// [`laes`] of the file at `fil`, named `vis` in every message.
+fn laes_som(fil: &Path, vis: &Path, kkr: &Kkr, runde: &Runde) -> Laest {
     let mut d = Diagnoser::default();
-    let endelse = fil.extension().map(|e| e.to_string_lossy().to_lowercase());
+    let endelse = vis.extension().map(|e| e.to_string_lossy().to_lowercase());
     let word = matches!(endelse.as_deref(), Some("docx" | "docm" | "doc" | "odt"));
     let raw = if word {
-        crate::word::laes(fil, fil, kkr, &mut d)
+        crate::word::laes(fil, vis, kkr, &mut d)
     } else {
-        regneark::laes(fil, fil, kkr, runde, &mut d)
+        regneark::laes(fil, vis, kkr, runde, &mut d)
     };
     let status = raw.and_then(|raw| {
         let foer = d.har_fejl();
-        let st = valider::valider_status(raw, kkr, runde, fil, &mut d);
+        let st = valider::valider_status(raw, kkr, runde, vis, &mut d);
         st.filter(|_| !foer && !d.har_fejl())
     });
     d.0.sort_by_key(regneark::laeseorden);
     Laest {
-        vis: fil.to_path_buf(),
+        vis: vis.to_path_buf(),
         diagnoser: d,
         status,
     }
@@ -164,4 +169,66 @@ fn opsummer(udfald: &[Option<Udfald>]) -> anyhow::Result<()> {
         opsummering: format!("{linje}; for dem er intet skrevet"),
     }
     .into())
+}
+
+/// What a file uploaded to the hosted collection became.
+pub(crate) enum Upload {
+    /// Saved (or unchanged): the message for the page.
+    Gemt(String),
+    /// Not saved: the messages, as `indlaes` prints them.
+    Afvist(Vec<String>),
+}
+
+/// One uploaded workbook or Word document (at `fil`, named `vis` by the user) for the
+/// kommune `kommune_id`, by the rules of `indlaes --overskriv`: the page's user asked to
+/// replace the answers, and the old version is kept in `historik/`. A file for another
+/// kommune is refused.
+pub(crate) fn upload(
+    rod: &Path,
+    periode: &str,
+    fil: &Path,
+    vis: &Path,
+    kommune_id: &str,
+) -> Upload {
+    let indl = projekt::indlaes(rod, periode);
+    let Some(p) = indl.projekt else {
+        let d = indl.diagnoser.0.iter().filter(|d| d.er_fejl());
+        return Upload::Afvist(d.map(|d| d.to_string()).collect());
+    };
+    let (kkr, runde) = (p.kkr, p.runde);
+    let mut l = laes_som(fil, vis, &kkr, &runde);
+    let afvist = |d: &Diagnoser| Upload::Afvist(d.0.iter().map(|d| d.to_string()).collect());
+    let Some(st) = l.status.take() else {
+        l.diagnoser.0.retain(|d| d.er_fejl());
+        return afvist(&l.diagnoser);
+    };
+    if st.kommune.id != kommune_id {
+        let egen = kkr.kommuner.iter().find(|k| k.id == kommune_id);
+        let egen = egen.map_or(kommune_id, |k| k.navn.as_str());
+        let d = Diagnose::fejl(vis, None, format!("filen er {}s, ikke {egen}s", st.kommune.navn))
+            .med_hint(format!(
+                "indlæs {egen}s eget regneark; hent et nyt med «Hent PDF» og regnearket fra sekretariatet, eller udfyld formularen"
+            ));
+        return afvist(&Diagnoser(vec![d]));
+    }
+    let lager = Statuslager::ny(rod, &runde.periode);
+    let g = gem::Gemmer {
+        kkr: &kkr,
+        runde: &runde,
+        overskriv: true,
+        lager: &lager,
+    };
+    let mut s = lager.skrivninger();
+    let udfald = g.gem(&mut s, vis, st);
+    s.afslut();
+    match udfald {
+        Ok(Udfald::Ny) => Upload::Gemt("Filen er indlæst, og svarene er gemt.".into()),
+        Ok(Udfald::Erstattet) => Upload::Gemt(
+            "Filen er indlæst, og svarene er gemt. De forrige svar er gemt i historikken.".into(),
+        ),
+        Ok(Udfald::Uaendret) => Upload::Gemt(
+            "Filen er indlæst: den har de samme svar som de gemte, så intet er ændret.".into(),
+        ),
+        Err(d) => afvist(&Diagnoser(vec![d])),
+    }
 }
