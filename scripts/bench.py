@@ -19,8 +19,13 @@ README), and what each layout lever buys: the command again with project templat
 take one lever back out (or add one that was measured and not adopted). With --foer BIN
 an older fremdrift binary is measured in the same rounds (the «before» figure).
 
+The profile comparison (--binaerer A B) measures two fremdrift binaries (e.g. the
+`release` and the `dist` profile's) alternately in one run on cases (a)-(c), and prints
+the medians and the ratio B/A; it builds only the generator (a dev build).
+
 Usage: python3 scripts/bench.py [--runs N] [--uden-typst-cli]
        python3 scripts/bench.py --tilbagemelding GRUNDLINJE.typ [--foer BIN] [--runs N]
+       python3 scripts/bench.py --binaerer A B [--runs N]
 """
 
 import argparse
@@ -69,13 +74,13 @@ def generer(mappe, *args):
     subprocess.run([str(GEN), str(mappe), *args], check=True, stdout=subprocess.DEVNULL)
 
 
-def tilfaelde(tmp):
+def tilfaelde(tmp, bin=BIN):
     a = tmp / "a"
     generer(a, "--kkr", "hovedstaden")
     b = []
     for kkr in KKR:
         d = tmp / f"b-{kkr}"
-        subprocess.run([str(BIN), "--periode", "2015", "init", "--kkr", kkr, str(d)], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([str(bin), "--periode", "2015", "init", "--kkr", kkr, str(d)], check=True, stdout=subprocess.DEVNULL)
         generer(d, "--kkr", kkr, "--behold-kkr")
         b.append(d)
     c = tmp / "c"
@@ -83,7 +88,7 @@ def tilfaelde(tmp):
     return {"(a) Hovedstaden 29x16": [a], "(b) 98 kommuner, 5 KKR": b, "(c) 98x40, lange bemærkninger": [c]}
 
 
-def maal_fremdrift(projekter, runs):
+def maal_fremdrift(projekter, runs, bin=BIN):
     """Builds the projects one after the other, `runs` times; returns figures."""
     walls, cpus, rss, udenfor = [], [], [], []
     for _ in range(runs):
@@ -92,7 +97,7 @@ def maal_fremdrift(projekter, runs):
         total = typst = 0.0
         for p in projekter:
             shutil.rmtree(p / "out", ignore_errors=True)
-            wall, cpu, peak, err = koer([str(BIN), "-C", str(p), "-v", "build"])
+            wall, cpu, peak, err = koer([str(bin), "-C", str(p), "-v", "build"])
             t = tider(err)
             total += wall * 1000
             typst += t.get("typst", 0.0)
@@ -229,13 +234,43 @@ def sammenlign_tilbagemelding(grundlinje, foer, runs):
         print(f"{navn:62} {(w - nu_w) * 1000:+8.0f} {100 * (w - nu_w) / nu_w:+6.1f} {(c - nu_c) * 1000:+7.0f} {100 * (c - nu_c) / nu_c:+6.1f}")
 
 
+def sammenlign_binaerer(binaerer, runs):
+    """Cases (a)-(c) with two binaries, alternately (the order turned every round)."""
+    with tempfile.TemporaryDirectory() as t:
+        cases = tilfaelde(Path(t), binaerer[0])
+        for b in binaerer:  # warm up: page cache
+            maal_fremdrift(cases["(a) Hovedstaden 29x16"], 1, b)
+        print(f"belastning (1, 5, 15 min) før: {belastning()}; {runs} skiftevise runder")
+        tider = {(n, b): [] for n in cases for b in binaerer}
+        for r in range(runs):
+            for b in (binaerer if r % 2 == 0 else binaerer[::-1]):
+                for navn, projekter in cases.items():
+                    m = maal_fremdrift(projekter, 1, b)
+                    tider[(navn, b)].append((m["wall"], m["cpu"]))
+        print(f"belastning efter: {belastning()}")
+    a, b = binaerer
+    print(f"A: {a}\nB: {b}")
+    print(f"\n{'tilfælde (median)':32} {'A wall s':>9} {'B wall s':>9} {'B/A':>6} {'A CPU s':>8} {'B CPU s':>8} {'B/A':>6}")
+    for navn in cases:
+        aw, ac = (statistics.median(x[i] for x in tider[(navn, a)]) for i in (0, 1))
+        bw, bc = (statistics.median(x[i] for x in tider[(navn, b)]) for i in (0, 1))
+        print(f"{navn:32} {aw:9.2f} {bw:9.2f} {bw / aw:6.3f} {ac:8.2f} {bc:8.2f} {bc / ac:6.3f}")
+
+
 def main():
+    global GEN
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--uden-typst-cli", action="store_true")
     ap.add_argument("--tilbagemelding", metavar="GRUNDLINJE.typ", type=Path)
     ap.add_argument("--foer", metavar="BIN", type=Path)
+    ap.add_argument("--binaerer", nargs=2, metavar=("A", "B"), type=Path)
     a = ap.parse_args()
+    if a.binaerer:
+        subprocess.run(["cargo", "build", "--locked", "--quiet", "--example", "generer"], cwd=ROD, check=True)
+        GEN = ROD / "target" / "debug" / "examples" / "generer"
+        sammenlign_binaerer([b.resolve() for b in a.binaerer], a.runs)
+        return
     subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "fremdrift", "--example", "generer"], cwd=ROD, check=True)
     print(f"maskine: {os.cpu_count()} kerner; fremdrift {BIN}")
     if a.tilbagemelding:

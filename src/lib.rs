@@ -45,7 +45,7 @@ pub mod word;
 pub mod cli {
     pub use crate::argumenter::{Cli, Parset, parse, parse_fra};
     pub use crate::fejl::{exitkode, tekst as fejltekst, udskriv as udskriv_fejl};
-    pub use crate::kommando::koer;
+    pub use crate::kommando::{koer, start, vent_paa_enter};
 }
 
 /// Diagnostics and errors as the user reads them.

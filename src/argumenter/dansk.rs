@@ -15,10 +15,18 @@ pub enum Parset {
     Koer(Cli),
     /// Help or version: shown on standard output, exit code 0.
     Vis(clap::Error),
+    /// No arguments on a console (a double-click): the start mode.
+    Start,
 }
 
-/// Parses the process's arguments.
+/// Parses the process's arguments. With none at all and a console on standard input
+/// (as when Explorer starts the program) it is the start mode; without a console, as
+/// in scripts, no arguments stay a usage error.
 pub fn parse() -> anyhow::Result<Parset> {
+    use std::io::IsTerminal;
+    if std::env::args_os().len() == 1 && std::io::stdin().is_terminal() {
+        return Ok(Parset::Start);
+    }
     parse_fra(std::env::args_os())
 }
 

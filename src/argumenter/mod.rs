@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 pub use dansk::{Parset, parse, parse_fra};
-pub use kontekst::{Kontekst, kontekst, projektmappe};
+pub use kontekst::{Kontekst, find_projekt, kontekst, projektmappe};
 
 const HJAELP: &str = "\
 {before-help}{about}

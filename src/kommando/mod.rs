@@ -17,6 +17,7 @@ mod ny_periode;
 mod preview;
 mod skabelon;
 mod skema;
+mod start;
 mod tilbagemelding;
 
 use std::io::IsTerminal;
@@ -27,6 +28,8 @@ use crate::argumenter::{self, Cli, FaellesValg, Kommando, Kontekst};
 use crate::diagnose::Diagnoser;
 use crate::koersel::Koersel;
 use crate::udskrift::{self, Niveau};
+
+pub use start::{koer as start, vent_paa_enter};
 
 /// Runs a parsed command line.
 pub fn koer(cli: Cli) -> anyhow::Result<()> {

@@ -87,9 +87,13 @@ pub(crate) fn vis_og_byg(
     Ok(())
 }
 
-/// Opens the URL in the default browser; a failure is only reported.
+/// Opens the URL in the default browser, or with the program named by
+/// `FREMDRIFT_BROWSER` (the tests' stand-in); a failure is only reported.
 fn aabn_browser(url: &str) {
-    let (program, foer): (&str, &[&str]) = if cfg!(windows) {
+    let eget = std::env::var("FREMDRIFT_BROWSER").ok();
+    let (program, foer): (&str, &[&str]) = if let Some(p) = eget.as_deref() {
+        (p, &[])
+    } else if cfg!(windows) {
         ("cmd", &["/C", "start", ""])
     } else if cfg!(target_os = "macos") {
         ("open", &[])
