@@ -22,6 +22,8 @@ mod argumenter;
 mod dansk;
 mod diagnose;
 mod fejl;
+mod indsamling;
+mod klokken;
 mod kommando;
 mod preview;
 mod statuslager;
@@ -51,6 +53,14 @@ pub mod diagnostik {
     pub use crate::dansk::{antal, liste};
     pub use crate::diagnose::{Alvor, Diagnose, Diagnoser, Pos, Sted, mente_du, naermeste};
     pub use crate::fejl::{Fejl, Hint, Indholdsfejl};
+}
+
+/// The hosted collection's e-mail (letters, SMTP, `mailto:`), for tests/indsamling_post.rs.
+#[doc(hidden)]
+pub mod indsamlingspost {
+    pub use crate::indsamling::post::{
+        Brev, Brevdata, Forbindelse, Postfejl, Postopsaetning, invitation, mailto, paamindelse,
+    };
 }
 
 /// The «Udfyld status» form: a posted body → the status it would save (the one item

@@ -300,14 +300,13 @@ fn vis(sti: &std::path::Path) -> String {
     sti.display().to_string().replace('\\', "/")
 }
 
-/// `<time>` with the UTC time; the page's script shows it in local time.
+/// `<time>` with the Danish time.
 fn tidspunkt(t: SystemTime) -> String {
-    let stempel = historik::tidsstempel(t);
-    let (dato, tid) = stempel.split_once('T').unwrap_or((&stempel, ""));
-    let tid = tid.trim_end_matches('Z');
+    let tid = crate::klokken::dansk_tid(t);
     format!(
-        r#"<time datetime="{dato}T{}Z">{tid} UTC</time>"#,
-        tid.replace('.', ":")
+        r#"<time datetime="{}">{}</time>"#,
+        tid.strftime("%Y-%m-%dT%H:%M:%S%:z"),
+        tid.strftime("%H.%M.%S")
     )
 }
 

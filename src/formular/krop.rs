@@ -135,36 +135,48 @@ fn handling(v: &str) -> Result<Handling, Ugyldig> {
     }
 }
 
-/// The decoded name/value pairs; line breaks as `\n` (browsers send `\r\n`).
+/// The decoded name/value pairs (`form_urlencoded`, as browsers encode them); line
+/// breaks as `\n` (browsers send `\r\n`).
 fn par(krop: &str) -> Result<Vec<(String, String)>, Ugyldig> {
-    let dele: Vec<&str> = krop.split('&').filter(|p| !p.is_empty()).collect();
-    if dele.len() > MAKS_FELTER {
+    let antal = form_urlencoded::parse(krop.as_bytes()).count();
+    if antal > MAKS_FELTER {
         return Err(Ugyldig(format!(
             "den har {} felter, men en formular har højst {}",
-            tal(dele.len() as u64),
+            tal(antal as u64),
             tal(MAKS_FELTER as u64)
         )));
     }
-    dele.into_iter()
-        .map(|p| {
-            let (n, v) = p.split_once('=').unwrap_or((p, ""));
-            let n = afkod(n).ok_or_else(|| Ugyldig("et feltnavn er ikke gyldig UTF-8".into()))?;
-            if n.chars().count() > MAKS_FELTNAVN {
-                let start: String = n.chars().take(20).collect();
-                return Err(Ugyldig(format!(
-                    "feltnavnet «{start}…» er længere end {MAKS_FELTNAVN} tegn"
-                )));
-            }
-            let v =
-                afkod(v).ok_or_else(|| Ugyldig(format!("feltet «{n}» er ikke gyldig UTF-8")))?;
-            Ok((n, v.replace("\r\n", "\n").replace('\r', "\n")))
-        })
-        .collect()
+    let ugyldig = ugyldig_utf8(krop);
+    let mut ud = Vec::with_capacity(antal);
+    for (n, v) in form_urlencoded::parse(krop.as_bytes()) {
+        if ugyldig && n.contains(char::REPLACEMENT_CHARACTER) {
+            return Err(Ugyldig("et feltnavn er ikke gyldig UTF-8".into()));
+        }
+        if n.chars().count() > MAKS_FELTNAVN {
+            let start: String = n.chars().take(20).collect();
+            return Err(Ugyldig(format!(
+                "feltnavnet «{start}…» er længere end {MAKS_FELTNAVN} tegn"
+            )));
+        }
+        if ugyldig && v.contains(char::REPLACEMENT_CHARACTER) {
+            return Err(Ugyldig(format!("feltet «{n}» er ikke gyldig UTF-8")));
+        }
+        ud.push((n.into_owned(), v.replace("\r\n", "\n").replace('\r', "\n")));
+    }
+    if ugyldig {
+        return Err(Ugyldig("den er ikke gyldig UTF-8".into()));
+    }
+    Ok(ud)
 }
 
-/// Decodes `+` and `%XX`; `None` for invalid UTF-8.
-fn afkod(tekst: &str) -> Option<String> {
-    crate::web::html::url_afkod(&tekst.replace('+', " "))
+/// Whether a name or value of the body is invalid UTF-8 once decoded: `form_urlencoded`
+/// would replace it by U+FFFD, which the form refuses instead. The whole body decodes
+/// to valid UTF-8 exactly when every name and value does (`&`, `=` and `+` are ASCII,
+/// never part of a character); the first part with U+FFFD is then named as the culprit.
+fn ugyldig_utf8(krop: &str) -> bool {
+    percent_encoding::percent_decode_str(krop)
+        .decode_utf8()
+        .is_err()
 }
 
 /// The body a browser sends for `ind` (for tests and the benchmark).
@@ -195,15 +207,9 @@ pub fn kod(ind: &Indsendt) -> String {
         par.push((format!("forslag.{}.tekst", i + 1), fs.tekst.clone()));
     }
     par.push(("handling".into(), "gem".into()));
-    par.iter()
-        .map(|(n, v)| format!("{}={}", kod_del(n), kod_del(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-#[cfg(test)]
-fn kod_del(t: &str) -> String {
-    crate::web::html::url_del(t).replace("%20", "+")
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(&par)
+        .finish()
 }
 
 #[cfg(test)]
@@ -229,6 +235,33 @@ mod tests {
         assert_eq!(f.svar[0].bemaerkning, "Første afsnit.\n\n#read() $x$");
         assert_eq!(f.svar[1].id, "3.2");
         assert_eq!(f.forslag[0].titel, "A&B");
+    }
+
+    #[test]
+    fn plus_percent_and_broken_escapes_are_read_as_browsers_mean_them() {
+        let f = fortolk(b"organ=1+%2B+1+%3D+2&kontakt-navn=100%&kontakt-email=%zz")
+            .unwrap()
+            .formular;
+        assert_eq!(f.organ, "1 + 1 = 2");
+        assert_eq!(f.navn, "100%", "a % without two hex digits stays");
+        assert_eq!(f.email, "%zz");
+    }
+
+    #[test]
+    fn invalid_utf8_is_refused_naming_the_field_not_replaced() {
+        assert_eq!(
+            fortolk(b"organ=ok&kontakt-navn=%C3%28").unwrap_err().0,
+            "feltet «kontakt-navn» er ikke gyldig UTF-8"
+        );
+        assert_eq!(
+            fortolk(b"organ=ok&%ff=x").unwrap_err().0,
+            "et feltnavn er ikke gyldig UTF-8"
+        );
+        let ind = fortolk("organ=%EF%BF%BD".as_bytes()).unwrap();
+        assert_eq!(
+            ind.formular.organ, "\u{fffd}",
+            "a sent U+FFFD is text like any"
+        );
     }
 
     #[test]

@@ -288,21 +288,19 @@ pub(super) fn vis(sti: &std::path::Path) -> String {
     sti.display().to_string().replace('\\', "/")
 }
 
-/// A moment for `<time>`: the UTC time, which the page's script shows in local time.
+/// A moment for `<time>`: Danish time, as the clock on the wall in Denmark shows it.
 #[derive(Serialize)]
 struct Tidspunkt {
-    /// `2016-02-29T01:01:01Z`.
+    /// `2016-02-29T02:01:01+01:00`.
     datetime: String,
-    /// `01.01.01`.
+    /// `02.01.01`.
     klokken: String,
 }
 
 fn tidspunkt(t: SystemTime) -> Tidspunkt {
-    let stempel = historik::tidsstempel(t);
-    let (dato, tid) = stempel.split_once('T').unwrap_or((&stempel, ""));
-    let tid = tid.trim_end_matches('Z');
+    let tid = crate::klokken::dansk_tid(t);
     Tidspunkt {
-        datetime: format!("{dato}T{}Z", tid.replace('.', ":")),
-        klokken: tid.to_string(),
+        datetime: tid.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        klokken: tid.strftime("%H.%M.%S").to_string(),
     }
 }

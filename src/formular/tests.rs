@@ -180,8 +180,26 @@ fn a_save_says_when_and_where_the_old_version_went() {
     };
     let html = side(&g, &f, &[], besked).html();
     assert!(html.contains(
-        r#"<p id="gemt" class="gemt" role="status">Gemt kl. <time datetime="2016-02-29T01:01:01Z">01.01.01 UTC</time>. Den forrige udgave ligger i historik/2015/alfa/2016-02-29T01.01.01Z.yaml.</p>"#
+        r#"<p id="gemt" class="gemt" role="status">Gemt kl. <time datetime="2016-02-29T02:01:01+01:00">02.01.01</time>. Den forrige udgave ligger i historik/2015/alfa/2016-02-29T01.01.01Z.yaml.</p>"#
     ), "{html}");
+}
+
+#[test]
+fn a_save_in_summer_time_says_the_danish_time() {
+    let g = grundlag();
+    let f = Formular::fra_status(&g.runde, None);
+    // 2026-03-29 01:00 UTC, the first moment of summer time.
+    let besked = Besked::Gemt {
+        tid: std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_774_746_000),
+        historik: None,
+        ny_fil: true,
+        uaendret: false,
+    };
+    let html = side(&g, &f, &[], besked).html();
+    assert!(
+        html.contains(r#"Gemt kl. <time datetime="2026-03-29T03:00:00+02:00">03.00.00</time>."#),
+        "{html}"
+    );
 }
 
 #[test]

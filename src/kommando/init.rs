@@ -67,13 +67,9 @@ pub fn koer(periode: Option<&str>, a: &InitArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The current year, for the first period's folder name (never used in PDFs).
+/// The current year in Denmark, for the first period's folder name (never used in PDFs).
 fn aktuelt_aar() -> String {
-    let sek = std::time::SystemTime::UNIX_EPOCH
-        .elapsed()
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    (1970 + sek / 31_556_952).to_string()
+    crate::klokken::aaret_nu().to_string()
 }
 
 fn kkr_yaml(k: &KkrData) -> String {

@@ -1,5 +1,5 @@
 //! Atomic writes: a file is either the previous complete version or the new one, and a
-//! batch of files is written all or nothing. New files get the mode any program's files
+//! batch of files is written all or nothing (rolled back when a rename fails half-way). New files get the mode any program's files
 //! get (0666 less the umask: 0644 under umask 022), so colleagues can open them.
 
 use std::io::Write;
@@ -39,16 +39,83 @@ pub fn forbered(sti: &Path, data: &[u8]) -> std::io::Result<Forberedt> {
     })
 }
 
-/// Renames every prepared file into place, but only when all of them could be prepared:
-/// on the first error nothing is renamed and every temporary file is removed (dropped).
+/// Renames every prepared file into place, all or nothing: on an error preparing any
+/// of them nothing is renamed and every temporary file is removed (dropped); when a
+/// rename fails half-way, the files already put in place are rolled back — a replaced
+/// file gets its previous version again (kept as a hard link, or a copy, until every
+/// rename succeeded), a new file is removed. Each file is at every moment either its
+/// previous or its new version. What is not covered: a crash (power cut) half-way
+/// leaves the batch half in place, and should the rollback itself fail, the error
+/// names where the previous version still lies.
 pub fn laeg_paa_plads(
     filer: impl IntoIterator<Item = std::io::Result<Forberedt>>,
 ) -> std::io::Result<()> {
     let klar = filer.into_iter().collect::<std::io::Result<Vec<_>>>()?;
+    let mut lagt: Vec<(PathBuf, Option<PathBuf>)> = Vec::with_capacity(klar.len());
     for f in klar {
-        f.tmp.persist(&f.sti).map_err(|e| e.error)?;
+        let forrige = match behold_forrige(&f.sti) {
+            Ok(k) => k,
+            Err(e) => return Err(rul_tilbage(lagt, e)),
+        };
+        if let Err(e) = f.tmp.persist(&f.sti) {
+            if let Some(k) = &forrige {
+                let _ = std::fs::remove_file(k);
+            }
+            return Err(rul_tilbage(lagt, e.error));
+        }
+        lagt.push((f.sti, forrige));
+    }
+    for k in lagt.into_iter().filter_map(|(_, k)| k) {
+        let _ = std::fs::remove_file(k);
     }
     Ok(())
+}
+
+/// The previous version of a file about to be replaced, kept under a hidden name next
+/// to it (not a name [`ryd_op`] removes); `None` when there is no file yet.
+fn behold_forrige(sti: &Path) -> std::io::Result<Option<PathBuf>> {
+    static NR: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    if !std::fs::symlink_metadata(sti).is_ok_and(|m| m.is_file()) {
+        return Ok(None);
+    }
+    let navn = sti.file_name().unwrap_or_default().to_string_lossy();
+    let nr = NR.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let kopi = sti.with_file_name(format!(".{navn}.forrige-{}-{nr}", std::process::id()));
+    let _ = std::fs::remove_file(&kopi);
+    if std::fs::hard_link(sti, &kopi).is_err() {
+        std::fs::copy(sti, &kopi)?;
+    }
+    Ok(Some(kopi))
+}
+
+/// Undoes the renames done so far, last first; the error `fejl`, with where a previous
+/// version still lies if it could not be put back.
+fn rul_tilbage(lagt: Vec<(PathBuf, Option<PathBuf>)>, fejl: std::io::Error) -> std::io::Error {
+    let mut tilbage = Vec::new();
+    for (sti, forrige) in lagt.into_iter().rev() {
+        let rullet = match &forrige {
+            Some(k) => std::fs::rename(k, &sti),
+            None => std::fs::remove_file(&sti),
+        };
+        if rullet.is_err() {
+            tilbage.push(match forrige {
+                Some(k) => format!(
+                    "den forrige udgave af {} ligger i {}",
+                    sti.display(),
+                    k.display()
+                ),
+                None => format!("{} er skrevet", sti.display()),
+            });
+        }
+    }
+    if tilbage.is_empty() {
+        fejl
+    } else {
+        std::io::Error::new(
+            fejl.kind(),
+            format!("{fejl}; kunne ikke rulles tilbage: {}", tilbage.join("; ")),
+        )
+    }
 }
 
 /// A synced temporary file next to `sti`, holding `data`.
@@ -176,6 +243,61 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().starts_with(".fremdrift-"))
             .count();
         assert_eq!(rester, 0);
+    }
+
+    /// Files in the batch that stay around it: everything but temporaries of this run.
+    fn synlige(mappe: &Path) -> Vec<String> {
+        let mut navne: Vec<String> = std::fs::read_dir(mappe)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        navne.sort();
+        navne
+    }
+
+    #[test]
+    fn a_rename_failing_half_way_rolls_the_batch_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let gammel = dir.path().join("a.pdf");
+        let ny = dir.path().join("b.pdf");
+        let blokeret = dir.path().join("c.pdf");
+        std::fs::write(&gammel, b"old").unwrap();
+        let filer = vec![
+            forbered(&gammel, b"new"),
+            forbered(&ny, b"new"),
+            forbered(&blokeret, b"new"),
+        ];
+        // The last target becomes a folder with a file in it: its rename fails, after
+        // the first two went through (also for root, whom permissions do not stop).
+        std::fs::create_dir(&blokeret).unwrap();
+        std::fs::write(blokeret.join("x"), b"").unwrap();
+        assert!(laeg_paa_plads(filer).is_err());
+        assert_eq!(
+            std::fs::read(&gammel).unwrap(),
+            b"old",
+            "the replaced file is back"
+        );
+        assert!(!ny.exists(), "the new file is gone again");
+        assert_eq!(
+            synlige(dir.path()),
+            ["a.pdf", "c.pdf"],
+            "no backup or temporary left"
+        );
+    }
+
+    #[test]
+    fn a_batch_that_succeeds_leaves_no_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.pdf");
+        std::fs::write(&a, b"old").unwrap();
+        laeg_paa_plads([
+            forbered(&a, b"new"),
+            forbered(&dir.path().join("b.pdf"), b"b"),
+        ])
+        .unwrap();
+        assert_eq!(std::fs::read(&a).unwrap(), b"new");
+        assert_eq!(synlige(dir.path()), ["a.pdf", "b.pdf"]);
     }
 
     #[cfg(unix)]

@@ -4,7 +4,7 @@
 //! be undone by hand.
 
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::SystemTime;
 
 /// The history folder of a project.
 pub const MAPPE: &str = "historik";
@@ -43,42 +43,36 @@ pub fn mappe_for(rel: &Path) -> PathBuf {
 
 /// "2026-11-23T20.15.03Z" (UTC, sortable, and valid in a file name on every system).
 pub fn tidsstempel(t: SystemTime) -> String {
-    let sek = t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let (dage, rest) = (sek / 86_400, sek % 86_400);
-    let (aar, maaned, dag) = civil(dage as i64);
-    format!(
-        "{aar:04}-{maaned:02}-{dag:02}T{:02}.{:02}.{:02}Z",
-        rest / 3600,
-        rest % 3600 / 60,
-        rest % 60
-    )
-}
-
-/// Days since 1970-01-01 → (year, month, day) in the proleptic Gregorian calendar
-/// (Howard Hinnant's `civil_from_days`).
-fn civil(dage: i64) -> (i64, u32, u32) {
-    let z = dage + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let dag = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let maaned = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let aar = yoe + era * 400 + i64::from(maaned <= 2);
-    (aar, maaned, dag)
+    jiff::Timestamp::try_from(t)
+        .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+        .strftime("%Y-%m-%dT%H.%M.%SZ")
+        .to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Duration;
+    use std::time::{Duration, UNIX_EPOCH};
 
     #[test]
     fn timestamps_are_utc_calendar_times() {
         let t = UNIX_EPOCH + Duration::from_secs(1_456_704_000 + 3661);
         assert_eq!(tidsstempel(t), "2016-02-29T01.01.01Z");
         assert_eq!(tidsstempel(UNIX_EPOCH), "1970-01-01T00.00.00Z");
+        // Summer time changes nothing in a name: 00.59 and 01.00 UTC stay an hour apart.
+        let sommertid = UNIX_EPOCH + Duration::from_secs(1_774_742_400);
+        assert_eq!(
+            tidsstempel(sommertid + Duration::from_secs(59 * 60)),
+            "2026-03-29T00.59.00Z"
+        );
+        assert_eq!(
+            tidsstempel(sommertid + Duration::from_secs(3600)),
+            "2026-03-29T01.00.00Z"
+        );
+        assert_eq!(
+            tidsstempel(UNIX_EPOCH - Duration::from_secs(1)),
+            "1969-12-31T23.59.59Z"
+        );
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The accept loop: every connection is served by hyper (HTTP/1.1 with keep-alive) on a
 //! task of its own while there is a place for it; beyond the cap it gets a fixed 503 at
 //! once and is closed, so a flood never grows the server. A head that does not arrive
-//! within the deadline — a slow or idle client — closes the connection.
+//! within the deadline — a slow or idle client — closes the connection. Over TLS
+//! ([`betjen_tls`]) the handshake counts under the same cap and must finish within the
+//! same deadline.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -10,9 +12,10 @@ use axum::Router;
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::Semaphore;
+use tokio_rustls::TlsAcceptor;
 
 /// The accept loop's limits.
 #[derive(Clone, Debug)]
@@ -31,6 +34,18 @@ pub struct Graenser {
 
 /// Serves `app` on `lytter` until the process ends.
 pub async fn betjen(lytter: TcpListener, app: Router, g: Graenser) {
+    betjen_med(lytter, app, g, None).await
+}
+
+/// Serves `app` over TLS (`tls` from [`super::tls::tls_opsaetning`]) on `lytter` until
+/// the process ends. A connection past the cap is closed without an answer: a plain
+/// 503 means nothing to a TLS client.
+#[allow(dead_code)] // until `fremdrift indsamling serve` uses it
+pub async fn betjen_tls(lytter: TcpListener, app: Router, g: Graenser, tls: TlsAcceptor) {
+    betjen_med(lytter, app, g, Some(tls)).await
+}
+
+async fn betjen_med(lytter: TcpListener, app: Router, g: Graenser, tls: Option<TlsAcceptor>) {
     let pladser = Arc::new(Semaphore::new(g.forbindelser));
     let g = Arc::new(g);
     loop {
@@ -44,18 +59,36 @@ pub async fn betjen(lytter: TcpListener, app: Router, g: Graenser) {
             }
         };
         let Ok(plads) = pladser.clone().try_acquire_owned() else {
-            tokio::spawn(afvis(s, g.optaget));
+            if tls.is_none() {
+                tokio::spawn(afvis(s, g.optaget));
+            }
             continue;
         };
-        let (app, g) = (app.clone(), g.clone());
+        let (app, g, tls) = (app.clone(), g.clone(), tls.clone());
         tokio::spawn(async move {
             let _ = s.set_nodelay(true);
-            let _ = forbindelse(&g)
-                .serve_connection(TokioIo::new(s), TowerToHyperService::new(app))
-                .await;
+            match tls {
+                None => serv(s, app, &g).await,
+                Some(tls) => {
+                    // A client that never finishes the handshake is closed at the deadline.
+                    if let Ok(Ok(s)) = tokio::time::timeout(g.hoved_frist, tls.accept(s)).await {
+                        serv(s, app, &g).await;
+                    }
+                }
+            }
             drop(plads);
         });
     }
+}
+
+/// One connection, plain or TLS, served by hyper until it closes.
+async fn serv<S>(s: S, app: Router, g: &Graenser)
+where
+    S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
+    let _ = forbindelse(g)
+        .serve_connection(TokioIo::new(s), TowerToHyperService::new(app))
+        .await;
 }
 
 /// hyper's connection settings from the limits.

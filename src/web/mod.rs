@@ -4,7 +4,8 @@
 //! headers and cross-site write protection; a middleware admits only this machine's
 //! host names. The front ends (the preview, later the hosted collection) bring their
 //! routes. Nothing here parses HTTP by hand. The pages' HTML comes from minijinja
-//! templates with HTML auto-escaping ([`sider`]).
+//! templates with HTML auto-escaping ([`sider`]). Served over TLS, from PEM files
+//! ([`tls`]), with [`betjen_tls`].
 
 #[cfg(any(test, feature = "sider-foer"))]
 pub mod foer;
@@ -13,6 +14,10 @@ mod lag;
 mod lytter;
 pub mod sider;
 pub mod svar;
+pub mod tls;
+pub(crate) mod token;
 
 pub use lag::{Vaern, beskyt};
+#[allow(unused_imports)] // until `fremdrift indsamling serve` uses it
+pub use lytter::betjen_tls;
 pub use lytter::{Graenser, betjen};

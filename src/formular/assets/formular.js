@@ -10,15 +10,6 @@
   let aendret = false;
   let optaget = false;
 
-  // Times are sent in UTC; show them as the clock on the wall.
-  function lokalTid(rod) {
-    for (const t of rod.querySelectorAll("time[datetime]")) {
-      const d = new Date(t.getAttribute("datetime"));
-      if (!Number.isNaN(d.getTime())) t.textContent = d.toLocaleTimeString("da-DK");
-    }
-  }
-  lokalTid(gemt);
-
   form.addEventListener("input", () => { aendret = true; });
   window.addEventListener("beforeunload", (e) => {
     if (aendret) e.preventDefault();
@@ -50,7 +41,6 @@
     document.getElementById("felter").replaceWith(document.adoptNode(felter));
     const nyGemt = ny.getElementById("gemt");
     if (nyGemt) {
-      lokalTid(nyGemt);
       gemt.replaceChildren(...[...nyGemt.childNodes].map((n) => document.adoptNode(n)));
     }
     const knap = document.getElementById("gem");

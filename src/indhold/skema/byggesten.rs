@@ -106,16 +106,24 @@ pub fn liste(titel: &str, beskrivelse: &str, element: Value) -> Value {
 }
 
 /// An anbefaling id: letters of either case, digits, `.`, `-` and `_`, starting with a
-/// letter or a digit (`v1`, `A1`, `3.2`, `virk-2`). Unquoted `3.2` is a YAML number.
+/// letter or a digit (`v1`, `A1`, `3.2`, `virk-2`), as `er_anbefalings_id` reads it.
+/// Unquoted `3.2` is a YAML number.
 pub fn anbefalings_id(titel: &str, beskrivelse: &str) -> Value {
     json!({
         "title": titel,
         "description": beskrivelse,
         "type": SKALAR,
-        "pattern": "^[\\p{Alphabetic}\\p{N}][\\p{Alphabetic}0-9._-]*$",
+        "pattern": anbefalings_id_moenster(),
         "minimum": 0,
         "errorMessage": "et anbefalings-id må kun have bogstaver, tal, punktum, bindestreg og understregning, fx «v1», «A1» eller «3.2»"
     })
+}
+
+/// The id pattern, with the letters spelled as ranges (no `\p{…}`, which Python's `re`
+/// and ECMA-262 without the `u` flag do not know).
+fn anbefalings_id_moenster() -> String {
+    let b = crate::indhold::valider::ID_BOGSTAVER;
+    format!("^[0-9{b}][0-9{b}._-]*$")
 }
 
 /// A kommune id in `kkr.yaml`: lower-case a-z, digits, `-` and `_` (they name files).
@@ -274,6 +282,50 @@ mod tests {
             s["anyOf"][1]["pattern"],
             json!("^\\s*(?:alfa|101|010)\\s*$")
         );
+    }
+
+    /// The schema's id pattern and fremdrift's id rule agree, on a table of ids and on
+    /// every character of the Basic Multilingual Plane alone and after a letter.
+    #[test]
+    fn the_id_pattern_accepts_exactly_the_ids_fremdrift_accepts() {
+        use crate::indhold::valider::er_anbefalings_id;
+        let moenster = anbefalings_id("t", "b")["pattern"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        assert!(!moenster.contains("\\p"), "{moenster}");
+        let re = regex::Regex::new(&moenster).unwrap();
+        let tabel = [
+            ("v1", true),
+            ("A1", true),
+            ("3.2", true),
+            ("virk-2", true),
+            ("b_3", true),
+            ("Æblø-1", true),
+            ("éÉüÜöÖäÄðÐþÞßÿ", true),
+            ("1b", true),
+            ("", false),
+            (".5", false),
+            ("-a", false),
+            ("_a", false),
+            ("a b", false),
+            ("a×b", false),
+            ("a÷b", false),
+            ("α1", false),
+            ("ł1", false),
+            ("一", false),
+            ("٣", false),
+            ("v1\n", false),
+        ];
+        for (id, gyldig) in tabel {
+            assert_eq!(er_anbefalings_id(id), gyldig, "fremdrift: {id:?}");
+            assert_eq!(re.is_match(id), gyldig, "skemaet: {id:?}");
+        }
+        for c in (0..=0xFFFF).filter_map(char::from_u32) {
+            for id in [c.to_string(), format!("a{c}")] {
+                assert_eq!(re.is_match(&id), er_anbefalings_id(&id), "{id:?}");
+            }
+        }
     }
 
     #[test]

@@ -233,13 +233,22 @@ pub(crate) fn er_kommune_id(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
+/// The letters an anbefaling id may hold, as the ranges of a regular expression's
+/// class: a-z, A-Z and the letters of Latin-1 (æ ø å, ä ö ü, é è ð þ ß …, but not `×` and
+/// `÷`). The JSON Schemas spell the id pattern with these ranges, which every common
+/// validator compiles (ECMA-262 with or without the `u` flag, Python's `re`, Rust's
+/// `regex`); [`er_anbefalings_id`] accepts the same letters.
+pub(crate) const ID_BOGSTAVER: &str = "A-Za-zÀ-ÖØ-öø-ÿ";
+
 /// True for anbefaling ids as secretariats write them: `v1`, `A1`, `3.2`, `1b`, `P7`,
-/// `virk-2`, `b_3` — letters of either case, digits, `.`, `-` and `_`, starting with a
-/// letter or a digit, no spaces.
+/// `virk-2`, `b_3`, `Æ1` — the letters of [`ID_BOGSTAVER`] in either case, digits 0-9,
+/// `.`, `-` and `_`, starting with a letter or a digit, no spaces.
 pub(crate) fn er_anbefalings_id(s: &str) -> bool {
-    s.chars().next().is_some_and(char::is_alphanumeric)
+    let bogstav_eller_ciffer =
+        |c: char| c.is_ascii_alphanumeric() || matches!(c, 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ');
+    s.chars().next().is_some_and(bogstav_eller_ciffer)
         && s.chars()
-            .all(|c| c.is_alphabetic() || c.is_ascii_digit() || ".-_".contains(c))
+            .all(|c| bogstav_eller_ciffer(c) || ".-_".contains(c))
 }
 
 /// An id as compared for «did you mean»: lower case, without `.`, `-`, `_` and spaces.
@@ -270,10 +279,14 @@ mod tests {
 
     #[test]
     fn anbefaling_ids_are_written_as_secretariats_write_them() {
-        for id in ["v1", "A1", "3.2", "1b", "P7", "virk-2", "b_3", "Æ1", "3.10"] {
+        for id in [
+            "v1", "A1", "3.2", "1b", "P7", "virk-2", "b_3", "Æ1", "3.10", "é2", "ÿ",
+        ] {
             assert!(er_anbefalings_id(id), "{id}");
         }
-        for id in ["", "a 1", "-a", ".5", "v1!", "a/b", "v1\t"] {
+        for id in [
+            "", "a 1", "-a", ".5", "v1!", "a/b", "v1\t", "×1", "a÷b", "α1", "²", "ª1",
+        ] {
             assert!(!er_anbefalings_id(id), "{id:?}");
         }
     }
