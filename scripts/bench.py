@@ -14,8 +14,8 @@ installs typst-cli 0.15.1 with cargo when `typst` is missing (takes a while).
 
 The layout-cost comparison (--tilbagemelding GRUNDLINJE.typ) measures, alternately in
 one run, `fremdrift tilbagemelding` on the default content against the typst CLI
-compiling GRUNDLINJE.typ (the tilbagemelding markup saved before the layout work, see the
-README), and what each layout lever buys: the command again with project templates that
+compiling GRUNDLINJE.typ (the tilbagemelding markup saved before the layout work, see
+docs/ydeevne.md), and what each layout lever buys: the command again with project templates that
 take one lever back out (or add one that was measured and not adopted). With --foer BIN
 an older fremdrift binary is measured in the same rounds (the «before» figure).
 

@@ -5,8 +5,8 @@ WCAG 2.2 rules, no JVM), beside the archival checks of scripts/arkiv.py.
 Runs the outloud command over every PDF given (folders are searched recursively) and
 requires:
   - no errors and no unreadable files;
-  - every warning is one of the false positives explained in the README's
-    accessibility table, and each is re-checked here against the PDF itself:
+  - every warning is one of the false positives explained in
+    docs/tilgaengelighed.md's table, and each is re-checked here against the PDF itself:
       TBL-014  a ruled grid «that no /Table covers»: outloud looks for the grid's table
                by the Table element's own /Pg, which typst (like ISO 32000, where /Pg is
                optional) leaves out on elements without content of their own. Re-checked

@@ -21,7 +21,7 @@ use fremdrift::regneark::kolonne_navn;
 
 /// The memory a run may use at its peak.
 const MAKS_RSS_MB: f64 = 400.0;
-/// A bound on the wait, not a speed target (the figures are in the README).
+/// A bound on the wait, not a speed target (the figures are in docs/test.md).
 const FRIST: Duration = Duration::from_secs(120);
 
 /// Every file in the project with its content.
