@@ -1,0 +1,234 @@
+//! `fremdrift indsamling`: links made and revoked from the command line, and the real
+//! service on loopback — a kommune's link opens a session and reaches only its own
+//! form and bilag, a revoked link answers 410 and ends its sessions, unknown links are
+//! limited per client, and no token is stored readable in the project.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use common::browser::{Proces, Svar, anmod};
+
+/// `fremdrift -C projekt ARGS` with the key file outside the project.
+fn fremdrift(projekt: &Path, noegle: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_fremdrift"))
+        .arg("-C")
+        .arg(projekt)
+        .args(args)
+        .env("FREMDRIFT_NOEGLEFIL", noegle)
+        .output()
+        .expect("fremdrift runs")
+}
+
+/// The mini project with links made for `url`; gives (project, key folder, csv rows).
+fn med_links(url: &str) -> (tempfile::TempDir, tempfile::TempDir, Vec<Vec<String>>) {
+    let p = common::projekt("mini");
+    let n = tempfile::tempdir().unwrap();
+    let o = fremdrift(p.path(), &n.path().join("noegle"), &["indsamling", "links", "--url", url]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let csv = std::fs::read_to_string(p.path().join("indsamling/links.csv")).unwrap();
+    let csv = csv.strip_prefix('\u{feff}').expect("a BOM for Excel");
+    let raekker = csv
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split(';').map(str::to_string).collect())
+        .collect();
+    (p, n, raekker)
+}
+
+fn token(link: &str) -> &str {
+    link.rsplit('/').next().unwrap()
+}
+
+/// Every file below `mappe` but `links.csv`.
+fn filer(mappe: &Path) -> Vec<std::path::PathBuf> {
+    let mut ud = Vec::new();
+    for e in std::fs::read_dir(mappe).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            ud.extend(filer(&p));
+        } else if p.file_name().is_some_and(|n| n != "links.csv") {
+            ud.push(p);
+        }
+    }
+    ud
+}
+
+#[test]
+fn links_writes_a_mail_merge_file_and_keeps_no_token_readable_in_the_project() {
+    let (p, n, raekker) = med_links("https://indsamling.kkr-eksempel.dk/");
+    assert_eq!(raekker[0], ["kommune-id", "kommune", "e-mail", "link"]);
+    assert_eq!(raekker.len(), 4, "a row per kommune: {raekker:?}");
+    assert_eq!(raekker[1][0], "alfa");
+    assert!(raekker[1][3].starts_with("https://indsamling.kkr-eksempel.dk/l/"));
+    let tokens: Vec<&str> = raekker[1..].iter().map(|r| token(&r[3])).collect();
+    assert!(tokens.iter().all(|t| t.len() >= 22), "at least 128 bits: {tokens:?}");
+    for f in filer(p.path()) {
+        let data = String::from_utf8_lossy(&std::fs::read(&f).unwrap()).into_owned();
+        for t in &tokens {
+            assert!(!data.contains(t), "{} holds a token", f.display());
+        }
+    }
+    let gitignore = std::fs::read_to_string(p.path().join("indsamling/.gitignore")).unwrap();
+    assert!(gitignore.lines().any(|l| l == "links.csv"));
+    // A second run makes no new links and writes the same links again.
+    let o = fremdrift(p.path(), &n.path().join("noegle"), &["indsamling", "links"]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    assert!(common::stderr(&o).contains("Lavede 0 links"), "{}", common::stderr(&o));
+    let igen = std::fs::read_to_string(p.path().join("indsamling/links.csv")).unwrap();
+    assert!(igen.contains(&raekker[1][3]));
+}
+
+#[test]
+fn nyt_link_for_an_unknown_kommune_names_it_with_a_hint() {
+    let (p, n, _) = med_links("https://x.dk");
+    let o = fremdrift(p.path(), &n.path().join("noegle"), &["indsamling", "nyt-link", "alfaa"]);
+    assert_eq!(o.status.code(), Some(2), "a usage error, as for other commands");
+    let e = common::stderr(&o);
+    assert!(e.contains("«alfaa» er ikke en kommune"), "{e}");
+    assert!(e.contains("mente du «alfa»?"), "{e}");
+}
+
+/// The running service.
+struct Tjeneste {
+    _p: Proces,
+    port: u16,
+}
+
+impl Tjeneste {
+    fn start(projekt: &Path, noegle: &Path, port: u16) -> Self {
+        let barn = Command::new(env!("CARGO_BIN_EXE_fremdrift"))
+            .arg("-C")
+            .arg(projekt)
+            .args(["indsamling", "serve", "--adresse", &format!("127.0.0.1:{port}")])
+            .env("FREMDRIFT_NOEGLEFIL", noegle)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let t = Self {
+            _p: Proces(barn),
+            port,
+        };
+        common::vent_paa(
+            "indsamlingen svarer",
+            std::time::Duration::from_secs(30),
+            || anmod(port, "GET", "/", &[], "", "1.1").ok(),
+            String::new,
+        );
+        t
+    }
+
+    fn get(&self, sti: &str, cookie: Option<&str>) -> Svar {
+        let c = cookie.map(|c| format!("fremdrift={c}"));
+        let h: Vec<(&str, &str)> = c.iter().map(|c| ("Cookie", c.as_str())).collect();
+        anmod(self.port, "GET", sti, &h, "", "1.1").unwrap()
+    }
+
+    /// Opens a link: the session cookie it sets.
+    fn aabn(&self, link: &str) -> String {
+        let s = self.get(&format!("/l/{}", token(link)), None);
+        assert_eq!(s.status, 303, "{}", s.krop);
+        let cookie = s.hoved("set-cookie").expect("a session cookie");
+        assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+        cookie
+            .strip_prefix("fremdrift=")
+            .and_then(|c| c.split(';').next())
+            .unwrap()
+            .to_string()
+    }
+}
+
+#[test]
+fn a_kommunes_session_reaches_its_own_pages_and_nothing_of_the_others() {
+    let port = common::fri_port();
+    let (p, n, raekker) = med_links(&format!("http://127.0.0.1:{port}"));
+    let t = Tjeneste::start(p.path(), &n.path().join("noegle"), port);
+    let alfa = t.aabn(&raekker[1][3]);
+    let s = t.get(&format!("/l/{}", token(&raekker[1][3])), None);
+    assert_eq!(s.hoved("location"), Some("/udfyld/alfa/"), "the token leaves the address");
+    assert_eq!(t.get("/udfyld/alfa/", Some(&alfa)).status, 200);
+    assert_eq!(t.get("/udfyld/alfa/bilag", Some(&alfa)).status, 200);
+    for sti in [
+        "/udfyld/beta/",
+        "/udfyld/beta/bilag",
+        "/udfyld/%62eta/",
+        "/dok/bilag-beta/",
+        "/dok/bilag-beta/pdf",
+        "/dok/bilag-beta/side/1.png",
+        "/dok/tilbagemelding/",
+        "/dok/tilbagemelding/pdf",
+        "/sekretariat/",
+        "/sekretariat/bilag.zip",
+        "/sekretariat/svar.xlsx",
+    ] {
+        assert_eq!(t.get(sti, Some(&alfa)).status, 404, "{sti}");
+    }
+    assert_eq!(t.get("/udfyld/alfa/", None).status, 401, "no cookie, no page");
+    assert_eq!(t.get("/udfyld/alfa/", Some("forfalsket")).status, 401);
+    // After the frist (29 February 2016) the form can only be read.
+    let side = t.get("/udfyld/alfa/", Some(&alfa)).krop;
+    assert!(side.contains("Fristen var den 29. februar 2016"), "{side}");
+    let log = fremdrift(p.path(), &n.path().join("noegle"), &["indsamling", "log"]);
+    assert!(common::stdout(&log).contains("Alfa Kommune åbnede link 1"), "{}", common::stdout(&log));
+    assert!(!common::stdout(&log).contains(token(&raekker[1][3])));
+}
+
+#[test]
+fn a_revoked_link_answers_410_and_ends_its_sessions_and_the_new_one_works() {
+    let port = common::fri_port();
+    let (p, n, raekker) = med_links(&format!("http://127.0.0.1:{port}"));
+    let t = Tjeneste::start(p.path(), &n.path().join("noegle"), port);
+    let gammel = t.aabn(&raekker[1][3]);
+    let o = fremdrift(p.path(), &n.path().join("noegle"), &["indsamling", "nyt-link", "alfa"]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let nyt = common::stdout(&o).trim().to_string();
+    let s = t.get(&format!("/l/{}", token(&raekker[1][3])), None);
+    assert_eq!(s.status, 410);
+    assert!(s.krop.contains("Linket er udløbet"), "{}", s.krop);
+    assert_eq!(t.get("/udfyld/alfa/", Some(&gammel)).status, 401);
+    let ny = t.aabn(&nyt);
+    assert_eq!(t.get("/udfyld/alfa/", Some(&ny)).status, 200);
+}
+
+#[test]
+fn unknown_links_are_limited_per_client_with_a_danish_429() {
+    let port = common::fri_port();
+    let (p, n, raekker) = med_links(&format!("http://127.0.0.1:{port}"));
+    let t = Tjeneste::start(p.path(), &n.path().join("noegle"), port);
+    let forkert = format!("/l/{}", "A".repeat(43));
+    for _ in 0..20 {
+        assert_eq!(t.get(&forkert, None).status, 404);
+    }
+    let s = t.get(&forkert, None);
+    assert_eq!(s.status, 429);
+    assert!(s.krop.contains("For mange forsøg"), "{}", s.krop);
+    assert!(s.hoved("retry-after").is_some());
+    // Even a good link waits out the window from this client.
+    assert_eq!(t.get(&format!("/l/{}", token(&raekker[1][3])), None).status, 429);
+}
+
+#[test]
+fn the_secretariats_link_opens_the_overview_with_every_kommune_in_words() {
+    let port = common::fri_port();
+    let p = common::projekt("mini");
+    let n = tempfile::tempdir().unwrap();
+    let o = fremdrift(
+        p.path(),
+        &n.path().join("noegle"),
+        &["indsamling", "links", "--url", &format!("http://127.0.0.1:{port}")],
+    );
+    let sekretariat = common::stdout(&o).trim().to_string();
+    assert!(sekretariat.contains("/l/"), "printed once: {sekretariat}");
+    let t = Tjeneste::start(p.path(), &n.path().join("noegle"), port);
+    let c = t.aabn(&sekretariat);
+    let s = t.get("/sekretariat/", Some(&c));
+    assert_eq!(s.status, 200);
+    for ord in ["Alfa Kommune", "Beta Kommune", "Gamma Kommune", "Kopiér link", "Nyt link", "Genåbn"] {
+        assert!(s.krop.contains(ord), "{ord}");
+    }
+    assert!(s.krop.contains("Indsendt") || s.krop.contains("Kladde"), "{}", s.krop);
+    assert!(s.krop.contains("Ikke åbnet"));
+    assert_eq!(t.get("/udfyld/beta/", Some(&c)).status, 200, "the secretariat helps any kommune");
+}
