@@ -25,7 +25,11 @@ fn fremdrift(projekt: &Path, noegle: &Path, args: &[&str]) -> std::process::Outp
 fn med_links(url: &str) -> (tempfile::TempDir, tempfile::TempDir, Vec<Vec<String>>) {
     let p = common::projekt("mini");
     let n = tempfile::tempdir().unwrap();
-    let o = fremdrift(p.path(), &n.path().join("noegle"), &["indsamling", "links", "--url", url]);
+    let o = fremdrift(
+        p.path(),
+        &n.path().join("noegle"),
+        &["indsamling", "links", "--url", url],
+    );
     assert!(o.status.success(), "{}", common::stderr(&o));
     let csv = std::fs::read_to_string(p.path().join("indsamling/links.csv")).unwrap();
     let csv = csv.strip_prefix('\u{feff}').expect("a BOM for Excel");
@@ -63,7 +67,10 @@ fn links_writes_a_mail_merge_file_and_keeps_no_token_readable_in_the_project() {
     assert_eq!(raekker[1][0], "alfa");
     assert!(raekker[1][3].starts_with("https://indsamling.kkr-eksempel.dk/l/"));
     let tokens: Vec<&str> = raekker[1..].iter().map(|r| token(&r[3])).collect();
-    assert!(tokens.iter().all(|t| t.len() >= 22), "at least 128 bits: {tokens:?}");
+    assert!(
+        tokens.iter().all(|t| t.len() >= 22),
+        "at least 128 bits: {tokens:?}"
+    );
     for f in filer(p.path()) {
         let data = String::from_utf8_lossy(&std::fs::read(&f).unwrap()).into_owned();
         for t in &tokens {
@@ -75,7 +82,11 @@ fn links_writes_a_mail_merge_file_and_keeps_no_token_readable_in_the_project() {
     // A second run makes no new links and writes the same links again.
     let o = fremdrift(p.path(), &n.path().join("noegle"), &["indsamling", "links"]);
     assert!(o.status.success(), "{}", common::stderr(&o));
-    assert!(common::stderr(&o).contains("Lavede 0 links"), "{}", common::stderr(&o));
+    assert!(
+        common::stderr(&o).contains("Lavede 0 links"),
+        "{}",
+        common::stderr(&o)
+    );
     let igen = std::fs::read_to_string(p.path().join("indsamling/links.csv")).unwrap();
     assert!(igen.contains(&raekker[1][3]));
 }
@@ -83,8 +94,16 @@ fn links_writes_a_mail_merge_file_and_keeps_no_token_readable_in_the_project() {
 #[test]
 fn nyt_link_for_an_unknown_kommune_names_it_with_a_hint() {
     let (p, n, _) = med_links("https://x.dk");
-    let o = fremdrift(p.path(), &n.path().join("noegle"), &["indsamling", "nyt-link", "alfaa"]);
-    assert_eq!(o.status.code(), Some(2), "a usage error, as for other commands");
+    let o = fremdrift(
+        p.path(),
+        &n.path().join("noegle"),
+        &["indsamling", "nyt-link", "alfaa"],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "a usage error, as for other commands"
+    );
     let e = common::stderr(&o);
     assert!(e.contains("«alfaa» er ikke en kommune"), "{e}");
     assert!(e.contains("mente du «alfa»?"), "{e}");
@@ -101,7 +120,12 @@ impl Tjeneste {
         let barn = Command::new(env!("CARGO_BIN_EXE_fremdrift"))
             .arg("-C")
             .arg(projekt)
-            .args(["indsamling", "serve", "--adresse", &format!("127.0.0.1:{port}")])
+            .args([
+                "indsamling",
+                "serve",
+                "--adresse",
+                &format!("127.0.0.1:{port}"),
+            ])
             .env("FREMDRIFT_NOEGLEFIL", noegle)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -131,7 +155,10 @@ impl Tjeneste {
         let s = self.get(&format!("/l/{}", token(link)), None);
         assert_eq!(s.status, 303, "{}", s.krop);
         let cookie = s.hoved("set-cookie").expect("a session cookie");
-        assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+        assert!(
+            cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+            "{cookie}"
+        );
         cookie
             .strip_prefix("fremdrift=")
             .and_then(|c| c.split(';').next())
@@ -147,7 +174,11 @@ fn a_kommunes_session_reaches_its_own_pages_and_nothing_of_the_others() {
     let t = Tjeneste::start(p.path(), &n.path().join("noegle"), port);
     let alfa = t.aabn(&raekker[1][3]);
     let s = t.get(&format!("/l/{}", token(&raekker[1][3])), None);
-    assert_eq!(s.hoved("location"), Some("/udfyld/alfa/"), "the token leaves the address");
+    assert_eq!(
+        s.hoved("location"),
+        Some("/udfyld/alfa/"),
+        "the token leaves the address"
+    );
     assert_eq!(t.get("/udfyld/alfa/", Some(&alfa)).status, 200);
     assert_eq!(t.get("/udfyld/alfa/bilag", Some(&alfa)).status, 200);
     for sti in [
@@ -165,13 +196,21 @@ fn a_kommunes_session_reaches_its_own_pages_and_nothing_of_the_others() {
     ] {
         assert_eq!(t.get(sti, Some(&alfa)).status, 404, "{sti}");
     }
-    assert_eq!(t.get("/udfyld/alfa/", None).status, 401, "no cookie, no page");
+    assert_eq!(
+        t.get("/udfyld/alfa/", None).status,
+        401,
+        "no cookie, no page"
+    );
     assert_eq!(t.get("/udfyld/alfa/", Some("forfalsket")).status, 401);
     // After the frist (29 February 2016) the form can only be read.
     let side = t.get("/udfyld/alfa/", Some(&alfa)).krop;
     assert!(side.contains("Fristen var den 29. februar 2016"), "{side}");
     let log = fremdrift(p.path(), &n.path().join("noegle"), &["indsamling", "log"]);
-    assert!(common::stdout(&log).contains("Alfa Kommune åbnede link 1"), "{}", common::stdout(&log));
+    assert!(
+        common::stdout(&log).contains("Alfa Kommune åbnede link 1"),
+        "{}",
+        common::stdout(&log)
+    );
     assert!(!common::stdout(&log).contains(token(&raekker[1][3])));
 }
 
@@ -181,7 +220,11 @@ fn a_revoked_link_answers_410_and_ends_its_sessions_and_the_new_one_works() {
     let (p, n, raekker) = med_links(&format!("http://127.0.0.1:{port}"));
     let t = Tjeneste::start(p.path(), &n.path().join("noegle"), port);
     let gammel = t.aabn(&raekker[1][3]);
-    let o = fremdrift(p.path(), &n.path().join("noegle"), &["indsamling", "nyt-link", "alfa"]);
+    let o = fremdrift(
+        p.path(),
+        &n.path().join("noegle"),
+        &["indsamling", "nyt-link", "alfa"],
+    );
     assert!(o.status.success(), "{}", common::stderr(&o));
     let nyt = common::stdout(&o).trim().to_string();
     let s = t.get(&format!("/l/{}", token(&raekker[1][3])), None);
@@ -206,7 +249,10 @@ fn unknown_links_are_limited_per_client_with_a_danish_429() {
     assert!(s.krop.contains("For mange forsøg"), "{}", s.krop);
     assert!(s.hoved("retry-after").is_some());
     // Even a good link waits out the window from this client.
-    assert_eq!(t.get(&format!("/l/{}", token(&raekker[1][3])), None).status, 429);
+    assert_eq!(
+        t.get(&format!("/l/{}", token(&raekker[1][3])), None).status,
+        429
+    );
 }
 
 #[test]
@@ -217,7 +263,12 @@ fn the_secretariats_link_opens_the_overview_with_every_kommune_in_words() {
     let o = fremdrift(
         p.path(),
         &n.path().join("noegle"),
-        &["indsamling", "links", "--url", &format!("http://127.0.0.1:{port}")],
+        &[
+            "indsamling",
+            "links",
+            "--url",
+            &format!("http://127.0.0.1:{port}"),
+        ],
     );
     let sekretariat = common::stdout(&o).trim().to_string();
     assert!(sekretariat.contains("/l/"), "printed once: {sekretariat}");
@@ -225,10 +276,25 @@ fn the_secretariats_link_opens_the_overview_with_every_kommune_in_words() {
     let c = t.aabn(&sekretariat);
     let s = t.get("/sekretariat/", Some(&c));
     assert_eq!(s.status, 200);
-    for ord in ["Alfa Kommune", "Beta Kommune", "Gamma Kommune", "Kopiér link", "Nyt link", "Genåbn"] {
+    for ord in [
+        "Alfa Kommune",
+        "Beta Kommune",
+        "Gamma Kommune",
+        "Kopiér link",
+        "Nyt link",
+        "Genåbn",
+    ] {
         assert!(s.krop.contains(ord), "{ord}");
     }
-    assert!(s.krop.contains("Indsendt") || s.krop.contains("Kladde"), "{}", s.krop);
+    assert!(
+        s.krop.contains("Indsendt") || s.krop.contains("Kladde"),
+        "{}",
+        s.krop
+    );
     assert!(s.krop.contains("Ikke åbnet"));
-    assert_eq!(t.get("/udfyld/beta/", Some(&c)).status, 200, "the secretariat helps any kommune");
+    assert_eq!(
+        t.get("/udfyld/beta/", Some(&c)).status,
+        200,
+        "the secretariat helps any kommune"
+    );
 }
