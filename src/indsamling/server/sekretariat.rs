@@ -345,12 +345,7 @@ pub(crate) async fn bilag_zip(State(t): T, Sekretariat(_): Sekretariat) -> Respo
             let navn = format!("attachment; filename=\"bilag-{}.zip\"", ascii(&t.periode));
             svar::med(s, header::CONTENT_DISPOSITION, &navn)
         }
-        Err(e) => sider::med_tekst(
-            409,
-            "Bilagene kan ikke hentes",
-            "<p>Bilagene kan ikke laves, mens projektet har fejl:</p>",
-            Some(&crate::fejl::tekst(&e)),
-        ),
+        Err(e) => projektfejl("Bilagene kan ikke hentes", "Bilagene", &e),
     })
     .await
 }
@@ -399,15 +394,20 @@ pub(crate) async fn svar_xlsx(State(t): T, Sekretariat(_): Sekretariat) -> Respo
                 let navn = format!("attachment; filename=\"svar-{}.xlsx\"", ascii(&t.periode));
                 svar::med(s, header::CONTENT_DISPOSITION, &navn)
             }
-            Err(e) => sider::med_tekst(
-                409,
-                "Svarene kan ikke hentes",
-                "<p>Regnearket kan ikke laves, mens projektet har fejl:</p>",
-                Some(&crate::fejl::tekst(&e)),
-            ),
+            Err(e) => projektfejl("Svarene kan ikke hentes", "Regnearket", &e),
         }
     })
     .await
+}
+
+/// The page for a download the project's errors stop, with `check`'s messages.
+fn projektfejl(titel: &str, hvad: &str, e: &anyhow::Error) -> Response {
+    sider::med_tekst(
+        409,
+        titel,
+        &format!("<p>{hvad} kan ikke laves, mens projektet har fejl:</p>"),
+        Some(&crate::fejl::tekst(e)),
+    )
 }
 
 fn ascii(s: &str) -> String {

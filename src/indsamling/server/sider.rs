@@ -36,7 +36,7 @@ Retry-After: 1\r\n\
 Cache-Control: no-store\r\n\
 X-Content-Type-Options: nosniff\r\n\
 Referrer-Policy: no-referrer\r\n\
-Content-Length: 78\r\n\
+Content-Length: 74\r\n\
 Connection: close\r\n\
 \r\n\
 Indsamlingen har for mange \xc3\xa5bne forbindelser lige nu. Pr\xc3\xb8v igen om lidt.";
