@@ -298,3 +298,132 @@ fn the_secretariats_link_opens_the_overview_with_every_kommune_in_words() {
         "the secretariat helps any kommune"
     );
 }
+
+/// A save of alfa's form as `cookie`'s session, with the token and version its page
+/// carries; the answer.
+fn gem_alfa(port: u16, cookie: &str, kontakt: &str) -> std::io::Result<Svar> {
+    let c = format!("fremdrift={cookie}");
+    let html = anmod(
+        port,
+        "GET",
+        "/udfyld/alfa/",
+        &[("Cookie", c.as_str())],
+        "",
+        "1.1",
+    )?
+    .krop;
+    // A page cut off by the kill has no fields: as good as no answer.
+    let felt = |navn: &str| -> std::io::Result<String> {
+        let m = format!(r#"name="{navn}" value=""#);
+        let i = html
+            .find(&m)
+            .ok_or_else(|| std::io::Error::other(format!("{navn} mangler")))?;
+        Ok(html[i + m.len()..]
+            .split('"')
+            .next()
+            .unwrap_or("")
+            .to_string())
+    };
+    let krop = format!(
+        "token={}&version={}&handling=gem&organ=Byr%C3%A5det&dato=2016-01-19\
+         &kontakt-navn={kontakt}&status.v1=gr%C3%B8n&status.v2=gul\
+         &status.b1=r%C3%B8d&status.b2=gr%C3%B8n",
+        felt("token")?,
+        felt("version")?
+    );
+    let egen = format!("http://127.0.0.1:{port}");
+    let h = [
+        ("Content-Type", "application/x-www-form-urlencoded"),
+        ("Origin", egen.as_str()),
+        ("Cookie", c.as_str()),
+    ];
+    anmod(port, "POST", "/udfyld/alfa/", &h, &krop, "1.1")
+}
+
+#[test]
+fn after_the_frist_a_kommunes_save_is_refused_and_the_secretariat_can_save_for_it() {
+    let port = common::fri_port();
+    let p = common::projekt("mini");
+    let n = tempfile::tempdir().unwrap();
+    let noegle = n.path().join("noegle");
+    let url = format!("http://127.0.0.1:{port}");
+    let o = fremdrift(p.path(), &noegle, &["indsamling", "links", "--url", &url]);
+    let sekretariat = common::stdout(&o).trim().to_string();
+    let csv = std::fs::read_to_string(p.path().join("indsamling/links.csv")).unwrap();
+    let alfa_link = csv
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split(';')
+        .nth(3)
+        .unwrap()
+        .to_string();
+    let status = p.path().join("content/2015/status/alfa.yaml");
+    let foer = std::fs::read(&status).unwrap();
+    let t = Tjeneste::start(p.path(), &noegle, port);
+    let alfa = t.aabn(&alfa_link);
+    let s = gem_alfa(port, &alfa, "Kommunen").unwrap();
+    assert_eq!(s.status, 403, "{}", s.krop);
+    assert_eq!(std::fs::read(&status).unwrap(), foer, "nothing written");
+    let sek = t.aabn(&sekretariat);
+    let s = gem_alfa(port, &sek, "Sekretariatet").unwrap();
+    assert_eq!(s.status, 200, "{}", s.krop);
+    assert!(
+        std::fs::read_to_string(&status)
+            .unwrap()
+            .contains("Sekretariatet")
+    );
+    let log = common::stdout(&fremdrift(p.path(), &noegle, &["indsamling", "log"]));
+    assert!(
+        log.contains("Alfa Kommune indsendte sin status (af sekretariatet)"),
+        "{log}"
+    );
+}
+
+#[test]
+fn killing_the_service_during_saves_leaves_every_file_whole_and_every_link_working() {
+    let port = common::fri_port();
+    let p = common::projekt("mini");
+    let n = tempfile::tempdir().unwrap();
+    let noegle = n.path().join("noegle");
+    let url = format!("http://127.0.0.1:{port}");
+    let o = fremdrift(p.path(), &noegle, &["indsamling", "links", "--url", &url]);
+    let sekretariat = common::stdout(&o).trim().to_string();
+    for runde in 0..3 {
+        let t = Tjeneste::start(p.path(), &noegle, port);
+        let sek = t.aabn(&sekretariat);
+        let s = gem_alfa(port, &sek, &format!("Runde{runde}")).unwrap();
+        assert_eq!(s.status, 200, "{}", s.krop);
+        // Saves keep coming from another thread; once one more has been answered, the
+        // process is killed (SIGKILL) with the next ones in flight.
+        let (tx, rx) = std::sync::mpsc::channel();
+        let skriver = std::thread::spawn(move || {
+            for i in 0.. {
+                match gem_alfa(port, &sek, &format!("Gem{i}")) {
+                    Ok(s) if s.status == 200 => {
+                        let _ = tx.send(());
+                    }
+                    Ok(_) => {}
+                    Err(_) => break,
+                }
+            }
+        });
+        rx.recv_timeout(std::time::Duration::from_secs(30))
+            .expect("a save while the writer runs");
+        drop(t);
+        skriver.join().unwrap();
+        let check = fremdrift(p.path(), &noegle, &["check"]);
+        assert!(
+            check.status.success(),
+            "runde {runde}: {}",
+            common::stderr(&check)
+        );
+        let links = std::fs::read_to_string(p.path().join("indsamling/2015/links.json")).unwrap();
+        assert!(
+            serde_json::from_str::<serde_json::Value>(&links).is_ok(),
+            "{links}"
+        );
+    }
+    let t = Tjeneste::start(p.path(), &noegle, port);
+    t.aabn(&sekretariat);
+}
