@@ -166,22 +166,27 @@ impl Register {
         Ok(r)
     }
 
-    /// The file as it is now on disk (from the cache when unchanged). A file that
-    /// cannot be read keeps the last good one, so a half-edited file never locks
-    /// everyone out.
+    /// The file as it is now on disk (from the cache when unchanged).
     pub fn fil(&self) -> anyhow::Result<Linkfil> {
+        self.med_fil(Linkfil::clone)
+    }
+
+    /// `f` of the file as it is now on disk, without copying it: read again only when
+    /// its time or size changed. A file that cannot be read keeps the last good one,
+    /// so a half-edited file never locks everyone out.
+    fn med_fil<R>(&self, f: impl FnOnce(&Linkfil) -> R) -> anyhow::Result<R> {
         let mut c = self.cache.lock().unwrap_or_else(|e| e.into_inner());
         let stempel = std::fs::metadata(&self.sti)
             .ok()
             .map(|m| (m.modified().unwrap_or(SystemTime::UNIX_EPOCH), m.len()));
         if c.0.is_none() || c.0 != stempel {
             match linkfil::laes(&self.sti) {
-                Ok(f) => *c = (stempel, f),
+                Ok(ny) => *c = (stempel, ny),
                 Err(e) if c.0.is_none() => return Err(e),
                 Err(e) => eprintln!("{}", crate::fejl::tekst(&e)),
             }
         }
-        Ok(c.1.clone())
+        Ok(f(&c.1))
     }
 
     /// Looks a token up, comparing its digest with every link's in constant time.
@@ -189,36 +194,32 @@ impl Register {
         if !token::ligner_token(t) {
             return Fundet::Ukendt;
         }
-        let Ok(f) = self.fil() else {
-            return Fundet::Ukendt;
-        };
         let aftryk = token::aftryk(t);
-        let mut fundet = Fundet::Ukendt;
-        for l in &f.links {
-            let ens = token::fra_hex(&l.aftryk).is_some_and(|a| token::ens(&a, &aftryk));
-            if ens {
-                fundet = match l.tilbagekaldt {
-                    None => Fundet::Gyldig {
-                        nr: l.nr,
-                        hvem: l.hvem.clone(),
-                    },
-                    Some(_) => Fundet::Tilbagekaldt {
-                        nr: l.nr,
-                        hvem: l.hvem.clone(),
-                    },
-                };
+        let fundet = self.med_fil(|f| {
+            let mut fundet = Fundet::Ukendt;
+            for l in &f.links {
+                let ens = token::fra_hex(&l.aftryk).is_some_and(|a| token::ens(&a, &aftryk));
+                if ens {
+                    let (nr, hvem) = (l.nr, l.hvem.clone());
+                    fundet = match l.tilbagekaldt {
+                        None => Fundet::Gyldig { nr, hvem },
+                        Some(_) => Fundet::Tilbagekaldt { nr, hvem },
+                    };
+                }
             }
-        }
-        fundet
+            fundet
+        });
+        fundet.unwrap_or(Fundet::Ukendt)
     }
 
     /// Whether link `nr` is still current (a session of a revoked link ends).
     pub fn gyldig(&self, nr: u32) -> bool {
-        self.fil().is_ok_and(|f| {
+        self.med_fil(|f| {
             f.links
                 .iter()
                 .any(|l| l.nr == nr && l.tilbagekaldt.is_none())
         })
+        .unwrap_or(false)
     }
 }
 

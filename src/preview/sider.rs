@@ -241,11 +241,11 @@ pub async fn udfyld_bilag(State(a): Tilstanden, Id(id): Id) -> Response {
     svar::html(200, a.delt.laes(|o| formular::bilag(o, &id)))
 }
 
-/// Runs file work on the blocking pool.
-async fn blokerende(f: impl FnOnce() -> Response + Send + 'static) -> Response {
+/// Runs file work on the blocking pool (the preview's and the hosted collection's).
+pub(crate) async fn blokerende(f: impl FnOnce() -> Response + Send + 'static) -> Response {
     tokio::task::spawn_blocking(f)
         .await
-        .unwrap_or_else(|_| svar::tekst(500, "Intern fejl i forhåndsvisningen"))
+        .unwrap_or_else(|_| svar::tekst(500, "Intern fejl i fremdrift. Prøv igen."))
 }
 
 pub async fn ikke_fundet() -> Response {

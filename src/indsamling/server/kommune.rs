@@ -20,7 +20,7 @@ use crate::indsamling::linkfil::SEKRETARIAT;
 use crate::indsamling::links::Fundet;
 use crate::indsamling::tid;
 use crate::kommando::{Upload, upload};
-use crate::preview::sider::{self as vis, Id};
+use crate::preview::sider::{self as vis, Id, blokerende};
 use crate::web::svar;
 
 type T = State<Arc<Tjeneste>>;
@@ -319,13 +319,6 @@ pub(crate) async fn side(
 pub(crate) async fn begivenheder(State(t): T, Med(a): Med) -> Response {
     let kun = (!a.er_sekretariat()).then(|| format!("bilag-{}", a.session.hvem));
     crate::preview::sse::stroem(t.vis.delt.clone(), &t.vis.stroemme, kun)
-}
-
-/// Runs file work on the blocking pool.
-async fn blokerende(f: impl FnOnce() -> Response + Send + 'static) -> Response {
-    tokio::task::spawn_blocking(f)
-        .await
-        .unwrap_or_else(|_| svar::tekst(500, "Intern fejl i indsamlingen"))
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ use crate::indsamling::post::{self, Brev, Brevdata};
 use crate::indsamling::tid;
 use crate::koersel::{Koersel, Udvalg};
 use crate::preview::sider::Id;
+use crate::preview::sider::blokerende;
 use crate::visning::dokside;
 use crate::web::html::Ramme;
 use crate::web::{sider as skabeloner, svar};
@@ -93,7 +94,7 @@ fn fragment_html(t: &Tjeneste, a: &Aktiv) -> String {
             if t.post.is_some() {
                 return None;
             }
-            brev(t, &o.projekt, r).map(|b| post::mailto(&b))
+            brev(&o.projekt, r).map(|b| post::mailto(&b))
         })
         .collect();
     let (log, _) = haendelser::laes(&t.rod, &t.periode).unwrap_or_default();
@@ -122,13 +123,12 @@ fn fragment_html(t: &Tjeneste, a: &Aktiv) -> String {
 }
 
 /// The letter kommune `r` gets now: the invitation the first time, then reminders.
-fn brev(t: &Tjeneste, p: &Option<crate::indhold::projekt::Projekt>, r: &Raekke) -> Option<Brev> {
+fn brev(p: &Option<crate::indhold::projekt::Projekt>, r: &Raekke) -> Option<Brev> {
     let p = p.as_ref()?;
     let til = r.email.as_deref()?;
     let link = r.link.as_deref()?;
     let k = p.kkr.kommuner.iter().find(|k| k.id == r.id)?;
     let d = Brevdata::ny(&p.kkr, &p.runde, k, til, link);
-    let _ = t;
     Some(if r.inviteret {
         post::paamindelse(&d)
     } else {
@@ -289,7 +289,7 @@ fn send(
             r.navn
         ));
     }
-    let Some(b) = brev(t, p, r) else {
+    let Some(b) = brev(p, r) else {
         return Err(format!("{}: brevet kunne ikke laves.", r.navn));
     };
     postkasse
@@ -427,10 +427,4 @@ pub(crate) async fn js() -> Response {
 /// `GET /indsamling.css`.
 pub(crate) async fn css() -> Response {
     svar::statisk("text/css; charset=utf-8", include_str!("indsamling.css"))
-}
-
-async fn blokerende(f: impl FnOnce() -> Response + Send + 'static) -> Response {
-    tokio::task::spawn_blocking(f)
-        .await
-        .unwrap_or_else(|_| svar::tekst(500, "Intern fejl i indsamlingen"))
 }
