@@ -299,3 +299,40 @@ fn a_worker_stuck_in_a_runaway_compilation_ends_when_the_preview_is_killed() {
         || format!("proces {arbejder} kører stadig"),
     );
 }
+
+#[test]
+fn a_compilation_gives_way_to_new_changes_only_once_so_a_stream_of_saves_cannot_starve_it() {
+    let (p, _) = loebsk_tilbagemelding();
+    let pv = Preview::start_miljoe(p.path(), &[("FREMDRIFT_TIDSGRAENSE", "8")]);
+    let beta = p.path().join(BETA);
+    let tekst = laes(&beta);
+    let slut = "fordi tidsgrænsen blev nået";
+    // Beta is saved again as soon as its bilag shows the last save, until the
+    // tilbagemelding has run to the time limit: without the rule it would give way to
+    // every save and never get there.
+    for i in 0.. {
+        if pv.log().contains(slut) {
+            break;
+        }
+        assert!(
+            i < 60,
+            "the tilbagemelding never got to the end\n{}",
+            pv.log()
+        );
+        let foer = pv.dokument("bilag-beta").map(|d| d["version"].clone());
+        gem(&beta, &tekst.replace("I gang.", &format!("I gang ({i}).")));
+        vent_paa(
+            "bilag-beta opdateres",
+            FRIST,
+            || (pv.dokument("bilag-beta").map(|d| d["version"].clone()) != foer).then_some(()),
+            || pv.log(),
+        );
+    }
+    let log = pv.log();
+    let foer_slut = &log[..log.find(slut).unwrap()];
+    assert_eq!(
+        foer_slut.matches("fordi filerne blev ændret igen").count(),
+        1,
+        "it gave way once, then ran on\n{log}"
+    );
+}

@@ -2,7 +2,7 @@
 //! diagnostics at once, then compile only the documents whose source changed — in the
 //! worker process, under the time limit — publishing each as soon as it is ready.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -19,7 +19,9 @@ use crate::oversaet::{self, Side};
 use super::aendring::Omfang;
 use crate::visning::tilstand::{Delt, Tilstand, Visning};
 
-/// A compilation that has run this long gives way to a newer change of the files.
+/// A compilation that has run this long gives way to a newer change of the files —
+/// once: a document that gave way last time is compiled to the end, so changes that
+/// keep coming (a hosted round with many kommuner saving) cannot starve it.
 const VIGER_EFTER: Duration = Duration::from_secs(2);
 
 /// Keeps what survives between rebuilds: the worker (with Typst's caches) and the
@@ -29,6 +31,8 @@ pub struct Bygger {
     periode: String,
     arbejder: Arbejder,
     kompileret: HashMap<String, (Kilde, Vec<Diagnose>)>,
+    /// Documents whose last compilation gave way; the next one does not.
+    gav_vej: HashSet<String>,
     /// The last compilation gave way to a change: documents are still waiting.
     pub afbrudt: bool,
 }
@@ -50,6 +54,7 @@ impl Bygger {
             rod,
             periode,
             kompileret: HashMap::new(),
+            gav_vej: HashSet::new(),
             afbrudt: false,
         }
     }
@@ -133,7 +138,8 @@ impl Bygger {
     fn oversaet_et(&mut self, j: Byggejob, delt: &Delt, afbryd: &dyn Fn() -> bool) -> bool {
         let start = Instant::now();
         let frist = start + oversaet::tidsgraense();
-        let vig = || start.elapsed() >= VIGER_EFTER && afbryd();
+        let maa_vige = !self.gav_vej.contains(&j.id);
+        let vig = || maa_vige && start.elapsed() >= VIGER_EFTER && afbryd();
         let svar = self
             .arbejder
             .send(&j.kilde)
@@ -149,9 +155,13 @@ impl Bygger {
             Ok(Resultat::Pdf(_) | Resultat::Ukendt) => uventet(&j.kilde, "ikke sider"),
             Err(u) => match udeblevet(&j.kilde, u) {
                 Some(d) => d,
-                None => return false,
+                None => {
+                    self.gav_vej.insert(j.id);
+                    return false;
+                }
             },
         };
+        self.gav_vej.remove(&j.id);
         if !fejl.is_empty() {
             udgiv_diagnoser(delt, &j.id, j.diagnoser, &fejl);
         }
