@@ -27,6 +27,8 @@ pub(crate) struct Session {
     pub skrivetoken: String,
     /// A message for the next page (after a redirect), shown once.
     pub besked: Option<String>,
+    /// The message the page on screen shows: its live updates keep it.
+    vist: Option<String>,
     sidst: Instant,
 }
 
@@ -44,6 +46,7 @@ impl Sessioner {
             link,
             skrivetoken: token::nyt()?,
             besked: None,
+            vist: None,
             sidst: Instant::now(),
         };
         let mut k = self.laas();
@@ -91,11 +94,21 @@ impl Sessioner {
         }
     }
 
-    /// Takes the message left for this page.
+    /// Takes the message left for this page (a whole page: the last page's message is
+    /// gone).
     pub fn tag_besked(&self, id: &str) -> Option<String> {
+        let mut k = self.laas();
+        let s = k.get_mut(&token::aftryk(id))?;
+        s.vist = s.besked.take();
+        s.vist.clone()
+    }
+
+    /// The message of the page on screen, for its live update: a page that follows the
+    /// round must not lose what the last action said.
+    pub fn vist_besked(&self, id: &str) -> Option<String> {
         self.laas()
-            .get_mut(&token::aftryk(id))
-            .and_then(|s| s.besked.take())
+            .get(&token::aftryk(id))
+            .and_then(|s| s.vist.clone())
     }
 
     fn laas(&self) -> std::sync::MutexGuard<'_, HashMap<[u8; 32], Session>> {
@@ -125,6 +138,13 @@ mod tests {
         let a = s.ny("albertslund", 3).unwrap();
         s.saet_besked(&a, "Gemt".into());
         assert_eq!(s.tag_besked(&a).as_deref(), Some("Gemt"));
-        assert_eq!(s.tag_besked(&a), None);
+        assert_eq!(
+            s.vist_besked(&a).as_deref(),
+            Some("Gemt"),
+            "the live update keeps it"
+        );
+        assert_eq!(s.vist_besked(&a).as_deref(), Some("Gemt"));
+        assert_eq!(s.tag_besked(&a), None, "the next page has none");
+        assert_eq!(s.vist_besked(&a), None);
     }
 }

@@ -45,7 +45,7 @@ pub(crate) async fn side(State(t): T, Sekretariat(a): Sekretariat) -> Response {
                 o.kkr.clone().unwrap_or_default()
             )
         });
-        let fragment = fragment_html(&t, &a);
+        let fragment = fragment_html(&t, &a, true);
         let handlinger = skabeloner::gengiv("indsamling-overblik.html", ());
         let html = Ramme {
             titel: &titel,
@@ -63,7 +63,7 @@ pub(crate) async fn side(State(t): T, Sekretariat(a): Sekretariat) -> Response {
 
 /// `GET /sekretariat/fragment`: the live part.
 pub(crate) async fn fragment(State(t): T, Sekretariat(a): Sekretariat) -> Response {
-    blokerende(move || svar::html(200, fragment_html(&t, &a))).await
+    blokerende(move || svar::html(200, fragment_html(&t, &a, false))).await
 }
 
 /// What `indsamling-tabel.html` shows.
@@ -83,8 +83,9 @@ struct Tabel<'a> {
 }
 
 /// The overview's table and log above the tilbagemelding's pages, in the document's
-/// live part (so the pages' script updates both).
-fn fragment_html(t: &Tjeneste, a: &Aktiv) -> String {
+/// live part (so the pages' script updates both); for a whole page (`hel`) it takes the
+/// session's new message, for a live update it keeps the one shown.
+fn fragment_html(t: &Tjeneste, a: &Aktiv, hel: bool) -> String {
     let o = overblik::lav(t);
     let frist = o.projekt.as_ref().and_then(|p| p.runde.frist);
     let mailto = o
@@ -101,7 +102,10 @@ fn fragment_html(t: &Tjeneste, a: &Aktiv) -> String {
     let kkr = o.projekt.as_ref().map(|p| &p.kkr);
     let tabel = Tabel {
         token: &a.session.skrivetoken,
-        besked: t.sessioner.tag_besked(&a.id),
+        besked: match hel {
+            true => t.sessioner.tag_besked(&a.id),
+            false => t.sessioner.vist_besked(&a.id),
+        },
         indsendt: o
             .raekker
             .iter()
