@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use axum::Extension;
 use axum::body::Body;
+use axum::extract::multipart::MultipartRejection;
 use axum::extract::{ConnectInfo, Multipart, Path, State};
 use axum::http::{HeaderMap, header};
 use axum::response::Response;
@@ -170,10 +171,25 @@ fn haendelse(art: Art, id: &str, a: &Aktiv) -> Haendelse {
 
 /// `POST /udfyld/<id>/regneark`: a filled workbook or Word document instead of the
 /// form, by the rules of `indlaes`; then back to the form with what happened.
-pub(crate) async fn regneark(State(t): T, Med(a): Med, Id(id): Id, mut m: Multipart) -> Response {
+pub(crate) async fn regneark(
+    State(t): T,
+    Med(a): Med,
+    Id(id): Id,
+    m: Result<Multipart, MultipartRejection>,
+) -> Response {
+    // Another kommune's address is not found, whatever the body is.
     if !a.maa_kommune(&id) {
         return sider::ikke_fundet();
     }
+    let mut m = match m {
+        Ok(m) => m,
+        Err(_) => {
+            return svar::tekst(
+                400,
+                "Filen kunne ikke modtages: der kom ingen fil med. Vælg filen, og tryk «Indlæs regneark» igen.",
+            );
+        }
+    };
     let mut fil: Option<(String, Vec<u8>)> = None;
     let mut token = String::new();
     loop {
