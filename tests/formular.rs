@@ -137,31 +137,7 @@ impl Formular {
 
     /// Runs axe-core on the page; the serious and critical violations.
     fn axe(&mut self) -> Vec<String> {
-        let sti = common::repo().join("tests/axe/node_modules/axe-core/axe.min.js");
-        let axe = std::fs::read_to_string(&sti).unwrap_or_else(|_| {
-            panic!(
-                "axe-core mangler ({}): kør scripts/install-axe",
-                sti.display()
-            )
-        });
-        self.js(&axe);
-        let r = self.js(
-            "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', \
-             'wcag21a', 'wcag21aa', 'best-practice'] } }).then(r => ({ bestaaet: r.passes.length, \
-             brud: r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, \
-             steder: v.nodes.map(n => n.target.join(' ')).slice(0, 5) })) }))",
-        );
-        assert!(
-            r["bestaaet"].as_u64() > Some(20),
-            "axe checked nothing: {r}"
-        );
-        r["brud"]
-            .as_array()
-            .expect("axe-resultater")
-            .iter()
-            .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
-            .map(|v| v.to_string())
-            .collect()
+        self.side.axe()
     }
 }
 

@@ -6,43 +6,14 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Stdio};
 
-use common::browser::{Proces, Svar, anmod};
-
-/// `fremdrift -C projekt ARGS` with the key file outside the project.
-fn fremdrift(projekt: &Path, noegle: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_fremdrift"))
-        .arg("-C")
-        .arg(projekt)
-        .args(args)
-        .env("FREMDRIFT_NOEGLEFIL", noegle)
-        .output()
-        .expect("fremdrift runs")
-}
+use common::browser::{Svar, anmod};
+use common::indsamling::{Links, Tjeneste, fremdrift, token};
 
 /// The mini project with links made for `url`; gives (project, key folder, csv rows).
 fn med_links(url: &str) -> (tempfile::TempDir, tempfile::TempDir, Vec<Vec<String>>) {
-    let p = common::projekt("mini");
-    let n = tempfile::tempdir().unwrap();
-    let o = fremdrift(
-        p.path(),
-        &n.path().join("noegle"),
-        &["indsamling", "links", "--url", url],
-    );
-    assert!(o.status.success(), "{}", common::stderr(&o));
-    let csv = std::fs::read_to_string(p.path().join("indsamling/links.csv")).unwrap();
-    let csv = csv.strip_prefix('\u{feff}').expect("a BOM for Excel");
-    let raekker = csv
-        .split("\r\n")
-        .filter(|l| !l.is_empty())
-        .map(|l| l.split(';').map(str::to_string).collect())
-        .collect();
-    (p, n, raekker)
-}
-
-fn token(link: &str) -> &str {
-    link.rsplit('/').next().unwrap()
+    let l = Links::lav("mini", url);
+    (l.projekt, l.noegler, l.raekker)
 }
 
 /// Every file below `mappe` but `links.csv`.
@@ -107,64 +78,6 @@ fn nyt_link_for_an_unknown_kommune_names_it_with_a_hint() {
     let e = common::stderr(&o);
     assert!(e.contains("«alfaa» er ikke en kommune"), "{e}");
     assert!(e.contains("mente du «alfa»?"), "{e}");
-}
-
-/// The running service.
-struct Tjeneste {
-    _p: Proces,
-    port: u16,
-}
-
-impl Tjeneste {
-    fn start(projekt: &Path, noegle: &Path, port: u16) -> Self {
-        let barn = Command::new(env!("CARGO_BIN_EXE_fremdrift"))
-            .arg("-C")
-            .arg(projekt)
-            .args([
-                "indsamling",
-                "serve",
-                "--adresse",
-                &format!("127.0.0.1:{port}"),
-            ])
-            .env("FREMDRIFT_NOEGLEFIL", noegle)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let t = Self {
-            _p: Proces(barn),
-            port,
-        };
-        common::vent_paa(
-            "indsamlingen svarer",
-            std::time::Duration::from_secs(30),
-            || anmod(port, "GET", "/", &[], "", "1.1").ok(),
-            String::new,
-        );
-        t
-    }
-
-    fn get(&self, sti: &str, cookie: Option<&str>) -> Svar {
-        let c = cookie.map(|c| format!("fremdrift={c}"));
-        let h: Vec<(&str, &str)> = c.iter().map(|c| ("Cookie", c.as_str())).collect();
-        anmod(self.port, "GET", sti, &h, "", "1.1").unwrap()
-    }
-
-    /// Opens a link: the session cookie it sets.
-    fn aabn(&self, link: &str) -> String {
-        let s = self.get(&format!("/l/{}", token(link)), None);
-        assert_eq!(s.status, 303, "{}", s.krop);
-        let cookie = s.hoved("set-cookie").expect("a session cookie");
-        assert!(
-            cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
-            "{cookie}"
-        );
-        cookie
-            .strip_prefix("fremdrift=")
-            .and_then(|c| c.split(';').next())
-            .unwrap()
-            .to_string()
-    }
 }
 
 #[test]

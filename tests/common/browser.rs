@@ -144,6 +144,17 @@ impl Preview {
     }
 }
 
+/// A server whose log ends a failure message.
+pub trait Log {
+    fn log(&self) -> String;
+}
+
+impl Log for Preview {
+    fn log(&self) -> String {
+        Preview::log(self)
+    }
+}
+
 /// Whether a process runs (a zombie waiting to be reaped does not).
 pub fn koerer(pid: u32) -> bool {
     let stat = laes(Path::new(&format!("/proc/{pid}/stat")));
@@ -387,8 +398,9 @@ impl Cdp {
         r["result"]["value"].clone()
     }
 
-    /// Polls a JavaScript condition until it is truthy.
-    pub fn vent(&mut self, hvad: &str, udtryk: &str, pv: &Preview) -> Value {
+    /// Polls a JavaScript condition until it is truthy; on failure the message ends with
+    /// the server's log.
+    pub fn vent(&mut self, hvad: &str, udtryk: &str, pv: &impl Log) -> Value {
         vent_paa(
             hvad,
             FRIST,
@@ -414,7 +426,7 @@ impl Cdp {
     }
 
     /// Opens `url` in this tab and waits until it has loaded.
-    pub fn aabn(&mut self, url: &str, pv: &Preview) {
+    pub fn aabn(&mut self, url: &str, pv: &impl Log) {
         self.kald("Page.navigate", json!({ "url": url }));
         self.vent(
             "siden er indlæst",
@@ -463,6 +475,41 @@ impl Cdp {
             .as_str()
             .unwrap_or_default()
             .to_string()
+    }
+
+    /// Runs axe-core on the page; the serious and critical violations.
+    pub fn axe(&mut self) -> Vec<String> {
+        self.axe_med(20)
+    }
+
+    /// axe-core's serious and critical violations on a page where it passed at least
+    /// `mindst` checks (a short error page has fewer to pass than a form).
+    pub fn axe_med(&mut self, mindst: u64) -> Vec<String> {
+        let sti = super::repo().join("tests/axe/node_modules/axe-core/axe.min.js");
+        let axe = std::fs::read_to_string(&sti).unwrap_or_else(|_| {
+            panic!(
+                "axe-core mangler ({}): kør scripts/install-axe",
+                sti.display()
+            )
+        });
+        self.js(&axe);
+        let r = self.js(
+            "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', \
+             'wcag21a', 'wcag21aa', 'best-practice'] } }).then(r => ({ bestaaet: r.passes.length, \
+             brud: r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, \
+             steder: v.nodes.map(n => n.target.join(' ')).slice(0, 5) })) }))",
+        );
+        assert!(
+            r["bestaaet"].as_u64() >= Some(mindst),
+            "axe checked nothing: {r}"
+        );
+        r["brud"]
+            .as_array()
+            .expect("axe-resultater")
+            .iter()
+            .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+            .map(|v| v.to_string())
+            .collect()
     }
 
     /// A PNG of what the window shows, scaled by `skala`.

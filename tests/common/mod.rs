@@ -3,7 +3,9 @@
 
 pub mod browser;
 pub mod eksempel;
+pub mod indsamling;
 pub mod regneark;
+pub mod smtp;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
