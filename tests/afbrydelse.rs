@@ -2,7 +2,7 @@
 //! every output either the previous complete file or the new complete file, and the
 //! next run leaves no stray temporary files.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! End-to-end: bilag PDFs from fixture projects, checked for their text, metadata,
 //! determinism and atomic replacement.
 
-mod common;
+use crate::common;
 
 use common::*;
 

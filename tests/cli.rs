@@ -1,7 +1,7 @@
 //! The command line as a user meets it: checks, templates for status files, new
 //! projects for every KKR, and Danish help and errors.
 
-mod common;
+use crate::common;
 
 use common::*;
 

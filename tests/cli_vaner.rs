@@ -2,7 +2,7 @@
 //! from any subfolder, shell completions, `help <kommando>`, a busy port asked for is an
 //! error, and `-q`/`-v` on every command.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Output};

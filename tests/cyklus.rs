@@ -3,7 +3,7 @@
 //! aggregates, last year beside this year in the bilag and the skabelon, the
 //! tilbagemelding's development section, `ny-periode`, and `check`'s rules.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -1,6 +1,6 @@
 //! User text is data: whatever a value contains, it comes out of markup → PDF literally.
 
-mod common;
+use crate::common;
 
 use std::sync::{Arc, OnceLock};
 

@@ -2,13 +2,13 @@
 //! project, its form filled in by headless Chromium (over the DevTools protocol), by
 //! the keyboard alone and by hostile requests; checked with axe-core.
 
-mod common;
+use crate::common;
 
 use common::browser::{Browser, Cdp, Preview, SIDER_KLAR, gem};
 use serde_json::Value;
 use std::io::{Read, Write};
 use std::net::TcpListener;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::MutexGuard;
 
 const ALFA: &str = "content/2015/status/alfa.yaml";
 const BETA: &str = "content/2015/status/beta.yaml";
@@ -26,12 +26,9 @@ struct Formular {
     _en_ad_gangen: MutexGuard<'static, ()>,
 }
 
-/// One browser at a time: a dozen Chromiums at once would starve a two-core machine.
-static BROWSER: Mutex<()> = Mutex::new(());
-
 impl Formular {
     fn aabn(kommune: &str) -> Self {
-        let laas = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+        let laas = common::browser::en_ad_gangen();
         let projekt = common::projekt("mini");
         let pv = Preview::start(projekt.path());
         let url = format!("{}udfyld/{kommune}/", pv.url);

@@ -2,7 +2,7 @@
 //! content, and arbitrary text through escaping → Typst → PDF. A short run here; a long
 //! one with e.g. `PROPTEST_CASES=100000 cargo test --release --test fuzz`.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::sync::{Arc, OnceLock};

@@ -1,7 +1,7 @@
 //! Golden tests of the generated Typst markup. Re-bless after an intended template
 //! change with `INSTA_UPDATE=always cargo test --test golden` and review the diff.
 
-mod common;
+use crate::common;
 
 use common::*;
 use fremdrift::dokument;

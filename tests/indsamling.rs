@@ -3,7 +3,7 @@
 //! form and bilag, a revoked link answers 410 and ends its sessions, unknown links are
 //! limited per client, and no token is stored readable in the project.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

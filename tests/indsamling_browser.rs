@@ -7,10 +7,10 @@
 //! axe-core finds no serious or critical issue on the kommune's page, the dashboard and
 //! the error pages.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::MutexGuard;
 
 use common::browser::{Browser, Cdp, SIDER_KLAR};
 use common::indsamling::{Links, Tjeneste, token};
@@ -19,9 +19,6 @@ use common::smtp::Modtager;
 use serde_json::{Value, json};
 
 const GAMMA: &str = "content/2015/status/gamma.yaml";
-
-/// One test with browsers at a time: more Chromiums would starve a two-core machine.
-static BROWSER: Mutex<()> = Mutex::new(());
 
 /// The mini project (frist 29 February 2016, long past) with an e-mail address for
 /// gamma, its links, a local SMTP server and the service sending through it.
@@ -34,7 +31,7 @@ struct Runde {
 
 impl Runde {
     fn start() -> Self {
-        let laas = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+        let laas = common::browser::en_ad_gangen();
         let projekt = common::projekt("mini");
         let kkr = projekt.path().join("content/kkr.yaml");
         let tekst = std::fs::read_to_string(&kkr).unwrap().replace(

@@ -3,7 +3,7 @@
 //! accepts to a folder before answering, so the test reads exactly what arrived.
 //! `bash scripts/test` installs python3-aiosmtpd (scripts/install-test-deps).
 
-mod common;
+use crate::common;
 
 use common::smtp::Modtager;
 use fremdrift::indhold::dato::Dato;

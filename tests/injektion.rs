@@ -2,7 +2,7 @@
 //! of a table cell or fake a status prints literally; templates and symlinks that try to
 //! read outside the project fail cleanly; a runaway template is stopped by the time limit.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

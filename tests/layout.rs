@@ -3,7 +3,7 @@
 //! first row under them and repeated after a page break), and nothing is drawn outside
 //! a page — not even a remark of 40 000 characters.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -2,7 +2,7 @@
 //! a kontakt's e-mail and any address in the content become `mailto:`/`https://` link
 //! annotations, each described for screen readers and inside a Link structure element.
 
-mod common;
+use crate::common;
 
 use common::*;
 use lopdf::{Document, Object};

@@ -1,7 +1,7 @@
 //! `fremdrift preview` end to end: the real binary on a copy of the mini project,
 //! read over HTTP and in headless Chromium driven over the DevTools protocol.
 
-mod common;
+use crate::common;
 
 use common::browser::{Browser, FRIST, Preview, SIDER_KLAR, gem, laes};
 use common::vent_paa;
@@ -109,6 +109,7 @@ fn pages_are_served_as_png_at_144_dpi_and_kept_by_the_browser_while_unchanged() 
 
 #[test]
 fn browser_page_follows_edits_and_shows_errors_over_last_good_render() {
+    let _en_ad_gangen = common::browser::en_ad_gangen();
     let p = common::projekt("mini");
     let pv = Preview::start(p.path());
     let url = format!("{}dok/bilag-beta/", pv.url);

@@ -3,7 +3,7 @@
 //! data and a byte-identical bilag — lists what would change before it replaces
 //! anything, and `eksport` gathers every answer in one workbook or CSV file.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};

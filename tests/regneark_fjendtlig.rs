@@ -9,7 +9,7 @@
 //! Each run prints `MAALING <case> <ms> <MB>`; `scripts/maal-regneark` collects the
 //! figures.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::io::Write;

@@ -3,7 +3,7 @@
 //! refused one gets its Danish message with sheet and cell, no panic and no file;
 //! each odd but meaningful one reads in to the right answers.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -2,7 +2,7 @@
 //! a private profile per run) as .xlsx and as .ods read in to the same answers.
 //! `bash scripts/test` installs LibreOffice (scripts/install-libreoffice).
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

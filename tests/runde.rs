@@ -2,7 +2,7 @@
 //! before anything is sent out, reading answers in without surprises, the small
 //! things of `init` and `-q`, and the documents of a small round.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

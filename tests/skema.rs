@@ -14,7 +14,7 @@
 //! written `.5` or `+5`, and a date quoted with spaces around it (fremdrift trims it,
 //! `format: date` does not).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -11,7 +11,7 @@
 //! a final line break, so an id written `"v1\n"` passes there (fremdrift and ECMA-262
 //! refuse it).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -3,7 +3,7 @@
 //! example written, the preview answering and the browser asked to open it, the window
 //! kept open on an error; and without a console no arguments stay a usage error.
 
-mod common;
+use crate::common;
 
 use std::fs::{File, Permissions};
 use std::io::{Read, Write};

@@ -2,9 +2,8 @@
 //! kommune's file end in exactly one of the two versions; the other is refused as a
 //! conflict, and nothing is lost. The race is made deterministic with the store's test
 //! hook (`FREMDRIFT_TEST_LAAS_KROG`, FIFOs made here): no sleeps.
-#![cfg(unix)]
 
-mod common;
+use crate::common;
 
 use std::ffi::CString;
 use std::os::unix::ffi::OsStrExt;

@@ -5,7 +5,7 @@
 //! Re-bless after an intended change with `INSTA_UPDATE=always cargo test --test tagtrae`
 //! and review the diff.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 use std::fmt::Write as _;

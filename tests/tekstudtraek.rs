@@ -2,7 +2,7 @@
 //! journal systems and many screen-reader pipelines use) and in-process — so a search
 //! for «NOTAT» or «UDKAST» finds them.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

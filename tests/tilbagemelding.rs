@@ -1,7 +1,7 @@
 //! The combined tilbagemelding: aggregation computed in Rust, and the PDF showing the
 //! right figures and names — for the fixture, the default content and generated rounds.
 
-mod common;
+use crate::common;
 
 use common::eksempel::{self, Valg};
 use common::*;

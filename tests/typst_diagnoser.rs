@@ -2,7 +2,7 @@
 //! font) as Danish warnings with their place, and errors in files a template includes
 //! at that file's line — not at a line of the generated markup.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -6,7 +6,7 @@
 //! starting with `#` must appear as a whole line in `fremdrift check`'s output. A case
 //! whose `forventet.txt` says `ingen fejl` must pass the check and build.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -7,7 +7,7 @@
 //! bounded wait and under 400 MB of peak memory (the child's ru_maxrss), as the
 //! workbooks in tests/regneark_fjendtlig.rs.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Write};

@@ -6,7 +6,7 @@
 //! answers. `bash scripts/test` installs LibreOffice Writer (scripts/install-libreoffice)
 //! and python-docx (scripts/install-test-deps).
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -5,7 +5,7 @@
 //! file is kept until `--overskriv`, and then its old version is in `historik/`.
 //! `bash scripts/test` installs python-docx (scripts/install-test-deps).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

@@ -5,7 +5,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::sync::{Mutex, MutexGuard, mpsc};
 use std::time::Duration;
 
 use serde_json::{Value, json};
@@ -14,6 +14,15 @@ use super::vent_paa;
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const FRIST: Duration = Duration::from_secs(20);
+
+/// One test with browsers at a time (all tests are one binary): a dozen Chromiums at
+/// once would starve a two-core machine.
+static BROWSERE: Mutex<()> = Mutex::new(());
+
+/// Waits for the other browser tests; the guard lets the next one go.
+pub fn en_ad_gangen() -> MutexGuard<'static, ()> {
+    BROWSERE.lock().unwrap_or_else(|e| e.into_inner())
+}
 
 /// Every page image of the page is loaded.
 pub const SIDER_KLAR: &str = "(() => { const b = [...document.querySelectorAll('#sider img')]; \
