@@ -7,9 +7,10 @@
 use std::path::{Path, PathBuf};
 
 use super::felter::Formular;
+use super::grundlagslager;
 use crate::diagnose::{Diagnose, Diagnoser};
 use crate::indhold::model::{Kkr, Kommune, KommuneStatus, Runde};
-use crate::indhold::projekt::{self, statusfiler};
+use crate::indhold::projekt::statusfiler;
 use crate::indhold::sidste_aar::{SidsteAar, sidste_aar};
 use crate::indhold::statusfil::Statusfil;
 use crate::indhold::valider::{self, er_kommune_id};
@@ -46,20 +47,21 @@ impl Grundlag {
         if !er_kommune_id(id) {
             return Err(Mangel::UkendtKommune);
         }
-        let indl = projekt::indlaes(rod, periode);
-        let status_mappe = Path::new("content").join(periode).join("status");
+        // This period's status files are not read: their errors never stand in the way.
+        let indl = grundlagslager::indlaesning(rod, periode);
         let faelles: Vec<Diagnose> = indl
             .diagnoser
             .0
-            .into_iter()
-            .filter(|d| d.er_fejl() && !d.fil.starts_with(&status_mappe))
+            .iter()
+            .filter(|d| d.er_fejl())
+            .cloned()
             .collect();
-        let p = match indl.projekt {
+        let p = match &indl.projekt {
             Some(p) if faelles.is_empty() => p,
             _ => return Err(Mangel::Projekt(Diagnoser(faelles))),
         };
-        let sidste_aar = sidste_aar(&p, id);
-        let (kkr, runde) = (p.kkr, p.runde);
+        let sidste_aar = sidste_aar(p, id);
+        let (kkr, runde) = (p.kkr.clone(), p.runde.clone());
         let kommune = kkr
             .kommuner
             .iter()

@@ -10,6 +10,7 @@ mod felter;
 pub mod foer;
 mod gem;
 mod graenser;
+mod grundlagslager;
 mod kontrol;
 mod krop;
 mod side;

@@ -61,7 +61,7 @@ impl Projekt {
 }
 
 /// The result of loading: the project if it could be built, and every diagnostic.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Indlaesning {
     pub projekt: Option<Projekt>,
     pub diagnoser: Diagnoser,
@@ -102,6 +102,17 @@ fn naturlig(s: &str) -> (u64, &str) {
 
 /// Loads and validates the KKR, the round and every status file of a period.
 pub fn indlaes(rod: &Path, periode: &str) -> Indlaesning {
+    indlaes_med(rod, periode, true)
+}
+
+/// Loads the period as [`indlaes`] does, but none of its own status files (the project's
+/// `status` is empty): the KKR, the round, the tilbagemelding and the earlier periods —
+/// what one kommune's form stands on.
+pub fn indlaes_uden_status(rod: &Path, periode: &str) -> Indlaesning {
+    indlaes_med(rod, periode, false)
+}
+
+fn indlaes_med(rod: &Path, periode: &str, med_status: bool) -> Indlaesning {
     let mut d = Diagnoser::default();
     let kkr = laes_kkr(rod, &mut d);
     let historik = kkr.as_ref().map(|k| laes_historik(rod, k, periode, &mut d));
@@ -116,7 +127,10 @@ pub fn indlaes(rod: &Path, periode: &str) -> Indlaesning {
     let runde = laes_runde(rod, periode, forgaenger, &mut d);
     let projekt = match (kkr, runde, historik) {
         (Some(kkr), Some(runde), Some(historik)) => {
-            let status = laes_status(rod, &kkr, &runde, &mut d);
+            let status = match med_status {
+                true => laes_status(rod, &kkr, &runde, &mut d),
+                false => Vec::new(),
+            };
             let tilbagemelding = laes_tilbagemelding(rod, &runde, &mut d);
             let tidligere = historik.tidligere;
             let mut runder: Vec<&Runde> = tidligere.iter().map(|t| &t.runde).collect();
