@@ -34,6 +34,7 @@ mod udskrift;
 
 pub mod dokument;
 pub mod indhold;
+pub mod jsonskema;
 pub mod koersel;
 pub mod markup;
 pub mod oversaet;

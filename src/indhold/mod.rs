@@ -12,7 +12,6 @@ pub mod ny_periode;
 pub mod projekt;
 pub mod raa;
 pub mod sidste_aar;
-pub mod skema;
 pub mod statusfil;
 pub mod udfyldning;
 pub mod valider;

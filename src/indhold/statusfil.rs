@@ -61,7 +61,7 @@ impl Statusfil<'_> {
 
     fn hoved(&self, s: &mut String) {
         let (k, r) = (self.kommune, self.runde);
-        if let Some(linje) = super::skema::skemalinje(&self.sti()) {
+        if let Some(linje) = crate::jsonskema::skemalinje(&self.sti()) {
             s.push_str(&linje);
         }
         let _ = writeln!(s, "# Status for {} – {}", k.navn, en_linje(&r.titel));

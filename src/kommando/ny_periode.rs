@@ -11,7 +11,7 @@ use crate::indhold::model::Justering;
 use crate::indhold::projekt::{self, perioder};
 use crate::indhold::raa::RawTilbagemelding;
 use crate::indhold::valider::{self, Forgaenger};
-use crate::indhold::{ny_periode, skema, yaml};
+use crate::indhold::{ny_periode, yaml};
 use crate::skriv;
 
 pub fn koer(f: &FaellesValg, a: &NyPeriodeArgs) -> anyhow::Result<()> {
@@ -39,7 +39,7 @@ pub fn koer(f: &FaellesValg, a: &NyPeriodeArgs) -> anyhow::Result<()> {
             .split_inclusive('\n')
             .filter(|l| !l.starts_with("# yaml-language-server:"))
             .collect();
-        let tekst = skema::med_skemalinje(Path::new(&rel), &uden);
+        let tekst = crate::jsonskema::med_skemalinje(Path::new(&rel), &uden);
         (rel, tekst)
     };
     let filer = [
@@ -52,7 +52,7 @@ pub fn koer(f: &FaellesValg, a: &NyPeriodeArgs) -> anyhow::Result<()> {
         med_skema(format!("content/{ny}/anbefalinger.yaml"), anbefalinger),
     ];
     skriv_alle_nye(&rod, &filer)?;
-    crate::skriv::skemaer::opdater_efter(&rod);
+    crate::jsonskema::skriv::opdater_efter(&rod);
     println!("Oprettede perioden {ny} ud fra {kilde}:");
     for (rel, _) in &filer[1..] {
         println!("  {rel}");

@@ -70,7 +70,7 @@ fn statusfil(ctx: &Kontekst, p: &Projekt, kommune: &Kommune) -> anyhow::Result<(
         }
     }
     crate::resultat!("{rel}");
-    crate::skriv::skemaer::opdater_efter(&ctx.rod);
+    crate::jsonskema::skriv::opdater_efter(&ctx.rod);
     Ok(())
 }
 
