@@ -39,6 +39,7 @@ pub mod koersel;
 pub mod markup;
 pub mod oversaet;
 pub mod regneark;
+pub mod sidste_aar;
 pub mod skriv;
 pub mod word;
 

@@ -10,8 +10,8 @@ use super::felter::Formular;
 use crate::diagnose::{Diagnose, Diagnoser};
 use crate::indhold::model::{Kkr, Kommune, KommuneStatus, Runde};
 use crate::indhold::projekt::{self, statusfiler};
-use crate::indhold::sidste_aar::{SidsteAar, sidste_aar};
-use crate::indhold::statusfil::Statusfil;
+use crate::sidste_aar::{SidsteAar, sidste_aar};
+use crate::skriv::statusfil::Statusfil;
 use crate::indhold::valider::{self, er_kommune_id};
 use crate::statuslager::{self, Gemning, Statuslager};
 

@@ -7,7 +7,7 @@ use super::felter::Felt;
 use super::*;
 use crate::diagnose::Diagnoser;
 use crate::indhold::model::Status;
-use crate::indhold::sidste_aar::{SidsteAar, SidsteForAnbefaling, SidsteSvar};
+use crate::sidste_aar::{SidsteAar, SidsteForAnbefaling, SidsteSvar};
 
 fn grundlag() -> Grundlag {
     let rod = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");

@@ -11,8 +11,6 @@ pub mod model;
 pub mod ny_periode;
 pub mod projekt;
 pub mod raa;
-pub mod sidste_aar;
-pub mod statusfil;
 pub mod udfyldning;
 pub mod valider;
 pub mod yaml;

@@ -11,8 +11,8 @@ use crate::diagnose::mente_du;
 use crate::fejl::{Fejl, fejl};
 use crate::indhold::model::{Kkr, Kommune, KommuneStatus};
 use crate::indhold::projekt::Projekt;
-use crate::indhold::sidste_aar::sidste_aar;
-use crate::indhold::statusfil::Statusfil;
+use crate::sidste_aar::sidste_aar;
+use crate::skriv::statusfil::Statusfil;
 use crate::regneark::Skabelon;
 use crate::skriv;
 

@@ -13,7 +13,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, ProtectionOptions, Workbook,
 
 use crate::fejl::Fejl;
 use crate::indhold::model::{Kkr, Kommune, KommuneStatus, Runde};
-use crate::indhold::sidste_aar::SidsteAar;
+use crate::sidste_aar::SidsteAar;
 
 pub(super) use format::{Formater, farve, raekkehoejde, sidehoved};
 
