@@ -4,11 +4,9 @@
 pub mod dato;
 pub mod datotekst;
 pub mod forloeb;
-pub mod forskel;
 pub mod kommuner;
 pub mod linjeskift;
 pub mod model;
-pub mod ny_periode;
 pub mod projekt;
 pub mod raa;
 pub mod udfyldning;

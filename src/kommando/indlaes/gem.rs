@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnose::Diagnose;
-use crate::indhold::forskel::forskelle;
+use super::forskel::forskelle;
 use crate::indhold::model::{Kkr, KommuneStatus, Runde};
 use crate::skriv::statusfil::Statusfil;
 use crate::indhold::udfyldning::udfylder_kun;

@@ -5,6 +5,7 @@
 //! is replaced only with `--overskriv`, after its old version is kept in `historik/`.
 //! Every write goes through the status store, under the period's lock.
 
+mod forskel;
 mod gem;
 
 use std::collections::BTreeMap;

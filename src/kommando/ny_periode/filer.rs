@@ -6,12 +6,10 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::model::Justering;
+use crate::indhold::model::Justering;
 use crate::diagnose::Diagnose;
 
-mod uden_erstatter;
-
-pub use uden_erstatter::uden_erstatter;
+use super::uden_erstatter::uden_erstatter;
 
 /// The new period's `anbefalinger.yaml`: the header, then `kilde_tekst` without its own
 /// leading comment and without `erstatter`. `vis` names the source file in messages.
