@@ -41,6 +41,7 @@ pub mod oversaet;
 pub mod regneark;
 pub mod sidste_aar;
 pub mod skriv;
+pub mod statusfil;
 pub mod word;
 
 /// The command line: parse, run, and print an error with its exit code.

@@ -265,7 +265,7 @@ pub(super) mod tests {
     use super::*;
     use crate::diagnose::Diagnoser;
     use crate::indhold::projekt::{self, Projekt};
-    use crate::skriv::statusfil::Statusfil;
+    use crate::statusfil::Statusfil;
     use crate::indhold::valider;
 
     pub(crate) fn standard() -> Projekt {

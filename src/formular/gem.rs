@@ -11,7 +11,7 @@ use crate::diagnose::{Diagnose, Diagnoser};
 use crate::indhold::model::{Kkr, Kommune, KommuneStatus, Runde};
 use crate::indhold::projekt::{self, statusfiler};
 use crate::sidste_aar::{SidsteAar, sidste_aar};
-use crate::skriv::statusfil::Statusfil;
+use crate::statusfil::Statusfil;
 use crate::indhold::valider::{self, er_kommune_id};
 use crate::statuslager::{self, Gemning, Statuslager};
 

@@ -12,7 +12,7 @@ use crate::fejl::{Fejl, fejl};
 use crate::indhold::model::{Kkr, Kommune, KommuneStatus};
 use crate::indhold::projekt::Projekt;
 use crate::sidste_aar::sidste_aar;
-use crate::skriv::statusfil::Statusfil;
+use crate::statusfil::Statusfil;
 use crate::regneark::Skabelon;
 use crate::skriv;
 

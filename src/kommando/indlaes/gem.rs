@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnose::Diagnose;
 use super::forskel::forskelle;
 use crate::indhold::model::{Kkr, KommuneStatus, Runde};
-use crate::skriv::statusfil::Statusfil;
+use crate::statusfil::Statusfil;
 use crate::indhold::udfyldning::udfylder_kun;
 use crate::indhold::yaml;
 use crate::statuslager::{self, Gemning, Skrivninger, Statuslager};

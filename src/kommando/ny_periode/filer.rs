@@ -89,7 +89,7 @@ fn justeringer_som_kommentar(kilde: &str, justeringer: &[Justering]) -> String {
 /// indented as far.
 fn skriv_ombrudt(s: &mut String, foran: &str, tekst: &str) {
     let luft = format!("#{}", " ".repeat(foran.chars().count() - 1));
-    for (i, linje) in crate::skriv::statusfil::ombryd(tekst, 84)
+    for (i, linje) in crate::statusfil::ombryd(tekst, 84)
         .iter()
         .enumerate()
     {
