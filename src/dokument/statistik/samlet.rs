@@ -4,7 +4,8 @@
 
 use serde::Serialize;
 
-use super::optaelling::{Fordeling, Optaelling};
+use super::fordeling::Fordeling;
+use super::optaelling::Optaelling;
 use super::udvikling::{self, Udvikling};
 use crate::dokument::tabel::vaegt;
 use crate::indhold::dato::Dato;
