@@ -83,6 +83,16 @@ impl Optaelling {
     }
 }
 
+/// Two counts added, part by part.
+pub(crate) fn sum(a: Optaelling, b: Optaelling) -> Optaelling {
+    Optaelling {
+        groen: a.groen + b.groen,
+        gul: a.gul + b.gul,
+        roed: a.roed + b.roed,
+        ikke_besvaret: a.ikke_besvaret + b.ikke_besvaret,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
