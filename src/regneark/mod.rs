@@ -7,14 +7,20 @@
 //! label, so reordered columns, added columns and sorted rows still read back.
 
 mod aabn;
+pub(crate) mod aabningsfejl;
 mod celle;
 pub mod eksport;
+mod graenser;
 mod laes;
 mod ods;
 pub(crate) mod pakke;
+mod projektmappe;
 pub mod skabelon;
+mod xlsx;
 
-pub use aabn::{Aabningsfejl, Ark, Projektmappe, aabn, aabn_bytes};
+pub use aabn::{aabn, aabn_bytes};
+pub use aabningsfejl::Aabningsfejl;
+pub use projektmappe::{Ark, Projektmappe};
 pub use celle::{Vaerdi, celle_navn, dato_fra_tekst, kolonne_navn};
 pub use laes::{fra_projektmappe, laes};
 pub use skabelon::Skabelon;

@@ -41,7 +41,7 @@ pub fn beskadiget(e: impl std::fmt::Display) -> Aabningsfejl {
 }
 
 pub fn for_stor(besked: String) -> Aabningsfejl {
-    pakke::for_stor(besked)
+    crate::regneark::aabningsfejl::for_stor(besked)
 }
 
 /// Reads the document at `sti`.
