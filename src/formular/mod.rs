@@ -6,12 +6,14 @@
 //! serves it, and so will the hosted collection; both show the one document view.
 
 mod felter;
+mod feltvisning;
 #[cfg(any(test, feature = "sider-foer"))]
 pub mod foer;
 mod gem;
 mod graenser;
 mod kontrol;
 mod krop;
+mod raastatus;
 mod side;
 mod skema;
 mod vagt;

@@ -5,8 +5,9 @@
 
 use serde::Serialize;
 
+use super::feltvisning::{Feltvisning, Kontrolbygger};
 use super::felter::Felt;
-use super::side::{Feltvisning, Side};
+use super::gem::Grundlag;
 use crate::indhold::model::{Anbefaling, StatusVis};
 
 /// A fokusområde's section: its anbefalinger in order.
@@ -64,9 +65,9 @@ pub(super) fn statusvalg() -> Vec<Statusvalg> {
         .collect()
 }
 
-impl Side<'_> {
-    pub(super) fn fokusomraader(&self) -> Vec<Fokusomraade<'_>> {
-        let runde = &self.g.runde;
+/// Every fokusområde's section, its anbefalinger in order.
+pub(super) fn fokusomraader<'a>(k: &Kontrolbygger<'a>, g: &'a Grundlag) -> Vec<Fokusomraade<'a>> {
+        let runde = &g.runde;
         runde
             .fokusomraader
             .iter()
@@ -83,7 +84,7 @@ impl Side<'_> {
                         forrige = a.niveau;
                         Afsnit {
                             overskrift,
-                            svar: self.anbefaling(a),
+                            svar: anbefaling(k, g, a),
                         }
                     })
                     .collect();
@@ -95,18 +96,22 @@ impl Side<'_> {
             .collect()
     }
 
-    fn anbefaling<'a>(&'a self, a: &'a Anbefaling) -> Option<Anbefalingsfelt<'a>> {
-        let svar = &self.formular.svar;
+fn anbefaling<'a>(
+    k: &Kontrolbygger<'a>,
+    g: &'a Grundlag,
+    a: &'a Anbefaling,
+) -> Option<Anbefalingsfelt<'a>> {
+        let svar = &k.formular.svar;
         let i = svar.iter().position(|s| s.id == a.id)?;
         let s = &svar[i];
         Some(Anbefalingsfelt {
             n: i + 1,
             id: &a.id,
             tekst: &a.tekst,
-            tidligere: self.tidligere(&a.id),
-            status: self.felt(Felt::Status(i), String::new(), &s.id, "", None),
+            tidligere: tidligere(g, &a.id),
+            status: k.felt(Felt::Status(i), String::new(), &s.id, "", None),
             valgt: s.status.trim().to_lowercase(),
-            bemaerkning: self.felt(
+            bemaerkning: k.felt(
                 Felt::Bemaerkning(i),
                 "Bemærkning".into(),
                 &format!("bemaerkning.{}", a.id),
@@ -118,29 +123,30 @@ impl Side<'_> {
 
     /// The kommune's answer of the previous period (through `erstatter`), to update:
     /// «2015: Gul – …», «2015 (v3): Grøn» or «Ny i 2016».
-    fn tidligere(&self, id: &str) -> Vec<String> {
-        match &self.g.sidste_aar {
+fn tidligere(g: &Grundlag, id: &str) -> Vec<String> {
+        match &g.sidste_aar {
             Some(t) => t.linjer(id),
             None => Vec::new(),
         }
     }
 
-    pub(super) fn forslag(&self) -> Vec<Forslag<'_>> {
-        self.formular
+/// The «Forslag» list: a title and a text per forslag.
+pub(super) fn forslag<'a>(k: &Kontrolbygger<'a>) -> Vec<Forslag<'a>> {
+        k.formular
             .forslag
             .iter()
             .enumerate()
             .map(|(i, f)| {
                 let n = i + 1;
                 Forslag {
-                    titel: self.felt(
+                    titel: k.felt(
                         Felt::ForslagTitel(i),
                         "Titel".into(),
                         &format!("forslag.{n}.titel"),
                         &f.titel,
                         None,
                     ),
-                    tekst: self.felt(
+                    tekst: k.felt(
                         Felt::ForslagTekst(i),
                         "Tekst".into(),
                         &format!("forslag.{n}.tekst"),
@@ -151,7 +157,6 @@ impl Side<'_> {
             })
             .collect()
     }
-}
 
 /// The colour marks beside the status words, from the one place statuses are defined.
 pub fn css() -> String {
