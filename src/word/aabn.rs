@@ -6,43 +6,13 @@
 use std::io::{BufReader, Cursor, Read};
 use std::path::Path;
 
+use super::aabningsfejl::{DOKUMENT, GEM_IGEN, beskadiget, fejl};
 use super::dokument::{self, Dokument};
 pub use crate::regneark::Aabningsfejl;
-use crate::regneark::pakke::{self, Slags};
+use crate::regneark::pakke;
 
 /// The largest file read (a filled document is some 50 kB).
 pub const MAKS_FIL: u64 = 20 * 1024 * 1024;
-
-const GEM_IGEN: &str =
-    "åbn filen i Word eller LibreOffice Writer, og gem den som Word-dokument (.docx)";
-
-/// A Word document, for the shared zip checks.
-pub const DOKUMENT: Slags = Slags {
-    navn: "dokumentet",
-    programmer: "Word og LibreOffice",
-    gem_igen: GEM_IGEN,
-    laeses_hel,
-};
-
-/// Every XML part but the body (read as a stream) is held to the smaller limit.
-fn laeses_hel(navn: &str) -> bool {
-    (navn.ends_with(".xml") || navn.ends_with(".rels")) && navn != "word/document.xml"
-}
-
-fn fejl(besked: impl Into<String>, hint: impl Into<String>) -> Aabningsfejl {
-    Aabningsfejl {
-        besked: besked.into(),
-        hint: hint.into(),
-    }
-}
-
-pub fn beskadiget(e: impl std::fmt::Display) -> Aabningsfejl {
-    pakke::beskadiget_som(&DOKUMENT, e)
-}
-
-pub fn for_stor(besked: String) -> Aabningsfejl {
-    crate::regneark::aabningsfejl::for_stor(besked)
-}
 
 /// Reads the document at `sti`.
 pub fn aabn(sti: &Path) -> Result<Dokument, Aabningsfejl> {

@@ -9,6 +9,7 @@
 //! reader.
 
 mod aabn;
+mod aabningsfejl;
 mod dokument;
 mod laes;
 mod skriv;
