@@ -357,7 +357,7 @@ fn the_templates_give_the_small_pages_of_before_byte_for_byte() {
             "Ikke gemt",
             &format!(
                 "<p>content/2015/status/alfa.yaml kunne ikke læses eller skrives: {}. Intet er ændret. Tjek, at du har adgang til mappen, og prøv igen.</p>",
-                crate::web::html::escape(&io_fejl(&e))
+                crate::web::escape::escape(&io_fejl(&e))
             )
         )
     );

@@ -9,6 +9,7 @@
 
 #[cfg(any(test, feature = "sider-foer"))]
 pub mod foer;
+pub mod escape;
 pub mod html;
 mod lag;
 mod lytter;
