@@ -1,6 +1,6 @@
 //! One control of the form as the templates draw it ([`Feltvisning`]): its id, label,
 //! name and value, and the messages of `check` at it, made by [`Kontrolbygger`] from
-//! the form and the messages — for the page (`side.rs`) and the fieldsets (`skema.rs`).
+//! the form and the messages — for the page (`side.rs`) and the fieldsets (`feltgrupper.rs`).
 
 use serde::Serialize;
 

@@ -15,7 +15,7 @@ mod kontrol;
 mod krop;
 mod raastatus;
 mod side;
-mod skema;
+mod feltgrupper;
 mod vagt;
 
 pub use kontrol::status_af_krop;
@@ -46,7 +46,7 @@ const CSS: &str = include_str!("assets/formular.css");
 
 /// The form page's style sheet, with the status colours from the model.
 pub(crate) fn css() -> String {
-    format!("{CSS}{}", skema::css())
+    format!("{CSS}{}", feltgrupper::css())
 }
 
 /// What the form's endpoints share: the project, the period and this server start's

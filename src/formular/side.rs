@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::feltvisning::{Feltvisning, Kontrolbygger};
 use super::felter::{Felt, Formular};
 use super::gem::Grundlag;
-use super::skema;
+use super::feltgrupper;
 use crate::diagnose::Diagnose;
 
 use crate::skriv::historik;
@@ -88,9 +88,9 @@ struct Kontekst<'a> {
     advarsler: Vec<String>,
     oplysninger: Vec<Feltvisning<'a>>,
     udkast: Afkrydsning<'a>,
-    fokusomraader: Vec<skema::Fokusomraade<'a>>,
-    statusvalg: Vec<skema::Statusvalg>,
-    forslag: Vec<skema::Forslag<'a>>,
+    fokusomraader: Vec<feltgrupper::Fokusomraade<'a>>,
+    statusvalg: Vec<feltgrupper::Statusvalg>,
+    forslag: Vec<feltgrupper::Forslag<'a>>,
 }
 
 /// The status line: `art` is `ingen`, `gemt`, `fejl`, `konflikt`, `tilfoejet` or
@@ -152,9 +152,9 @@ impl Side<'_> {
                     Some("Så længe «Udkast» er valgt, står der UDKAST på hver side af bilaget."),
                 ),
             },
-            fokusomraader: skema::fokusomraader(&self.kontroller(), self.g),
-            statusvalg: skema::statusvalg(),
-            forslag: skema::forslag(&self.kontroller()),
+            fokusomraader: feltgrupper::fokusomraader(&self.kontroller(), self.g),
+            statusvalg: feltgrupper::statusvalg(),
+            forslag: feltgrupper::forslag(&self.kontroller()),
         };
         sider::gengiv("formular.html", kontekst)
     }

@@ -15,7 +15,7 @@ mod laes;
 mod ods;
 pub(crate) mod pakke;
 mod projektmappe;
-pub mod skabelon;
+pub mod skriv;
 mod xlsx;
 
 pub use aabn::{aabn, aabn_bytes};
@@ -23,7 +23,7 @@ pub use aabningsfejl::Aabningsfejl;
 pub use projektmappe::{Ark, Projektmappe};
 pub use celle::{Vaerdi, celle_navn, dato_fra_tekst, kolonne_navn};
 pub use laes::{fra_projektmappe, laes};
-pub use skabelon::Skabelon;
+pub use skriv::Skabelon;
 
 /// The sheet with one row per anbefaling.
 pub const ARK_SKEMA: &str = "Fremdriftsskema";
