@@ -5,7 +5,7 @@
 
 pub mod arbejder;
 mod diagnoser;
-mod eksport;
+mod pdf;
 mod sider;
 mod verden;
 
@@ -19,7 +19,7 @@ use typst_layout::PagedDocument;
 use crate::diagnose::{Diagnose, Diagnoser};
 use crate::markup::Kilde;
 
-pub use eksport::pdf_af;
+pub use pdf::pdf_af;
 pub use sider::{Side, SideLager};
 pub use verden::{Grundlag, INDBYGGEDE_SKRIFTER};
 
