@@ -6,7 +6,7 @@
 pub mod arbejder;
 mod diagnoser;
 mod pdf;
-mod sider;
+mod png;
 mod verden;
 
 use std::path::{Path, PathBuf};
@@ -20,7 +20,7 @@ use crate::diagnose::{Diagnose, Diagnoser};
 use crate::markup::Kilde;
 
 pub use pdf::pdf_af;
-pub use sider::{Side, SideLager};
+pub use png::{Side, SideLager};
 pub use verden::{Grundlag, INDBYGGEDE_SKRIFTER};
 
 /// A compiled result with the compiler's warnings (Danish, with their location).
