@@ -1,13 +1,13 @@
 //! Opening a Word document safely: its kind from its first bytes (an old .doc or an
 //! encrypted file is refused with what to do), the zip checked before anything is
 //! inflated with the workbook's checks ([`crate::regneark::pakke`]), then
-//! `word/document.xml` read as a stream ([`super::dokument`]).
+//! `word/document.xml` read as a stream ([`super::dokumentxml`]).
 
 use std::io::{BufReader, Cursor, Read};
 use std::path::Path;
 
 use super::aabningsfejl::{DOKUMENT, GEM_IGEN, beskadiget, fejl};
-use super::dokument::{self, Dokument};
+use super::dokumentxml::{self, Dokument};
 pub use crate::regneark::Aabningsfejl;
 use crate::regneark::pakke;
 
@@ -48,7 +48,7 @@ pub fn aabn_bytes(bytes: Vec<u8>) -> Result<Dokument, Aabningsfejl> {
     art(&mut zip, &navne)?;
     pakke::tjek_prologer(&mut zip, &navne, &DOKUMENT)?;
     let del = zip.by_name("word/document.xml").map_err(beskadiget)?;
-    dokument::laes(BufReader::new(del))
+    dokumentxml::laes(BufReader::new(del))
 }
 
 /// A zip that is not a Word document: a workbook, an OpenDocument text, something else.

@@ -10,12 +10,12 @@
 
 mod aabn;
 mod aabningsfejl;
-mod dokument;
+mod dokumentxml;
 mod laes;
 mod skriv;
 
 pub use aabn::{aabn, aabn_bytes};
-pub use dokument::{Celle, Dokument, Raekke, Tabel};
+pub use dokumentxml::{Celle, Dokument, Raekke, Tabel};
 pub use laes::{fra_dokument, laes};
 pub use skriv::docx;
 
