@@ -178,8 +178,8 @@ pub(super) mod tests {
     use super::*;
     use crate::diagnose::Diagnoser;
     use crate::indhold::projekt::{self, Projekt};
-    use crate::statusfil::Statusfil;
     use crate::indhold::valider;
+    use crate::statusfil::Statusfil;
 
     pub(crate) fn standard() -> Projekt {
         let rod = Path::new(env!("CARGO_MANIFEST_DIR"));

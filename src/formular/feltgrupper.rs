@@ -5,8 +5,8 @@
 
 use serde::Serialize;
 
-use super::feltvisning::{Feltvisning, Kontrolbygger};
 use super::felter::Felt;
+use super::feltvisning::{Feltvisning, Kontrolbygger};
 use super::gem::Grundlag;
 use crate::indhold::model::{Anbefaling, StatusVis};
 
@@ -67,96 +67,96 @@ pub(super) fn statusvalg() -> Vec<Statusvalg> {
 
 /// Every fokusområde's section, its anbefalinger in order.
 pub(super) fn fokusomraader<'a>(k: &Kontrolbygger<'a>, g: &'a Grundlag) -> Vec<Fokusomraade<'a>> {
-        let runde = &g.runde;
-        runde
-            .fokusomraader
-            .iter()
-            .map(|fokus| {
-                let mut forrige = None;
-                let anbefalinger = fokus
-                    .anbefalinger
-                    .iter()
-                    .map(|a| {
-                        let overskrift = a
-                            .niveau
-                            .filter(|n| forrige != Some(*n))
-                            .map(|n| n.overskrift(&runde.periode));
-                        forrige = a.niveau;
-                        Afsnit {
-                            overskrift,
-                            svar: anbefaling(k, g, a),
-                        }
-                    })
-                    .collect();
-                Fokusomraade {
-                    titel: &fokus.titel,
-                    anbefalinger,
-                }
-            })
-            .collect()
-    }
+    let runde = &g.runde;
+    runde
+        .fokusomraader
+        .iter()
+        .map(|fokus| {
+            let mut forrige = None;
+            let anbefalinger = fokus
+                .anbefalinger
+                .iter()
+                .map(|a| {
+                    let overskrift = a
+                        .niveau
+                        .filter(|n| forrige != Some(*n))
+                        .map(|n| n.overskrift(&runde.periode));
+                    forrige = a.niveau;
+                    Afsnit {
+                        overskrift,
+                        svar: anbefaling(k, g, a),
+                    }
+                })
+                .collect();
+            Fokusomraade {
+                titel: &fokus.titel,
+                anbefalinger,
+            }
+        })
+        .collect()
+}
 
 fn anbefaling<'a>(
     k: &Kontrolbygger<'a>,
     g: &'a Grundlag,
     a: &'a Anbefaling,
 ) -> Option<Anbefalingsfelt<'a>> {
-        let svar = &k.formular.svar;
-        let i = svar.iter().position(|s| s.id == a.id)?;
-        let s = &svar[i];
-        Some(Anbefalingsfelt {
-            n: i + 1,
-            id: &a.id,
-            tekst: &a.tekst,
-            tidligere: tidligere(g, &a.id),
-            status: k.felt(Felt::Status(i), String::new(), &s.id, "", None),
-            valgt: s.status.trim().to_lowercase(),
-            bemaerkning: k.felt(
-                Felt::Bemaerkning(i),
-                "Bemærkning".into(),
-                &format!("bemaerkning.{}", a.id),
-                &s.bemaerkning,
-                None,
-            ),
-        })
-    }
+    let svar = &k.formular.svar;
+    let i = svar.iter().position(|s| s.id == a.id)?;
+    let s = &svar[i];
+    Some(Anbefalingsfelt {
+        n: i + 1,
+        id: &a.id,
+        tekst: &a.tekst,
+        tidligere: tidligere(g, &a.id),
+        status: k.felt(Felt::Status(i), String::new(), &s.id, "", None),
+        valgt: s.status.trim().to_lowercase(),
+        bemaerkning: k.felt(
+            Felt::Bemaerkning(i),
+            "Bemærkning".into(),
+            &format!("bemaerkning.{}", a.id),
+            &s.bemaerkning,
+            None,
+        ),
+    })
+}
 
-    /// The kommune's answer of the previous period (through `erstatter`), to update:
-    /// «2015: Gul – …», «2015 (v3): Grøn» or «Ny i 2016».
+/// The kommune's answer of the previous period (through `erstatter`), to update:
+/// «2015: Gul – …», «2015 (v3): Grøn» or «Ny i 2016».
 fn tidligere(g: &Grundlag, id: &str) -> Vec<String> {
-        match &g.sidste_aar {
-            Some(t) => t.linjer(id),
-            None => Vec::new(),
-        }
+    match &g.sidste_aar {
+        Some(t) => t.linjer(id),
+        None => Vec::new(),
     }
+}
 
 /// The «Forslag» list: a title and a text per forslag.
 pub(super) fn forslag<'a>(k: &Kontrolbygger<'a>) -> Vec<Forslag<'a>> {
-        k.formular
-            .forslag
-            .iter()
-            .enumerate()
-            .map(|(i, f)| {
-                let n = i + 1;
-                Forslag {
-                    titel: k.felt(
-                        Felt::ForslagTitel(i),
-                        "Titel".into(),
-                        &format!("forslag.{n}.titel"),
-                        &f.titel,
-                        None,
-                    ),
-                    tekst: k.felt(
-                        Felt::ForslagTekst(i),
-                        "Tekst".into(),
-                        &format!("forslag.{n}.tekst"),
-                        &f.tekst,
-                        None,
-                    ),
-                }
-            })
-            .collect()
-    }
+    k.formular
+        .forslag
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let n = i + 1;
+            Forslag {
+                titel: k.felt(
+                    Felt::ForslagTitel(i),
+                    "Titel".into(),
+                    &format!("forslag.{n}.titel"),
+                    &f.titel,
+                    None,
+                ),
+                tekst: k.felt(
+                    Felt::ForslagTekst(i),
+                    "Tekst".into(),
+                    &format!("forslag.{n}.tekst"),
+                    &f.tekst,
+                    None,
+                ),
+            }
+        })
+        .collect()
+}
 
 /// The colour marks beside the status words, from the one place statuses are defined.
 pub fn css() -> String {

@@ -10,9 +10,9 @@ use super::felter::Formular;
 use crate::diagnose::{Diagnose, Diagnoser};
 use crate::indhold::model::{Kkr, Kommune, KommuneStatus, Runde};
 use crate::indhold::projekt::{self, statusfiler};
+use crate::indhold::valider::{self, er_kommune_id};
 use crate::sidste_aar::{SidsteAar, sidste_aar};
 use crate::statusfil::Statusfil;
-use crate::indhold::valider::{self, er_kommune_id};
 use crate::statuslager::{self, Gemning, Statuslager};
 
 pub use crate::statuslager::version;

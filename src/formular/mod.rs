@@ -6,6 +6,7 @@
 //! serves it, and so will the hosted collection; both show the one document view.
 
 mod felter;
+mod feltgrupper;
 mod feltvisning;
 #[cfg(any(test, feature = "sider-foer"))]
 pub mod foer;
@@ -15,7 +16,6 @@ mod kontrol;
 mod krop;
 mod raastatus;
 mod side;
-mod feltgrupper;
 mod vagt;
 
 pub use kontrol::status_af_krop;

@@ -9,10 +9,10 @@ use std::time::SystemTime;
 
 use serde::Serialize;
 
-use super::feltvisning::{Feltvisning, Kontrolbygger};
 use super::felter::{Felt, Formular};
-use super::gem::Grundlag;
 use super::feltgrupper;
+use super::feltvisning::{Feltvisning, Kontrolbygger};
+use super::gem::Grundlag;
 use crate::diagnose::Diagnose;
 
 use crate::skriv::historik;

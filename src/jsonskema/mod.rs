@@ -5,8 +5,8 @@
 
 mod byggesten;
 mod filer;
-mod status;
 pub mod skriv;
+mod status;
 
 use std::path::Path;
 

@@ -8,7 +8,10 @@ use crate::jsonskema;
 use crate::jsonskema::skriv::skriv_skemaer;
 
 pub fn koer(rod: &Path, a: &SkemaArgs) -> anyhow::Result<()> {
-    let mappe = a.output.clone().unwrap_or_else(|| rod.join(jsonskema::MAPPE));
+    let mappe = a
+        .output
+        .clone()
+        .unwrap_or_else(|| rod.join(jsonskema::MAPPE));
     for f in skriv_skemaer(rod, &mappe)? {
         crate::resultat!("{}", super::vis_sti(&f).display());
     }

@@ -64,4 +64,3 @@ fn ole(bytes: &[u8]) -> Aabningsfejl {
         "åbn filen i Excel eller LibreOffice, og gem den som Excel-projektmappe (.xlsx)",
     )
 }
-

@@ -20,9 +20,9 @@ mod xlsx;
 
 pub use aabn::{aabn, aabn_bytes};
 pub use aabningsfejl::Aabningsfejl;
-pub use projektmappe::{Ark, Projektmappe};
 pub use celle::{Vaerdi, celle_navn, dato_fra_tekst, kolonne_navn};
 pub use laes::{fra_projektmappe, laes};
+pub use projektmappe::{Ark, Projektmappe};
 pub use skriv::Skabelon;
 
 /// The sheet with one row per anbefaling.

@@ -14,8 +14,8 @@ use quick_xml::name::QName;
 use super::aabningsfejl::{Aabningsfejl, beskadiget, krypteret};
 use super::celle::{Vaerdi, vaerdi};
 use super::graenser::{Fylde, MAKS_ARK, MAKS_FLETTEDE, MAKS_KOLONNER, MAKS_RAEKKER, tekst_laengde};
-use super::projektmappe::{Ark, Projektmappe};
 use super::pakke::{REGNEARK, dtd};
+use super::projektmappe::{Ark, Projektmappe};
 
 const RAEKKE: QName = QName("table:table-row");
 const TABEL: QName = QName("table:table");

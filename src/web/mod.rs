@@ -7,9 +7,9 @@
 //! templates with HTML auto-escaping ([`sider`]). Served over TLS, from PEM files
 //! ([`tls`]), with [`betjen_tls`].
 
+pub mod escape;
 #[cfg(any(test, feature = "sider-foer"))]
 pub mod foer;
-pub mod escape;
 pub mod html;
 mod lag;
 mod lytter;

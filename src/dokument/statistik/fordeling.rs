@@ -65,7 +65,10 @@ mod tests {
             roed: 1,
             ikke_besvaret: 1,
         };
-        assert_eq!(Fordeling::ny("", o).beskrivelse, "9 grønne, 5 gule, 1 rød og 1 ikke besvaret");
+        assert_eq!(
+            Fordeling::ny("", o).beskrivelse,
+            "9 grønne, 5 gule, 1 rød og 1 ikke besvaret"
+        );
         let o = Optaelling {
             groen: 1,
             gul: 0,
@@ -73,6 +76,9 @@ mod tests {
             ikke_besvaret: 0,
         };
         assert_eq!(Fordeling::ny("", o).beskrivelse, "1 grøn og 2 røde");
-        assert_eq!(Fordeling::ny("", Optaelling::default()).beskrivelse, "ingen");
+        assert_eq!(
+            Fordeling::ny("", Optaelling::default()).beskrivelse,
+            "ingen"
+        );
     }
 }

@@ -6,8 +6,8 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::indhold::model::Justering;
 use crate::diagnose::Diagnose;
+use crate::indhold::model::Justering;
 
 use super::uden_erstatter::uden_erstatter;
 
@@ -89,10 +89,7 @@ fn justeringer_som_kommentar(kilde: &str, justeringer: &[Justering]) -> String {
 /// indented as far.
 fn skriv_ombrudt(s: &mut String, foran: &str, tekst: &str) {
     let luft = format!("#{}", " ".repeat(foran.chars().count() - 1));
-    for (i, linje) in crate::statusfil::ombryd(tekst, 84)
-        .iter()
-        .enumerate()
-    {
+    for (i, linje) in crate::statusfil::ombryd(tekst, 84).iter().enumerate() {
         let _ = writeln!(s, "{}{linje}", if i == 0 { foran } else { &luft });
     }
 }
