@@ -4,11 +4,13 @@
 //!
 //! ```text
 //! indhold    YAML → raw model (with places) → rules → validated model; a project on disk
+//! jsonskema  the JSON Schemas editors check content files with, and writing them
 //! dokument   the documents of a period, each with its template context; the statistics
 //! markup     minijinja templates → Typst markup, every value escaped
 //! oversaet   our Typst World → laid-out document → PDF/A-2a + PDF/UA-1 or PNG, time-limited
-//! regneark   workbooks: the pre-filled skema, reading answers back, the export
-//! word       the skema as a Word document with content controls, and reading it back
+//! regneark   workbooks: the one a kommune fills in, reading answers back, the export
+//! word       the same to fill in as a Word document with content controls, and reading it back
+//! statusfil  a status file's canonical text;  sidste_aar  last period's answers to show
 //! skriv      atomic, all-or-nothing writes; the history of replaced files
 //! statuslager  the one status store: every save of a status file, locked across processes
 //! koersel    the one orchestration: load → plan → compile → write, for every command
@@ -34,11 +36,14 @@ mod udskrift;
 
 pub mod dokument;
 pub mod indhold;
+pub mod jsonskema;
 pub mod koersel;
 pub mod markup;
 pub mod oversaet;
 pub mod regneark;
+pub mod sidste_aar;
 pub mod skriv;
+pub mod statusfil;
 pub mod word;
 
 /// The command line: parse, run, and print an error with its exit code.

@@ -12,7 +12,7 @@ use fremdrift::dokument::statistik::optaelling::Optaelling;
 use fremdrift::dokument::statistik::udvikling::{self, Udvikling};
 use fremdrift::indhold::model::Status;
 use fremdrift::indhold::projekt::{self, Projekt};
-use fremdrift::indhold::sidste_aar::{SidsteSvar, sidste_aar};
+use fremdrift::sidste_aar::{SidsteSvar, sidste_aar};
 
 fn tre_perioder() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

@@ -2,8 +2,8 @@
 //! figures, for 0, 1, 2 and many — lists end with «og», counts agree with their nouns,
 //! numbers have Danish thousands («1.234») and per cent («83 %»).
 
-use fremdrift::dokument::saetninger::{self as s, Aendringer, Bevaegelser};
 use fremdrift::dokument::statistik::optaelling::Optaelling;
+use fremdrift::dokument::statistik::saetninger::{self as s, Aendringer, Bevaegelser};
 
 fn o(groen: u32, gul: u32, roed: u32, ikke_besvaret: u32) -> Optaelling {
     Optaelling {

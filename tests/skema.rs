@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use common::*;
-use fremdrift::indhold::skema::skema_for;
+use fremdrift::jsonskema::skema_for;
 use jsonschema::Validator;
 use serde_json::Value;
 

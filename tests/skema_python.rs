@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::*;
-use fremdrift::indhold::skema::skema_for;
+use fremdrift::jsonskema::skema_for;
 use serde_json::{Value, json};
 
 /// What the Python validator says: per schema `null` or why it is refused; per file its

@@ -2,14 +2,14 @@
 //! are turned into checked values in one place ([`kontekst`]), and clap's own errors
 //! into Danish ones ([`parse`]).
 
-mod dansk;
+mod fortolkning;
 mod kontekst;
 
 use std::path::PathBuf;
 
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
-pub use dansk::{Parset, parse, parse_fra};
+pub use fortolkning::{Parset, parse, parse_fra};
 pub use kontekst::{Kontekst, find_projekt, kontekst, projektmappe};
 
 const HJAELP: &str = "\

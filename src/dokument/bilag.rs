@@ -82,7 +82,7 @@ pub fn forlaeg(p: &Projekt, s: &KommuneStatus) -> Forlaeg {
         opsummering: Opsummering {
             optaelling,
             i_alt: optaelling.i_alt(),
-            saetning: super::saetninger::bilag_opsummering(&s.kommune.navn, &optaelling),
+            saetning: super::statistik::saetninger::bilag_opsummering(&s.kommune.navn, &optaelling),
             dele: optaelling.dele(),
             udvikling: sml.as_ref().map(Sammenligning::saetning),
         },

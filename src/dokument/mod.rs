@@ -4,7 +4,6 @@
 
 pub mod bilag;
 pub mod notat;
-pub mod saetninger;
 pub mod statistik;
 pub mod tabel;
 pub mod tilbagemelding;

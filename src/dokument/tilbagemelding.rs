@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::Forlaeg;
 use super::notat::{self, DokumentInfo, VERSION, Version};
-use super::saetninger;
+use super::statistik::saetninger;
 use super::statistik::samlet::{self, Samlet};
 use crate::indhold::model::{Kkr, Kommune, Runde, StatusVis, Tilbagemelding};
 use crate::indhold::projekt::Projekt;
@@ -43,7 +43,7 @@ struct TilbagemeldingKontekst<'a> {
     saetninger: Saetninger,
 }
 
-/// The sentences the document computes from its figures (see [`super::saetninger`]).
+/// The sentences the document computes from its figures (see [`super::statistik::saetninger`]).
 #[derive(Serialize)]
 struct Saetninger {
     /// The default background text, when the coordination group has written none.

@@ -13,7 +13,8 @@ use crate::diagnose::Diagnose;
 use crate::indhold::model::{Anbefaling, StatusVis};
 use crate::skriv::historik;
 use crate::visning::tilstand::Oversigt;
-use crate::web::html::{escape, url_del};
+use crate::web::escape::escape;
+use crate::web::html::url_del;
 
 /// The form of before, over the same [`Side`].
 pub struct Foer<'a>(pub &'a Side<'a>);

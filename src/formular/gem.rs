@@ -11,9 +11,9 @@ use super::grundlagslager;
 use crate::diagnose::{Diagnose, Diagnoser};
 use crate::indhold::model::{Kkr, Kommune, KommuneStatus, Runde};
 use crate::indhold::projekt::statusfiler;
-use crate::indhold::sidste_aar::{SidsteAar, sidste_aar};
-use crate::indhold::statusfil::Statusfil;
 use crate::indhold::valider::{self, er_kommune_id};
+use crate::sidste_aar::{SidsteAar, sidste_aar};
+use crate::statusfil::Statusfil;
 use crate::statuslager::{self, Gemning, Statuslager};
 
 pub use crate::statuslager::version;

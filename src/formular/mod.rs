@@ -6,6 +6,8 @@
 //! serves it, and so will the hosted collection; both show the one document view.
 
 mod felter;
+mod feltgrupper;
+mod feltvisning;
 #[cfg(any(test, feature = "sider-foer"))]
 pub mod foer;
 mod gem;
@@ -13,8 +15,8 @@ mod graenser;
 mod grundlagslager;
 mod kontrol;
 mod krop;
+mod raastatus;
 mod side;
-mod skema;
 mod vagt;
 
 pub use kontrol::status_af_krop;
@@ -45,7 +47,7 @@ const CSS: &str = include_str!("assets/formular.css");
 
 /// The form page's style sheet, with the status colours from the model.
 pub(crate) fn css() -> String {
-    format!("{CSS}{}", skema::css())
+    format!("{CSS}{}", feltgrupper::css())
 }
 
 /// What the form's endpoints share: the project, the period and this server start's

@@ -10,6 +10,8 @@ use std::time::SystemTime;
 use serde::Serialize;
 
 use super::felter::{Felt, Formular};
+use super::feltgrupper;
+use super::feltvisning::{Feltvisning, Kontrolbygger};
 use super::gem::Grundlag;
 use crate::diagnose::Diagnose;
 
@@ -68,29 +70,6 @@ pub(crate) struct Hostet {
     pub sekretariat: Option<String>,
 }
 
-/// A control as the macros of `formular-dele.html` draw it.
-#[derive(Serialize)]
-pub(super) struct Feltvisning<'a> {
-    id: String,
-    etiket: String,
-    navn: String,
-    vaerdi: &'a str,
-    #[serde(rename = "type")]
-    type_: Option<&'static str>,
-    autocomplete: Option<&'static str>,
-    hjaelp: Option<&'static str>,
-    /// The messages of `check` at this field.
-    beskeder: Vec<Feltbesked<'a>>,
-    /// The ids of the help text and the messages, for `aria-describedby`.
-    beskrevet: String,
-}
-
-#[derive(Serialize)]
-struct Feltbesked<'a> {
-    besked: &'a str,
-    hint: Option<&'a str>,
-}
-
 /// What `formular.html` shows.
 #[derive(Serialize)]
 struct Kontekst<'a> {
@@ -109,9 +88,9 @@ struct Kontekst<'a> {
     advarsler: Vec<String>,
     oplysninger: Vec<Feltvisning<'a>>,
     udkast: Afkrydsning<'a>,
-    fokusomraader: Vec<super::skema::Fokusomraade<'a>>,
-    statusvalg: Vec<super::skema::Statusvalg>,
-    forslag: Vec<super::skema::Forslag<'a>>,
+    fokusomraader: Vec<feltgrupper::Fokusomraade<'a>>,
+    statusvalg: Vec<feltgrupper::Statusvalg>,
+    forslag: Vec<feltgrupper::Forslag<'a>>,
 }
 
 /// The status line: `art` is `ingen`, `gemt`, `fejl`, `konflikt`, `tilfoejet` or
@@ -173,9 +152,9 @@ impl Side<'_> {
                     Some("Så længe «Udkast» er valgt, står der UDKAST på hver side af bilaget."),
                 ),
             },
-            fokusomraader: self.fokusomraader(),
-            statusvalg: super::skema::statusvalg(),
-            forslag: self.forslag(),
+            fokusomraader: feltgrupper::fokusomraader(&self.kontroller(), self.g),
+            statusvalg: feltgrupper::statusvalg(),
+            forslag: feltgrupper::forslag(&self.kontroller()),
         };
         sider::gengiv("formular.html", kontekst)
     }
@@ -252,53 +231,29 @@ impl Side<'_> {
             .map(|(felt, navn, vaerdi, type_, autocomplete)| {
                 let hjaelp =
                     (felt == Felt::Organ).then_some("Fx Beskæftigelsesudvalget eller Byrådet.");
-                Feltvisning {
-                    type_,
-                    autocomplete,
-                    ..self.felt(felt, felt.etiket(f), navn, vaerdi, hjaelp)
-                }
+                self.felt(felt, felt.etiket(f), navn, vaerdi, hjaelp)
+                    .med_type(type_, autocomplete)
             })
             .collect()
     }
 
-    /// A control: its id, its label, its name and value, and the messages of `check`
-    /// at it (announced as an alert) with the ids that tie them, and any help text, to
-    /// the control.
-    pub(super) fn felt<'a>(
-        &'a self,
+    /// A control of this page (see [`Kontrolbygger::felt`]).
+    pub(super) fn felt<'b>(
+        &'b self,
         felt: Felt,
         etiket: String,
         navn: &str,
-        vaerdi: &'a str,
+        vaerdi: &'b str,
         hjaelp: Option<&'static str>,
-    ) -> Feltvisning<'a> {
-        let id = felt.html_id();
-        let beskeder: Vec<Feltbesked> = self
-            .diagnoser
-            .iter()
-            .filter(|d| d.er_fejl() && Felt::for_diagnose(d, self.formular) == Some(felt))
-            .map(|d| Feltbesked {
-                besked: &d.besked,
-                hint: d.hint.as_deref(),
-            })
-            .collect();
-        let mut ider = Vec::new();
-        if hjaelp.is_some() {
-            ider.push(format!("{id}-hjaelp"));
-        }
-        if !beskeder.is_empty() {
-            ider.push(format!("{id}-fejl"));
-        }
-        Feltvisning {
-            beskrevet: ider.join(" "),
-            id,
-            etiket,
-            navn: navn.to_string(),
-            vaerdi,
-            type_: None,
-            autocomplete: None,
-            hjaelp,
-            beskeder,
+    ) -> Feltvisning<'b> {
+        self.kontroller().felt(felt, etiket, navn, vaerdi, hjaelp)
+    }
+
+    /// What the page's controls are made from: the form and the messages of `check`.
+    fn kontroller(&self) -> Kontrolbygger<'_> {
+        Kontrolbygger {
+            formular: self.formular,
+            diagnoser: self.diagnoser,
         }
     }
 }

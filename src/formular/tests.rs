@@ -7,7 +7,7 @@ use super::felter::Felt;
 use super::*;
 use crate::diagnose::Diagnoser;
 use crate::indhold::model::Status;
-use crate::indhold::sidste_aar::{SidsteAar, SidsteForAnbefaling, SidsteSvar};
+use crate::sidste_aar::{SidsteAar, SidsteForAnbefaling, SidsteSvar};
 
 fn grundlag() -> Grundlag {
     let rod = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
@@ -357,7 +357,7 @@ fn the_templates_give_the_small_pages_of_before_byte_for_byte() {
             "Ikke gemt",
             &format!(
                 "<p>content/2015/status/alfa.yaml kunne ikke læses eller skrives: {}. Intet er ændret. Tjek, at du har adgang til mappen, og prøv igen.</p>",
-                crate::web::html::escape(&io_fejl(&e))
+                crate::web::escape::escape(&io_fejl(&e))
             )
         )
     );

@@ -1,4 +1,5 @@
-//! The public list of all 98 kommuner by KKR, for `fremdrift init`.
+//! The public list of all 98 kommuner by KKR: for `fremdrift init` and `start`, and for
+//! the check that a kommune code is one of the 98 (`indhold/valider/kommunekoder.rs`).
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -4,16 +4,11 @@
 pub mod dato;
 pub mod datotekst;
 pub mod forloeb;
-pub mod forskel;
 pub mod kommuner;
 pub mod linjeskift;
 pub mod model;
-pub mod ny_periode;
 pub mod projekt;
 pub mod raa;
-pub mod sidste_aar;
-pub mod skema;
-pub mod statusfil;
 pub mod udfyldning;
 pub mod valider;
 pub mod yaml;

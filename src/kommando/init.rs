@@ -10,7 +10,7 @@ use anyhow::Context;
 use crate::argumenter::InitArgs;
 use crate::fejl::fejl;
 use crate::indhold::kommuner::{KkrData, alle_kkr};
-use crate::indhold::skema::{med_skemalinje, skemalinje};
+use crate::jsonskema::{med_skemalinje, skemalinje};
 use crate::oversaet::INDBYGGEDE_SKRIFTER;
 use crate::skriv::skriv_atomisk;
 
@@ -53,7 +53,7 @@ pub fn koer(periode: Option<&str>, a: &InitArgs) -> anyhow::Result<()> {
     for (navn, data) in INDBYGGEDE_SKRIFTER {
         skriv_atomisk(&mappe.join("fonts").join(navn), data)?;
     }
-    crate::skriv::skemaer::opdater_efter(mappe);
+    crate::jsonskema::skriv::opdater_efter(mappe);
     crate::resultat!(
         "Oprettede et projekt for {} med {} kommuner i {}; første periode er {periode} (vælg en anden med --periode)",
         kkr.navn,

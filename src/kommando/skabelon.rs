@@ -11,10 +11,10 @@ use crate::diagnose::mente_du;
 use crate::fejl::{Fejl, fejl};
 use crate::indhold::model::{Kkr, Kommune, KommuneStatus};
 use crate::indhold::projekt::Projekt;
-use crate::indhold::sidste_aar::sidste_aar;
-use crate::indhold::statusfil::Statusfil;
 use crate::regneark::Skabelon;
+use crate::sidste_aar::sidste_aar;
 use crate::skriv;
+use crate::statusfil::Statusfil;
 
 pub fn koer(ctx: &Kontekst, a: &SkabelonArgs) -> anyhow::Result<()> {
     if !a.xlsx && !a.docx && (a.alle || a.output.is_some()) {
@@ -70,7 +70,7 @@ fn statusfil(ctx: &Kontekst, p: &Projekt, kommune: &Kommune) -> anyhow::Result<(
         }
     }
     crate::resultat!("{rel}");
-    crate::skriv::skemaer::opdater_efter(&ctx.rod);
+    crate::jsonskema::skriv::opdater_efter(&ctx.rod);
     Ok(())
 }
 

@@ -5,8 +5,8 @@
 
 pub mod arbejder;
 mod diagnoser;
-mod eksport;
-mod sider;
+mod pdf;
+mod png;
 mod verden;
 
 use std::path::{Path, PathBuf};
@@ -19,8 +19,8 @@ use typst_layout::PagedDocument;
 use crate::diagnose::{Diagnose, Diagnoser};
 use crate::markup::Kilde;
 
-pub use eksport::pdf_af;
-pub use sider::{Side, SideLager};
+pub use pdf::pdf_af;
+pub use png::{Side, SideLager};
 pub use verden::{Grundlag, INDBYGGEDE_SKRIFTER};
 
 /// A compiled result with the compiler's warnings (Danish, with their location).

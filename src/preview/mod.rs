@@ -8,11 +8,11 @@
 mod aendring;
 mod api;
 mod bygger;
+mod indbakke;
 mod oversigt;
 mod server;
 pub(crate) mod sider;
 pub(crate) mod sse;
-mod watch;
 
 #[cfg(feature = "sider-foer")]
 pub(crate) use oversigt::indeksmaal;
@@ -25,6 +25,7 @@ use crate::formular;
 use crate::visning::tilstand::Delt;
 use aendring::Omfang;
 use bygger::Bygger;
+use indbakke::Indbakke;
 
 /// How the preview was asked to run.
 pub struct PreviewValg {
@@ -61,24 +62,24 @@ pub(crate) fn vis_og_byg(
     periode: &str,
     start: impl FnOnce(&std::sync::Arc<Delt>) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    let mut vagt = watch::Vagt::start(rod)?;
-    let delt = Delt::med_indbakke(periode, vagt.afsender());
+    let mut indbakke = Indbakke::start(rod)?;
+    let delt = Delt::med_indbakke(periode, indbakke.afsender());
     let mut bygger = Bygger::ny(rod.to_path_buf(), periode.to_string());
     let begyndt = Instant::now();
     let job = bygger.planlaeg(Omfang::Alt, &delt);
     start(&delt)?;
-    bygger.oversaet(job, &delt, &|| vagt.har_nyt());
+    bygger.oversaet(job, &delt, &|| indbakke.har_nyt());
     let antal = delt.laes(|o| o.dokumenter.len());
     crate::besked!(
         "Lavede {antal} dokumenter for {periode} på {}",
         bygger::sekunder(begyndt)
     );
-    while let Some(b) = vagt.naeste() {
+    while let Some(b) = indbakke.naeste() {
         let omfang = aendring::omfang(rod, b.stier.iter().map(|s| s.as_path()));
         // Documents that gave way to this change are planned again in any case.
         if let Some(omfang) = omfang.or(bygger.afbrudt.then_some(Omfang::Kilder)) {
             let job = bygger.planlaeg(omfang, &delt);
-            bygger.oversaet(job, &delt, &|| vagt.har_nyt());
+            bygger.oversaet(job, &delt, &|| indbakke.har_nyt());
         }
         for id in b.pdf {
             bygger.eksporter(&id, &delt);

@@ -1,6 +1,8 @@
 //! A cell's value as read from a workbook, the cell names users see («E7»), and the
 //! Danish date forms people type into a cell.
 
+use calamine::Data;
+
 use crate::indhold::dato::Dato;
 
 /// A non-empty cell.
@@ -87,6 +89,31 @@ pub fn kolonne_navn(kolonne: u32) -> String {
 }
 
 pub use crate::indhold::datotekst::dato_fra_tekst;
+
+/// A calamine value as ours; `None` for an empty cell.
+pub(super) fn vaerdi(d: Data) -> Option<Vaerdi> {
+    Some(match d {
+        Data::Empty => return None,
+        Data::String(s) => Vaerdi::Tekst(s),
+        Data::Int(i) => Vaerdi::Tal(i as f64),
+        Data::Float(f) => Vaerdi::Tal(f),
+        Data::Bool(b) => Vaerdi::Bool(b),
+        Data::DateTime(t) if t.is_datetime() => {
+            let (aar, maaned, dag, ..) = t.to_ymd_hms_milli();
+            match Dato::parse(&format!("{aar:04}-{maaned:02}-{dag:02}")) {
+                Ok(d) => Vaerdi::Dato(d),
+                Err(_) => Vaerdi::Tal(t.as_f64()),
+            }
+        }
+        Data::DateTime(t) => Vaerdi::Tal(t.as_f64()),
+        Data::DateTimeIso(s) => match s.get(..10).map(Dato::parse) {
+            Some(Ok(d)) => Vaerdi::Dato(d),
+            _ => Vaerdi::Tekst(s),
+        },
+        Data::DurationIso(s) => Vaerdi::Tekst(s),
+        Data::Error(e) => Vaerdi::Fejl(e.to_string()),
+    })
+}
 
 #[cfg(test)]
 mod tests {

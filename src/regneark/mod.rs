@@ -7,17 +7,23 @@
 //! label, so reordered columns, added columns and sorted rows still read back.
 
 mod aabn;
+pub(crate) mod aabningsfejl;
 mod celle;
 pub mod eksport;
+mod graenser;
 mod laes;
 mod ods;
 pub(crate) mod pakke;
-pub mod skabelon;
+mod projektmappe;
+pub mod skriv;
+mod xlsx;
 
-pub use aabn::{Aabningsfejl, Ark, Projektmappe, aabn, aabn_bytes};
+pub use aabn::{aabn, aabn_bytes};
+pub use aabningsfejl::Aabningsfejl;
 pub use celle::{Vaerdi, celle_navn, dato_fra_tekst, kolonne_navn};
 pub use laes::{fra_projektmappe, laes};
-pub use skabelon::Skabelon;
+pub use projektmappe::{Ark, Projektmappe};
+pub use skriv::Skabelon;
 
 /// The sheet with one row per anbefaling.
 pub const ARK_SKEMA: &str = "Fremdriftsskema";

@@ -11,12 +11,11 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::name::QName;
 
-use super::aabn::{
-    Aabningsfejl, Ark, Fylde, MAKS_ARK, MAKS_FLETTEDE, MAKS_KOLONNER, MAKS_RAEKKER, Projektmappe,
-    beskadiget, krypteret, tekst_laengde, vaerdi,
-};
-use super::celle::Vaerdi;
+use super::aabningsfejl::{Aabningsfejl, beskadiget, krypteret};
+use super::celle::{Vaerdi, vaerdi};
+use super::graenser::{Fylde, MAKS_ARK, MAKS_FLETTEDE, MAKS_KOLONNER, MAKS_RAEKKER, tekst_laengde};
 use super::pakke::{REGNEARK, dtd};
+use super::projektmappe::{Ark, Projektmappe};
 
 const RAEKKE: QName = QName("table:table-row");
 const TABEL: QName = QName("table:table");
@@ -257,7 +256,7 @@ fn uden_navnerum(f: String) -> String {
 /// The text of a cell's paragraphs up to the end of the cell `navn`: paragraphs and
 /// line breaks as `\n`, `<text:s text:c="3"/>` as three spaces, `<text:tab/>` as a tab;
 /// comments, drawings and anything else that is not text left out. At most
-/// [`super::aabn::MAKS_TEKST`] bytes.
+/// [`super::graenser::MAKS_TEKST`] bytes.
 fn laes_tekst<R: BufRead>(
     xml: &mut Reader<R>,
     navn: &str,

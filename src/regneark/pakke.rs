@@ -10,7 +10,7 @@ use std::io::{BufReader, Cursor, Read, Seek};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-use super::aabn::{Aabningsfejl, GEM_IGEN, beskadiget, fejl};
+use super::aabningsfejl::{Aabningsfejl, GEM_IGEN, beskadiget, fejl, for_stor};
 
 /// The largest part of the zip, and all parts together, as they declare themselves.
 pub const MAKS_DEL: u64 = 64 * 1024 * 1024;
@@ -275,11 +275,4 @@ pub fn krypteret(bytes: &[u8]) -> bool {
         .flat_map(u16::to_le_bytes)
         .collect();
     bytes.windows(navn.len()).any(|w| w == navn.as_slice())
-}
-
-pub fn for_stor(besked: String) -> Aabningsfejl {
-    fejl(
-        besked,
-        "et udfyldt skema fylder under 1 MB; tjek at det er den rigtige fil",
-    )
 }

@@ -3,6 +3,5 @@
 
 mod atomisk;
 pub mod historik;
-pub mod skemaer;
 
 pub use atomisk::{Forberedt, forbered, laeg_paa_plads, ryd_op, skriv_atomisk, skriv_ny_atomisk};

@@ -49,7 +49,7 @@ impl<'a> Skrivninger<'a> {
     /// names its period's schema), then releases the lock.
     pub fn afslut(self) {
         if self.skrevet {
-            skriv::skemaer::opdater_efter(&self.lager.rod);
+            crate::jsonskema::skriv::opdater_efter(&self.lager.rod);
         }
     }
 

@@ -8,7 +8,8 @@ use std::fmt::Write;
 use crate::diagnose::{Diagnose, Diagnoser};
 use crate::dokument::Art;
 use crate::visning::tilstand::{Oversigt, Tilstand, Visning};
-use crate::web::html::{escape, url_del};
+use crate::web::escape::escape;
+use crate::web::html::url_del;
 
 /// The URL of a document's page.
 fn dok_url(id: &str) -> String {

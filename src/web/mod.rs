@@ -7,6 +7,7 @@
 //! templates with HTML auto-escaping ([`sider`]). Served over TLS, from PEM files
 //! ([`tls`]), with [`betjen_tls`].
 
+pub mod escape;
 #[cfg(any(test, feature = "sider-foer"))]
 pub mod foer;
 pub mod html;

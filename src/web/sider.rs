@@ -13,7 +13,7 @@ use minijinja::value::{Serde, Value, ValueKind};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior};
 use serde::{Serialize, Serializer};
 
-use super::html::escape_til;
+use super::escape::escape_til;
 
 /// `(name, source)` of each template, embedded at build time.
 macro_rules! sider {

@@ -1,48 +1,18 @@
 //! Opening a Word document safely: its kind from its first bytes (an old .doc or an
 //! encrypted file is refused with what to do), the zip checked before anything is
 //! inflated with the workbook's checks ([`crate::regneark::pakke`]), then
-//! `word/document.xml` read as a stream ([`super::dokument`]).
+//! `word/document.xml` read as a stream ([`super::dokumentxml`]).
 
 use std::io::{BufReader, Cursor, Read};
 use std::path::Path;
 
-use super::dokument::{self, Dokument};
+use super::aabningsfejl::{DOKUMENT, GEM_IGEN, beskadiget, fejl};
+use super::dokumentxml::{self, Dokument};
 pub use crate::regneark::Aabningsfejl;
-use crate::regneark::pakke::{self, Slags};
+use crate::regneark::pakke;
 
 /// The largest file read (a filled document is some 50 kB).
 pub const MAKS_FIL: u64 = 20 * 1024 * 1024;
-
-const GEM_IGEN: &str =
-    "åbn filen i Word eller LibreOffice Writer, og gem den som Word-dokument (.docx)";
-
-/// A Word document, for the shared zip checks.
-pub const DOKUMENT: Slags = Slags {
-    navn: "dokumentet",
-    programmer: "Word og LibreOffice",
-    gem_igen: GEM_IGEN,
-    laeses_hel,
-};
-
-/// Every XML part but the body (read as a stream) is held to the smaller limit.
-fn laeses_hel(navn: &str) -> bool {
-    (navn.ends_with(".xml") || navn.ends_with(".rels")) && navn != "word/document.xml"
-}
-
-fn fejl(besked: impl Into<String>, hint: impl Into<String>) -> Aabningsfejl {
-    Aabningsfejl {
-        besked: besked.into(),
-        hint: hint.into(),
-    }
-}
-
-pub fn beskadiget(e: impl std::fmt::Display) -> Aabningsfejl {
-    pakke::beskadiget_som(&DOKUMENT, e)
-}
-
-pub fn for_stor(besked: String) -> Aabningsfejl {
-    pakke::for_stor(besked)
-}
 
 /// Reads the document at `sti`.
 pub fn aabn(sti: &Path) -> Result<Dokument, Aabningsfejl> {
@@ -78,7 +48,7 @@ pub fn aabn_bytes(bytes: Vec<u8>) -> Result<Dokument, Aabningsfejl> {
     art(&mut zip, &navne)?;
     pakke::tjek_prologer(&mut zip, &navne, &DOKUMENT)?;
     let del = zip.by_name("word/document.xml").map_err(beskadiget)?;
-    dokument::laes(BufReader::new(del))
+    dokumentxml::laes(BufReader::new(del))
 }
 
 /// A zip that is not a Word document: a workbook, an OpenDocument text, something else.

@@ -9,12 +9,13 @@
 //! reader.
 
 mod aabn;
-mod dokument;
+mod aabningsfejl;
+mod dokumentxml;
 mod laes;
 mod skriv;
 
 pub use aabn::{aabn, aabn_bytes};
-pub use dokument::{Celle, Dokument, Raekke, Tabel};
+pub use dokumentxml::{Celle, Dokument, Raekke, Tabel};
 pub use laes::{fra_dokument, laes};
 pub use skriv::docx;
 

@@ -303,7 +303,7 @@ fn a_deleted_row_leaves_its_anbefaling_unanswered() {
 #[test]
 fn last_periods_answers_stand_beside_and_are_not_read_as_answers() {
     use crate::indhold::model::Status;
-    use crate::indhold::sidste_aar::{SidsteAar, SidsteForAnbefaling, SidsteSvar};
+    use crate::sidste_aar::{SidsteAar, SidsteForAnbefaling, SidsteSvar};
     let p = mini();
     let st = &p.status[0];
     let id = p.runde.fokusomraader[0].anbefalinger[0].id.clone();

@@ -3,7 +3,6 @@
 use serde::Serialize;
 
 use crate::dansk;
-use crate::dokument::saetninger;
 use crate::indhold::model::{Anbefaling, KommuneStatus, Status, StatusVis};
 
 /// How many grøn, gul, rød and unanswered.
@@ -22,52 +21,6 @@ pub struct Del {
     pub navn: &'static str,
     pub antal: u32,
     pub tal: String,
-}
-
-/// A labelled distribution, ready for a chart.
-#[derive(Clone, Debug, Serialize)]
-pub struct Fordeling {
-    pub navn: String,
-    #[serde(flatten)]
-    pub optaelling: Optaelling,
-    pub i_alt: u32,
-    pub dele: Vec<Del>,
-    /// The counts as Danish text («1.234») for tables: `groen`, `gul`, `roed`,
-    /// `ikke_besvaret` and `i_alt`.
-    pub vist: Vist,
-    /// The distribution in words, the text alternative of its bar: «9 grønne, 5 gule,
-    /// 1 rød og 1 ikke besvaret».
-    pub beskrivelse: String,
-}
-
-/// Counts as Danish text.
-#[derive(Clone, Debug, Serialize)]
-pub struct Vist {
-    pub groen: String,
-    pub gul: String,
-    pub roed: String,
-    pub ikke_besvaret: String,
-    pub i_alt: String,
-}
-
-impl Fordeling {
-    pub fn ny(navn: impl Into<String>, o: Optaelling) -> Self {
-        let t = |n: u32| dansk::tal(n.into());
-        Self {
-            navn: navn.into(),
-            optaelling: o,
-            i_alt: o.i_alt(),
-            dele: o.dele(),
-            vist: Vist {
-                groen: t(o.groen),
-                gul: t(o.gul),
-                roed: t(o.roed),
-                ikke_besvaret: t(o.ikke_besvaret),
-                i_alt: t(o.i_alt()),
-            },
-            beskrivelse: saetninger::fordeling(&o),
-        }
-    }
 }
 
 impl Optaelling {
@@ -128,35 +81,21 @@ impl Optaelling {
             })
             .collect()
     }
+}
 
-    /// "9 grønne, 5 gule, 1 rød og 1 ikke besvaret" (see [`saetninger::fordeling`]).
-    pub fn saetning(&self) -> String {
-        saetninger::fordeling(self)
+/// Two counts added, part by part.
+pub(crate) fn sum(a: Optaelling, b: Optaelling) -> Optaelling {
+    Optaelling {
+        groen: a.groen + b.groen,
+        gul: a.gul + b.gul,
+        roed: a.roed + b.roed,
+        ikke_besvaret: a.ikke_besvaret + b.ikke_besvaret,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sentence_uses_danish_plurals() {
-        let o = Optaelling {
-            groen: 9,
-            gul: 5,
-            roed: 1,
-            ikke_besvaret: 1,
-        };
-        assert_eq!(o.saetning(), "9 grønne, 5 gule, 1 rød og 1 ikke besvaret");
-        let o = Optaelling {
-            groen: 1,
-            gul: 0,
-            roed: 2,
-            ikke_besvaret: 0,
-        };
-        assert_eq!(o.saetning(), "1 grøn og 2 røde");
-        assert_eq!(Optaelling::default().saetning(), "ingen");
-    }
 
     #[test]
     fn counting_puts_missing_under_ikke_besvaret() {

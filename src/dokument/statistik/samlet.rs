@@ -4,7 +4,8 @@
 
 use serde::Serialize;
 
-use super::optaelling::{Fordeling, Optaelling};
+use super::fordeling::Fordeling;
+use super::optaelling::{Optaelling, sum};
 use super::udvikling::{self, Udvikling};
 use crate::dokument::tabel::vaegt;
 use crate::indhold::dato::Dato;
@@ -124,15 +125,6 @@ pub fn beregn(p: &Projekt) -> Samlet {
             })
             .collect(),
         udvikling: udvikling::beregn(p),
-    }
-}
-
-pub(crate) fn sum(a: Optaelling, b: Optaelling) -> Optaelling {
-    Optaelling {
-        groen: a.groen + b.groen,
-        gul: a.gul + b.gul,
-        roed: a.roed + b.roed,
-        ikke_besvaret: a.ikke_besvaret + b.ikke_besvaret,
     }
 }
 

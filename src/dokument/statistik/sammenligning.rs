@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::dansk::liste;
-use crate::dokument::saetninger::{self, Bevaegelser};
+use crate::dokument::statistik::saetninger::{self, Bevaegelser};
 use crate::indhold::forloeb::{self, Overgang};
 use crate::indhold::model::{KommuneStatus, Runde, Status};
 

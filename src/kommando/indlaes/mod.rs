@@ -5,7 +5,8 @@
 //! is replaced only with `--overskriv`, after its old version is kept in `historik/`.
 //! Every write goes through the status store, under the period's lock.
 
-mod gem;
+mod forskel;
+mod overskrivning;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -18,7 +19,7 @@ use crate::indhold::{projekt, valider};
 use crate::regneark;
 use crate::statuslager::Statuslager;
 
-use gem::Udfald;
+use overskrivning::Udfald;
 
 /// One file as read in.
 struct Laest {
@@ -35,7 +36,7 @@ pub fn koer(ctx: &Kontekst, a: &IndlaesArgs) -> anyhow::Result<()> {
         .collect();
     dobbelte(&mut laest);
     let lager = Statuslager::ny(&ctx.rod, &runde.periode);
-    let g = gem::Gemmer {
+    let g = overskrivning::Gemmer {
         kkr: &kkr,
         runde: &runde,
         overskriv: a.overskriv,
@@ -212,7 +213,7 @@ pub(crate) fn upload(
         return afvist(&Diagnoser(vec![d]));
     }
     let lager = Statuslager::ny(rod, &runde.periode);
-    let g = gem::Gemmer {
+    let g = overskrivning::Gemmer {
         kkr: &kkr,
         runde: &runde,
         overskriv: true,

@@ -6,7 +6,7 @@ use super::{Felt, SVAR_KOLONNER};
 use crate::fejl::Fejl;
 use crate::indhold::model::StatusVis;
 use crate::indhold::projekt::Projekt;
-use crate::regneark::skabelon::{egenskaber, farve, raekkehoejde};
+use crate::regneark::skriv::{egenskaber, farve, raekkehoejde};
 
 /// The workbook's bytes; the same content gives the same bytes.
 pub fn xlsx(p: &Projekt) -> Result<Vec<u8>, Fejl> {

@@ -5,7 +5,7 @@
 mod felt;
 mod oplysninger;
 mod overskrift;
-mod skema;
+mod svarark;
 
 use std::path::Path;
 
@@ -56,7 +56,7 @@ pub fn fra_projektmappe(
 ) -> Option<RawStatus> {
     let mut r = Regler::ny(vis, d).med_eksempel(runde.dato);
     let svar = match mappe.ark(ARK_SKEMA) {
-        Some(ark) => skema::svar(ark, &mut r),
+        Some(ark) => svarark::svar(ark, &mut r),
         None => {
             mangler(ARK_SKEMA, &mut r);
             Vec::new()

@@ -3,7 +3,7 @@
 
 use super::super::{Ark, etiket, kolonne};
 use super::felt::{self, sted};
-use super::{overskrift, skema};
+use super::{overskrift, svarark};
 use crate::indhold::model::Kkr;
 use crate::indhold::raa::{Placeret, RawBehandlet, RawForslag, RawKontakt, Tekst};
 use crate::indhold::valider::Regler;
@@ -41,7 +41,7 @@ fn raekker(ark: &Ark) -> [Option<u32>; 7] {
 /// Reads «Oplysninger»; `None` when the kommune cannot be found there.
 pub fn oplysninger(ark: &Ark, kkr: &Kkr, r: &mut Regler) -> Option<Oplysninger> {
     let [kommune, organ, dato, navn, email, telefon, udkast] = raekker(ark);
-    skema::flettede(ark, 0, &[1], r);
+    svarark::flettede(ark, 0, &[1], r);
     let tekst = |raekke: Option<u32>, r: &mut Regler| {
         raekke.and_then(|raekke| felt::tekst(ark, raekke, 1, r))
     };
@@ -130,7 +130,7 @@ pub fn forslag(ark: &Ark, r: &mut Regler) -> Vec<RawForslag> {
         return Vec::new();
     };
     let [titel_k, tekst_k] = kendte.map(|k| o.kolonne(k).expect("required header"));
-    skema::flettede(ark, o.raekke + 1, &[titel_k, tekst_k], r);
+    svarark::flettede(ark, o.raekke + 1, &[titel_k, tekst_k], r);
     let mut ud = Vec::new();
     for raekke in ark.raekker().into_iter().filter(|&x| x > o.raekke) {
         let titel = felt::tekst(ark, raekke, titel_k, r);

@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use super::super::aabn::{MAKS_KOLONNER, MAKS_RAEKKER};
+use super::super::graenser::{MAKS_KOLONNER, MAKS_RAEKKER};
 use super::super::{Aabningsfejl, Projektmappe, Vaerdi, aabn_bytes};
 use crate::indhold::dato::Dato;
 

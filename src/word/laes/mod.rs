@@ -8,7 +8,7 @@
 mod felt;
 mod forslag;
 mod oplysninger;
-mod skema;
+mod svartabel;
 
 use std::path::Path;
 
@@ -43,7 +43,7 @@ pub fn fra_dokument(dok: &Dokument, vis: &Path, kkr: &Kkr, d: &mut Diagnoser) ->
             "tjek svarene; næste gang: godkend ændringerne i Word (Gennemse → Godkend alle ændringer), før dokumentet sendes",
         );
     }
-    let svar = skema::svar(dok, &mut r);
+    let svar = svartabel::svar(dok, &mut r);
     let forslag = forslag::forslag(dok, &mut r);
     let o = oplysninger::oplysninger(dok, kkr, &mut r)?;
     Some(RawStatus {

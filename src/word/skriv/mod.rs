@@ -7,7 +7,7 @@
 mod dele;
 mod forside;
 mod forslag;
-mod skema;
+mod svartabel;
 mod xml;
 
 use std::io::{Cursor, Write};
@@ -32,7 +32,7 @@ impl Ider {
 pub fn docx(s: &Skabelon) -> Result<Vec<u8>, Fejl> {
     let mut ider = Ider::default();
     let mut krop = forside::skriv(s, &mut ider);
-    krop.push_str(&skema::skriv(s, &mut ider));
+    krop.push_str(&svartabel::skriv(s, &mut ider));
     krop.push_str(&forslag::skriv(s, &mut ider));
     let titel = format!("Fremdriftsskema – {} – {}", s.kommune.navn, s.runde.titel);
     let dele = [

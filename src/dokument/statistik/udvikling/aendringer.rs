@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::dansk::{antal, liste};
-use crate::dokument::saetninger;
+use crate::dokument::statistik::saetninger;
 use crate::dokument::statistik::sammenligning::{Retning, Sammenligning};
 use crate::indhold::forloeb::{Led, Overgang, tidligere_ids};
 use crate::indhold::model::{Justering, Runde, StatusVis};

@@ -4,8 +4,7 @@
 use serde::Serialize;
 
 use crate::dansk::liste;
-use crate::dokument::statistik::optaelling::Optaelling;
-use crate::dokument::statistik::samlet;
+use crate::dokument::statistik::optaelling::{self, Optaelling};
 use crate::indhold::forloeb::Forloeb;
 use crate::indhold::model::{Anbefaling, KommuneStatus, Runde};
 use crate::indhold::projekt::Projekt;
@@ -62,7 +61,7 @@ pub(super) fn periodetal(
         status
             .iter()
             .map(|s| Optaelling::for_kommune(s, a.iter().copied()))
-            .fold(Optaelling::default(), samlet::sum)
+            .fold(Optaelling::default(), optaelling::sum)
     });
     let note = match &anbefalinger {
         None => Some(format!("Ikke et fokusområde i {periode}")),

@@ -1,6 +1,10 @@
 //! `fremdrift ny-periode PERIODE [--fra PERIODE]`: the next period of the yearly
 //! cycle, made from the newest (or the given) one — its anbefalinger to edit and a stub
-//! tilbagemelding; never over anything that exists, and all or nothing.
+//! tilbagemelding; never over anything that exists, and all or nothing. The files
+//! themselves are made in `filer` (with `uden_erstatter`).
+
+mod filer;
+mod uden_erstatter;
 
 use std::path::{Path, PathBuf};
 
@@ -11,7 +15,7 @@ use crate::indhold::model::Justering;
 use crate::indhold::projekt::{self, perioder};
 use crate::indhold::raa::RawTilbagemelding;
 use crate::indhold::valider::{self, Forgaenger};
-use crate::indhold::{ny_periode, skema, yaml};
+use crate::indhold::yaml;
 use crate::skriv;
 
 pub fn koer(f: &FaellesValg, a: &NyPeriodeArgs) -> anyhow::Result<()> {
@@ -31,7 +35,7 @@ pub fn koer(f: &FaellesValg, a: &NyPeriodeArgs) -> anyhow::Result<()> {
     let tekst = std::fs::read_to_string(rod.join(&vis))
         .map_err(|e| Fejl::ny(format!("kunne ikke læse {}", vis.display())).aarsag(e))?;
     let justeringer = kildens_justeringer(&rod, kilde)?;
-    let anbefalinger = ny_periode::anbefalinger(&tekst, &vis, kilde, ny, &justeringer)
+    let anbefalinger = filer::anbefalinger(&tekst, &vis, kilde, ny, &justeringer)
         .map_err(|d| Indholdsfejl::ny(Diagnoser(vec![d])))?;
     // The copied text may carry the source period's schema line: the new one goes first.
     let med_skema = |rel: String, tekst: String| {
@@ -39,20 +43,20 @@ pub fn koer(f: &FaellesValg, a: &NyPeriodeArgs) -> anyhow::Result<()> {
             .split_inclusive('\n')
             .filter(|l| !l.starts_with("# yaml-language-server:"))
             .collect();
-        let tekst = skema::med_skemalinje(Path::new(&rel), &uden);
+        let tekst = crate::jsonskema::med_skemalinje(Path::new(&rel), &uden);
         (rel, tekst)
     };
     let filer = [
         (format!("content/{ny}/status/.gitkeep"), String::new()),
         med_skema(
             format!("content/{ny}/tilbagemelding.yaml"),
-            ny_periode::tilbagemelding(kilde, ny),
+            filer::tilbagemelding(kilde, ny),
         ),
         // Last: a folder is a period once it has its anbefalinger.
         med_skema(format!("content/{ny}/anbefalinger.yaml"), anbefalinger),
     ];
     skriv_alle_nye(&rod, &filer)?;
-    crate::skriv::skemaer::opdater_efter(&rod);
+    crate::jsonskema::skriv::opdater_efter(&rod);
     println!("Oprettede perioden {ny} ud fra {kilde}:");
     for (rel, _) in &filer[1..] {
         println!("  {rel}");

@@ -8,14 +8,13 @@ use crate::diagnose::Diagnoser;
 use crate::fejl::{Fejl, Indholdsfejl};
 use crate::indhold::model::Runde;
 use crate::indhold::projekt::{laes_kkr, laes_runde, perioder};
-use crate::indhold::skema;
 use crate::indhold::valider::Forgaenger;
 
 /// Writes the project's schemas to `skema/` in the project and returns their paths;
 /// the one call for everything that creates content files (`skabelon`, `init`,
 /// `ny-periode`, the form, the spreadsheet read-in). Fails, writing nothing, when `kkr.yaml` or a round has errors.
 pub fn opdater(rod: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    skriv_skemaer(rod, &rod.join(skema::MAPPE))
+    skriv_skemaer(rod, &rod.join(super::MAPPE))
 }
 
 /// [`opdater`] for a command whose own work is done: a failure is a warning.
@@ -23,7 +22,7 @@ pub fn opdater_efter(rod: &Path) {
     if let Err(e) = opdater(rod) {
         crate::besked!(
             "advarsel: skemaerne i {}/ blev ikke opdateret\n{}\n  hint: ret fejlen, og kør «fremdrift skema»",
-            skema::MAPPE,
+            super::MAPPE,
             crate::fejl::tekst(&e)
         );
     }
@@ -59,7 +58,7 @@ pub fn skriv_skemaer(rod: &Path, mappe: &Path) -> anyhow::Result<Vec<PathBuf>> {
             .into());
         }
     };
-    let filer: Vec<(PathBuf, String)> = skema::alle(&kkr, &runder)
+    let filer: Vec<(PathBuf, String)> = super::alle(&kkr, &runder)
         .into_iter()
         .map(|(navn, s)| {
             let tekst = serde_json::to_string_pretty(&s).expect("a schema is JSON") + "\n";
@@ -69,8 +68,8 @@ pub fn skriv_skemaer(rod: &Path, mappe: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let nye = filer
         .iter()
         .filter(|(sti, tekst)| std::fs::read(sti).ok().as_deref() != Some(tekst.as_bytes()))
-        .map(|(sti, tekst)| super::forbered(sti, tekst.as_bytes()));
-    super::laeg_paa_plads(nye).map_err(|e| {
+        .map(|(sti, tekst)| crate::skriv::forbered(sti, tekst.as_bytes()));
+    crate::skriv::laeg_paa_plads(nye).map_err(|e| {
         Fejl::ny(format!("kunne ikke skrive skemaerne i {}", mappe.display()))
             .hint("tjek at mappen ikke er skrivebeskyttet")
             .aarsag(e)

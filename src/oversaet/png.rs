@@ -1,8 +1,8 @@
-//! The preview's pages: every page of a laid-out document as a PNG at 144 dpi (Typst's
-//! own default for PNG). A browser shows such a page as soon as it has it, where an SVG
-//! page of a table-heavy bilag took Chromium 50–120 ms to decode. Pages are rendered in
-//! parallel, and a page whose layout did not change since the document's last
-//! compilation is reused, not rendered again.
+//! The preview's document pages as PNG: every page of a laid-out document at 144 dpi
+//! (Typst's own default for PNG). A browser shows such a page as soon as it has it,
+//! where an SVG page of a table-heavy bilag took Chromium 50–120 ms to decode. Pages
+//! are rendered in parallel, and a page whose layout did not change since the
+//! document's last compilation is reused, not rendered again.
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};

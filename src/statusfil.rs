@@ -7,8 +7,8 @@
 
 use std::fmt::Write as _;
 
-use super::model::{Kommune, KommuneStatus, Runde, Svar};
-use super::sidste_aar::SidsteAar;
+use crate::indhold::model::{Kommune, KommuneStatus, Runde, Svar};
+use crate::sidste_aar::SidsteAar;
 
 /// What goes into a status file.
 pub struct Statusfil<'a> {
@@ -25,7 +25,7 @@ impl Statusfil<'_> {
     }
 
     /// The whole file, with the kommune's answers of the previous period as comments
-    /// under each anbefaling's text (see [`crate::indhold::sidste_aar`]).
+    /// under each anbefaling's text (see [`crate::sidste_aar`]).
     pub fn tekst_med(&self, sidste: Option<&SidsteAar>) -> String {
         let mut s = String::new();
         self.hoved(&mut s);
@@ -61,7 +61,7 @@ impl Statusfil<'_> {
 
     fn hoved(&self, s: &mut String) {
         let (k, r) = (self.kommune, self.runde);
-        if let Some(linje) = super::skema::skemalinje(&self.sti()) {
+        if let Some(linje) = crate::jsonskema::skemalinje(&self.sti()) {
             s.push_str(&linje);
         }
         let _ = writeln!(s, "# Status for {} – {}", k.navn, en_linje(&r.titel));
@@ -99,7 +99,7 @@ impl Statusfil<'_> {
             ),
         }
         let kontakt = st.and_then(|st| st.kontakt.as_ref());
-        let felt = |f: fn(&super::model::Kontakt) -> &Option<String>| {
+        let felt = |f: fn(&crate::indhold::model::Kontakt) -> &Option<String>| {
             streng(kontakt.and_then(|k| f(k).as_deref()).unwrap_or(""))
         };
         let _ = writeln!(
@@ -355,7 +355,7 @@ mod tests {
             prop_assume!(!bem.is_empty());
             let id = p.runde.anbefalinger().next().unwrap().id.clone();
             s.svar.get_mut(&id).unwrap().bemaerkning = Some(bem);
-            s.forslag = vec![super::super::model::Forslag { titel: titel.trim().to_string(), tekst: None }];
+            s.forslag = vec![crate::indhold::model::Forslag { titel: titel.trim().to_string(), tekst: None }];
             prop_assume!(!titel.trim().is_empty());
             let (_, igen) = gennem_fil(&p, &s);
             prop_assert_eq!(igen, s);

@@ -12,7 +12,8 @@ use std::io::BufRead;
 use quick_xml::Reader;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 
-use super::aabn::{Aabningsfejl, DOKUMENT, beskadiget, for_stor};
+use super::aabningsfejl::{DOKUMENT, beskadiget, for_stor};
+use crate::regneark::Aabningsfejl;
 use crate::regneark::pakke::dtd;
 
 /// The most paragraphs, tables and bytes of text read: a filled document has some
@@ -313,5 +314,5 @@ fn tal(e: &BytesStart) -> Result<u32, Aabningsfejl> {
 
 /// An entity reference in the document's XML ([`crate::regneark::pakke::xml_entitet`]).
 fn entitet(r: &BytesRef) -> Result<String, Aabningsfejl> {
-    crate::regneark::pakke::xml_entitet(r, &super::aabn::DOKUMENT)
+    crate::regneark::pakke::xml_entitet(r, &DOKUMENT)
 }

@@ -5,13 +5,14 @@
 
 mod byggesten;
 mod filer;
+pub mod skriv;
 mod status;
 
 use std::path::Path;
 
 use serde_json::Value;
 
-use super::model::{Kkr, Runde};
+use crate::indhold::model::{Kkr, Runde};
 
 /// The schema folder in a project, as `fremdrift skema` writes it by default.
 pub const MAPPE: &str = "skema";

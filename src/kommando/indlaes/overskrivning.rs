@@ -4,12 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
+use super::forskel::forskelle;
 use crate::diagnose::Diagnose;
-use crate::indhold::forskel::forskelle;
 use crate::indhold::model::{Kkr, KommuneStatus, Runde};
-use crate::indhold::statusfil::Statusfil;
 use crate::indhold::udfyldning::udfylder_kun;
 use crate::indhold::yaml;
+use crate::statusfil::Statusfil;
 use crate::statuslager::{self, Gemning, Skrivninger, Statuslager};
 
 /// What happened to a file that was written or left alone.

@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
-use super::model::{Status, StatusVis};
-use super::projekt::Projekt;
+use crate::indhold::model::{Status, StatusVis};
+use crate::indhold::projekt::Projekt;
 
 /// What a kommune answered in the previous period, per anbefaling of this period.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -6,12 +6,10 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::model::Justering;
 use crate::diagnose::Diagnose;
+use crate::indhold::model::Justering;
 
-mod uden_erstatter;
-
-pub use uden_erstatter::uden_erstatter;
+use super::uden_erstatter::uden_erstatter;
 
 /// The new period's `anbefalinger.yaml`: the header, then `kilde_tekst` without its own
 /// leading comment and without `erstatter`. `vis` names the source file in messages.
@@ -91,10 +89,7 @@ fn justeringer_som_kommentar(kilde: &str, justeringer: &[Justering]) -> String {
 /// indented as far.
 fn skriv_ombrudt(s: &mut String, foran: &str, tekst: &str) {
     let luft = format!("#{}", " ".repeat(foran.chars().count() - 1));
-    for (i, linje) in crate::indhold::statusfil::ombryd(tekst, 84)
-        .iter()
-        .enumerate()
-    {
+    for (i, linje) in crate::statusfil::ombryd(tekst, 84).iter().enumerate() {
         let _ = writeln!(s, "{}{linje}", if i == 0 { foran } else { &luft });
     }
 }

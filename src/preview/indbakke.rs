@@ -28,17 +28,18 @@ pub struct Batch {
     pub pdf: Vec<String>,
 }
 
-/// A running watch of a project, and the inbox of the rebuild loop.
-pub struct Vagt {
+/// The inbox of the rebuild loop: a running watch of a project, and the requests the
+/// web pages send.
+pub struct Indbakke {
     rod: PathBuf,
     watcher: RecommendedWatcher,
     modtager: Receiver<Signal>,
     afsender: Sender<Signal>,
-    /// Signals seen by [`Vagt::har_nyt`] that [`Vagt::naeste`] has not yet handed out.
+    /// Signals seen by [`Indbakke::har_nyt`] that [`Indbakke::naeste`] has not yet handed out.
     ventende: RefCell<Vec<Signal>>,
 }
 
-impl Vagt {
+impl Indbakke {
     /// Starts watching the project folder itself and its watched folders.
     pub fn start(rod: &Path) -> anyhow::Result<Self> {
         let (afsender, modtager) = mpsc::channel();
@@ -57,15 +58,15 @@ impl Vagt {
         watcher
             .watch(rod, RecursiveMode::NonRecursive)
             .with_context(|| format!("kunne ikke overvåge {}", rod.display()))?;
-        let mut vagt = Self {
+        let mut indbakke = Self {
             rod: rod.to_path_buf(),
             watcher,
             modtager,
             afsender,
             ventende: RefCell::new(Vec::new()),
         };
-        vagt.overvaag_mapper();
-        Ok(vagt)
+        indbakke.overvaag_mapper();
+        Ok(indbakke)
     }
 
     /// (Re)watches every watched folder that exists: they may appear later.
@@ -189,10 +190,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let rod = dir.path().canonicalize().unwrap();
         std::fs::create_dir_all(rod.join("content/2015/status")).unwrap();
-        let mut vagt = Vagt::start(&rod).unwrap();
+        let mut indbakke = Indbakke::start(&rod).unwrap();
         let ny = rod.join("content/2015/status/gamma.yaml");
         std::fs::write(&ny, "kommune: gamma\n").unwrap();
-        let b = vagt.naeste().unwrap();
+        let b = indbakke.naeste().unwrap();
         assert!(b.stier.contains(&ny), "{b:?}");
     }
 }

@@ -1,7 +1,7 @@
 //! What would change if a kommune's answers were replaced, per anbefaling and field:
 //! «v3: gul → grøn; bemærkning ændret», «udkast: ja → nej».
 
-use super::model::{KommuneStatus, Runde, Status, Svar};
+use crate::indhold::model::{KommuneStatus, Runde, Status, Svar};
 
 /// The differences from `foer` to `efter`, one line per anbefaling or field, in the
 /// round's order; empty when the data are the same.

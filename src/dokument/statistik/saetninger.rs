@@ -3,7 +3,7 @@
 //! «83 %». Made here rather than in the templates so each can be proofread for 0, 1, 2
 //! and many (see `tests/saetninger.rs`).
 
-use super::statistik::optaelling::Optaelling;
+use super::optaelling::Optaelling;
 use crate::dansk::{antal, boej, liste, procent, tal};
 
 /// The status words with their counts, e.g. «9 grønne, 5 gule, 1 rød og 1 ikke

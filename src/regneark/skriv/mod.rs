@@ -6,14 +6,14 @@
 
 mod format;
 mod oplysninger;
-mod skema;
+mod svarark;
 mod vejledning;
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, ProtectionOptions, Workbook, XlsxError};
 
 use crate::fejl::Fejl;
 use crate::indhold::model::{Kkr, Kommune, KommuneStatus, Runde};
-use crate::indhold::sidste_aar::SidsteAar;
+use crate::sidste_aar::SidsteAar;
 
 pub(super) use format::{Formater, farve, raekkehoejde, sidehoved};
 
@@ -52,7 +52,7 @@ impl Skabelon<'_> {
             self.runde,
         )?);
         let f = Formater::ny();
-        skema::skriv(wb.add_worksheet(), self, &f)?;
+        svarark::skriv(wb.add_worksheet(), self, &f)?;
         oplysninger::skriv_oplysninger(wb.add_worksheet(), self, &f)?;
         oplysninger::skriv_forslag(wb.add_worksheet(), self, &f)?;
         vejledning::skriv(wb.add_worksheet(), self, &f)?;
