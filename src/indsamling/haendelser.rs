@@ -4,8 +4,9 @@
 //! Each event is one `write` to a file opened for appending, synced before the answer;
 //! a line torn by a killed process is skipped when the log is read.
 
-use std::io::Write;
+use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
@@ -120,24 +121,101 @@ pub(crate) fn skriv(rod: &Path, periode: &str, h: &[Haendelse]) -> std::io::Resu
     f.sync_data()
 }
 
+/// What was read of a log file: the events of its complete lines and where they end.
+/// The log only grows, so the next read goes on from there (the dashboard and every
+/// form page read it, and in a busy round it has thousands of lines).
+struct Laest {
+    sti: PathBuf,
+    inode: u64,
+    /// The file's first bytes: a log replaced by another (restored from a backup) is
+    /// read anew, even if it got the same inode.
+    start: Vec<u8>,
+    slut: u64,
+    haendelser: Vec<Haendelse>,
+    ulaeselige: usize,
+}
+
+static LAEST: Mutex<Vec<Laest>> = Mutex::new(Vec::new());
+
 /// Every event in the log, oldest first, and how many lines could not be read.
 pub(crate) fn laes(rod: &Path, periode: &str) -> std::io::Result<(Vec<Haendelse>, usize)> {
-    let tekst = match std::fs::read_to_string(sti(rod, periode)) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+    let sti = sti(rod, periode);
+    let mut f = match std::fs::File::open(&sti) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((Vec::new(), 0)),
         Err(e) => return Err(e),
     };
-    let mut ulaeselige = 0;
-    let h = tekst
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .filter_map(|l| {
-            let h = serde_json::from_str(l).ok();
-            ulaeselige += usize::from(h.is_none());
-            h
-        })
-        .collect();
-    Ok((h, ulaeselige))
+    let md = f.metadata()?;
+    let inode = inode(&md);
+    let mut lager = LAEST.lock().unwrap_or_else(|e| e.into_inner());
+    let i = lager.iter().position(|l| l.sti == sti);
+    let mut start = vec![0; md.len().min(128) as usize];
+    f.read_exact(&mut start)?;
+    let mut l = match i {
+        Some(i)
+            if lager[i].inode == inode
+                && lager[i].slut <= md.len()
+                && start.starts_with(&lager[i].start) =>
+        {
+            lager.remove(i)
+        }
+        _ => Laest {
+            sti,
+            inode,
+            start: Vec::new(),
+            slut: 0,
+            haendelser: Vec::new(),
+            ulaeselige: 0,
+        },
+    };
+    f.seek(std::io::SeekFrom::Start(l.slut))?;
+    let mut nyt = Vec::new();
+    f.read_to_end(&mut nyt)?;
+    let hele = nyt.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    for linje in String::from_utf8_lossy(&nyt[..hele]).lines() {
+        l.tilfoej(linje);
+    }
+    l.slut += hele as u64;
+    if l.start.len() < start.len() {
+        l.start = start;
+    }
+    // A last line without its newline (torn by a kill, or being written) is read each
+    // time, not kept.
+    let (mut h, mut u) = (l.haendelser.clone(), l.ulaeselige);
+    let hale = String::from_utf8_lossy(&nyt[hele..]);
+    if !hale.trim().is_empty() {
+        match serde_json::from_str(&hale) {
+            Ok(e) => h.push(e),
+            Err(_) => u += 1,
+        }
+    }
+    lager.push(l);
+    if lager.len() > 8 {
+        lager.remove(0);
+    }
+    Ok((h, u))
+}
+
+impl Laest {
+    fn tilfoej(&mut self, linje: &str) {
+        if linje.trim().is_empty() {
+            return;
+        }
+        match serde_json::from_str(linje) {
+            Ok(h) => self.haendelser.push(h),
+            Err(_) => self.ulaeselige += 1,
+        }
+    }
+}
+
+#[cfg(unix)]
+fn inode(md: &std::fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(md)
+}
+
+#[cfg(not(unix))]
+fn inode(_: &std::fs::Metadata) -> u64 {
+    0
 }
 
 #[cfg(test)]
@@ -156,8 +234,26 @@ mod tests {
         f.write_all(b"{\"tid\":\"2026-").unwrap();
         drop(f);
         let (h, ulaeselige) = laes(d.path(), "2015").unwrap();
-        assert_eq!(h, vec![a]);
+        assert_eq!(h, vec![a.clone()]);
         assert_eq!(ulaeselige, 1);
+        // The next event completes the torn line (unreadable) and is read on its own
+        // line after it, from where the last read stopped.
+        f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(sti(d.path(), "2015"))
+            .unwrap();
+        f.write_all(b"\n").unwrap();
+        let b = Haendelse::ny(Art::Gemt, "albertslund", Some(3));
+        skriv(d.path(), "2015", std::slice::from_ref(&b)).unwrap();
+        assert_eq!(
+            laes(d.path(), "2015").unwrap(),
+            (vec![a.clone(), b.clone()], 1)
+        );
+        assert_eq!(laes(d.path(), "2015").unwrap(), (vec![a, b.clone()], 1));
+        // A log replaced by another file (restored from a backup) is read anew.
+        std::fs::remove_file(sti(d.path(), "2015")).unwrap();
+        skriv(d.path(), "2015", std::slice::from_ref(&b)).unwrap();
+        assert_eq!(laes(d.path(), "2015").unwrap(), (vec![b], 0));
     }
 
     #[test]
