@@ -340,3 +340,43 @@ fn killing_the_service_during_saves_leaves_every_file_whole_and_every_link_worki
     let t = Tjeneste::start(p.path(), &noegle, port);
     t.aabn(&sekretariat);
 }
+
+#[test]
+fn the_service_compiles_to_the_end_however_often_kommuner_save() {
+    let port = common::fri_port();
+    let p = common::projekt("mini");
+    // A tilbagemelding that never finishes: only the time limit ends it.
+    let skabelon = std::fs::read_to_string(common::repo().join("templates/tilbagemelding.typ.j2"))
+        .unwrap()
+        .replace(
+            "{% block indhold %}",
+            "{% block indhold %}\n#for i in range(100000) { for j in range(100000) { } }\n",
+        );
+    std::fs::create_dir_all(p.path().join("templates")).unwrap();
+    std::fs::write(p.path().join("templates/tilbagemelding.typ.j2"), skabelon).unwrap();
+    let l = Links::lav_i(p, &format!("http://127.0.0.1:{port}"));
+    let t = Tjeneste::start_fuldt(
+        l.projekt.path(),
+        &l.noegle(),
+        port,
+        &[],
+        &[("FREMDRIFT_TIDSGRAENSE", "5")],
+    );
+    let sek = t.aabn(&l.sekretariat);
+    // Saves keep coming while the tilbagemelding compiles; in the local preview the
+    // compilation would give way to them (and the worker with its caches be stopped).
+    for i in 0.. {
+        if common::browser::Log::log(&t).contains("fordi tidsgrænsen blev nået") {
+            break;
+        }
+        assert!(
+            i < 400,
+            "the time limit never came\n{}",
+            common::browser::Log::log(&t)
+        );
+        let s = gem_alfa(port, &sek, &format!("Gem{i}")).unwrap();
+        assert_eq!(s.status, 200, "{}", s.krop);
+    }
+    let log = common::browser::Log::log(&t);
+    assert!(!log.contains("fordi filerne blev ændret igen"), "{log}");
+}

@@ -33,6 +33,8 @@ pub struct Bygger {
     kompileret: HashMap<String, (Kilde, Vec<Diagnose>)>,
     /// Documents whose last compilation gave way; the next one does not.
     gav_vej: HashSet<String>,
+    /// Whether a compilation gives way to a newer change at all.
+    pub viger: bool,
     /// The last compilation gave way to a change: documents are still waiting.
     pub afbrudt: bool,
 }
@@ -55,6 +57,7 @@ impl Bygger {
             periode,
             kompileret: HashMap::new(),
             gav_vej: HashSet::new(),
+            viger: true,
             afbrudt: false,
         }
     }
@@ -138,7 +141,7 @@ impl Bygger {
     fn oversaet_et(&mut self, j: Byggejob, delt: &Delt, afbryd: &dyn Fn() -> bool) -> bool {
         let start = Instant::now();
         let frist = start + oversaet::tidsgraense();
-        let maa_vige = !self.gav_vej.contains(&j.id);
+        let maa_vige = self.viger && !self.gav_vej.contains(&j.id);
         let vig = || maa_vige && start.elapsed() >= VIGER_EFTER && afbryd();
         let svar = self
             .arbejder

@@ -41,7 +41,7 @@ pub struct PreviewValg {
 pub fn koer(rod: &Path, periode: &str, valg: &PreviewValg) -> anyhow::Result<()> {
     let lytter = server::bind(valg.port)?;
     let udfyld = std::sync::Arc::new(formular::Udfyldning::ny(rod, periode)?);
-    vis_og_byg(rod, periode, |delt| {
+    vis_og_byg(rod, periode, Vige::Ja, |delt| {
         let adresse = server::start(lytter, delt.clone(), udfyld)?;
         let url = format!("http://{adresse}/");
         println!("Forhåndsvisning på {url}");
@@ -54,17 +54,30 @@ pub fn koer(rod: &Path, periode: &str, valg: &PreviewValg) -> anyhow::Result<()>
     })
 }
 
+/// Whether a long compilation gives way to a newer change (see `Bygger::viger`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Vige {
+    /// One person editing: the change they just made matters more than the old one.
+    Ja,
+    /// Many people saving all the time (the hosted collection): giving way would stop the
+    /// worker and throw away its caches again and again, so every compilation runs to
+    /// its end.
+    Nej,
+}
+
 /// The live document view every front end serves: watches the project, plans every
 /// document and publishes it in the shared state, lets `start` start the front end's
 /// server on it, then compiles and rebuilds on changes until stopped.
 pub(crate) fn vis_og_byg(
     rod: &Path,
     periode: &str,
+    vige: Vige,
     start: impl FnOnce(&std::sync::Arc<Delt>) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     let mut indbakke = Indbakke::start(rod)?;
     let delt = Delt::med_indbakke(periode, indbakke.afsender());
     let mut bygger = Bygger::ny(rod.to_path_buf(), periode.to_string());
+    bygger.viger = vige == Vige::Ja;
     let begyndt = Instant::now();
     let job = bygger.planlaeg(Omfang::Alt, &delt);
     start(&delt)?;

@@ -98,6 +98,17 @@ impl Tjeneste {
 
     /// `serve` with extra arguments (`--smtp`, `--afsender`, …).
     pub fn start_med(projekt: &Path, noegle: &Path, port: u16, ekstra: &[&str]) -> Self {
+        Self::start_fuldt(projekt, noegle, port, ekstra, &[])
+    }
+
+    /// `serve` with extra arguments and environment variables.
+    pub fn start_fuldt(
+        projekt: &Path,
+        noegle: &Path,
+        port: u16,
+        ekstra: &[&str],
+        miljoe: &[(&str, &str)],
+    ) -> Self {
         let log = noegle.with_file_name(format!("serve-{port}.log"));
         let barn = Command::new(env!("CARGO_BIN_EXE_fremdrift"))
             .arg("-C")
@@ -105,6 +116,7 @@ impl Tjeneste {
             .args(["indsamling", "serve", "--adresse"])
             .arg(format!("127.0.0.1:{port}"))
             .args(ekstra)
+            .envs(miljoe.iter().copied())
             .env("FREMDRIFT_NOEGLEFIL", noegle)
             .stdout(Stdio::null())
             .stderr(std::fs::File::create(&log).unwrap())

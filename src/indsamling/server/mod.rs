@@ -72,7 +72,7 @@ pub fn koer(ctx: &Kontekst, a: &ServeArgs) -> anyhow::Result<()> {
     })?;
     let udfyld = Arc::new(Udfyldning::ny(&ctx.rod, &ctx.periode)?);
     fristbesked(&p.runde.frist, &ctx.periode);
-    crate::preview::vis_og_byg(&ctx.rod, &ctx.periode, |delt| {
+    crate::preview::vis_og_byg(&ctx.rod, &ctx.periode, crate::preview::Vige::Nej, |delt| {
         let vis = Arc::new(App {
             delt: delt.clone(),
             udfyld,
