@@ -24,6 +24,7 @@ mod argumenter;
 mod dansk;
 mod diagnose;
 mod fejl;
+mod filaftryk;
 mod indsamling;
 mod klokken;
 mod kommando;

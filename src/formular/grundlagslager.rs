@@ -73,22 +73,17 @@ fn aftryk(rod: &Path, periode: &str) -> Aftryk {
                     mapper.push(sti);
                 }
             } else {
-                ud.push((sti, md.len(), md.modified().ok(), inode(&md)));
+                ud.push((
+                    sti,
+                    md.len(),
+                    md.modified().ok(),
+                    crate::filaftryk::inode(&md),
+                ));
             }
         }
     }
     ud.sort();
     ud
-}
-
-#[cfg(unix)]
-fn inode(md: &std::fs::Metadata) -> u64 {
-    std::os::unix::fs::MetadataExt::ino(md)
-}
-
-#[cfg(not(unix))]
-fn inode(_: &std::fs::Metadata) -> u64 {
-    0
 }
 
 #[cfg(test)]

@@ -146,7 +146,7 @@ pub(crate) fn laes(rod: &Path, periode: &str) -> std::io::Result<(Vec<Haendelse>
         Err(e) => return Err(e),
     };
     let md = f.metadata()?;
-    let inode = inode(&md);
+    let inode = crate::filaftryk::inode(&md);
     let mut lager = LAEST.lock().unwrap_or_else(|e| e.into_inner());
     let i = lager.iter().position(|l| l.sti == sti);
     let mut start = vec![0; md.len().min(128) as usize];
@@ -206,16 +206,6 @@ impl Laest {
             Err(_) => self.ulaeselige += 1,
         }
     }
-}
-
-#[cfg(unix)]
-fn inode(md: &std::fs::Metadata) -> u64 {
-    std::os::unix::fs::MetadataExt::ino(md)
-}
-
-#[cfg(not(unix))]
-fn inode(_: &std::fs::Metadata) -> u64 {
-    0
 }
 
 #[cfg(test)]
