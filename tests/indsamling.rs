@@ -6,6 +6,7 @@
 use crate::common;
 
 use std::path::Path;
+use std::time::Duration;
 
 use common::browser::{Svar, anmod};
 use common::indsamling::{Links, Tjeneste, fremdrift, token};
@@ -379,4 +380,66 @@ fn the_service_compiles_to_the_end_however_often_kommuner_save() {
     }
     let log = common::browser::Log::log(&t);
     assert!(!log.contains("fordi filerne blev ændret igen"), "{log}");
+}
+
+#[test]
+fn a_kommunes_bilag_is_updated_while_the_tilbagemelding_is_still_compiling() {
+    let port = common::fri_port();
+    let p = common::projekt("mini");
+    // A tilbagemelding that takes until the time limit: the bilag must not wait for it.
+    let skabelon = std::fs::read_to_string(common::repo().join("templates/tilbagemelding.typ.j2"))
+        .unwrap()
+        .replace(
+            "{% block indhold %}",
+            "{% block indhold %}\n#for i in range(100000) { for j in range(100000) { } }\n",
+        );
+    std::fs::create_dir_all(p.path().join("templates")).unwrap();
+    std::fs::write(p.path().join("templates/tilbagemelding.typ.j2"), skabelon).unwrap();
+    let l = Links::lav_i(p, &format!("http://127.0.0.1:{port}"));
+    let t = Tjeneste::start_fuldt(
+        l.projekt.path(),
+        &l.noegle(),
+        port,
+        &[],
+        &[("FREMDRIFT_TIDSGRAENSE", "15")],
+    );
+    // The mini round's frist has passed: the secretariat saves for alfa.
+    let alfa = t.aabn(&l.sekretariat);
+    let indlaesning = |t: &Tjeneste| {
+        let s = t.get("/udfyld/alfa/bilag", Some(&alfa));
+        assert_eq!(s.status, 200, "{}", s.krop);
+        let m = r#"data-indlaesning=""#;
+        let i = s.krop.find(m)? + m.len();
+        s.krop[i..].split('"').next()?.parse::<u64>().ok()
+    };
+    let foer = common::vent_paa(
+        "alfas bilag er vist",
+        Duration::from_secs(30),
+        || indlaesning(&t).filter(|&n| n > 0),
+        || common::browser::Log::log(&t),
+    );
+    let s = gem_alfa(port, &alfa, "Ny").unwrap();
+    assert_eq!(s.status, 200, "{}", s.krop);
+    common::vent_paa(
+        "alfas bilag viser gemningen",
+        Duration::from_secs(30),
+        || indlaesning(&t).filter(|&n| n > foer),
+        || common::browser::Log::log(&t),
+    );
+    let log = common::browser::Log::log(&t);
+    assert!(
+        !log.contains("fordi tidsgrænsen blev nået"),
+        "the bilag waited for the tilbagemelding\n{log}"
+    );
+    // Let the time limit stop the endless compilation before the service goes.
+    common::vent_paa(
+        "tidsgrænsen stopper tilbagemeldingen",
+        Duration::from_secs(60),
+        || {
+            common::browser::Log::log(&t)
+                .contains("fordi tidsgrænsen blev nået")
+                .then_some(())
+        },
+        || common::browser::Log::log(&t),
+    );
 }

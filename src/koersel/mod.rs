@@ -16,7 +16,7 @@ use crate::markup::Skabeloner;
 use crate::oversaet::Grundlag;
 
 pub use generer::{Opgave, oversaet_alle, parallelt};
-pub use plan::{Plan, Planlagt, Udvalg, tildel};
+pub use plan::{Plan, Planlagt, TidligereKilde, Udvalg, tildel};
 
 /// What every document of a run shares: the project folder, its templates and — once
 /// something is compiled — the fonts.

@@ -12,6 +12,9 @@ use crate::dokument::{self, Dokument};
 use crate::fejl::Indholdsfejl;
 use crate::markup::Kilde;
 
+/// A source kept from an earlier plan for a document with these diagnostics, if any.
+pub type TidligereKilde<'a> = dyn Fn(&Dokument, &[Diagnose]) -> Option<Kilde> + Sync + 'a;
+
 /// Which documents of the period.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Udvalg {
@@ -52,6 +55,12 @@ impl Koersel {
     /// Renders the selected documents (in parallel) and sorts every diagnostic to the
     /// documents it concerns.
     pub fn planlaeg(&mut self, udvalg: &Udvalg) -> Plan {
+        self.planlaeg_med(udvalg, &|_, _| None)
+    }
+
+    /// As [`Koersel::planlaeg`], but a document for which `tidligere` has a source (given
+    /// the document and its diagnostics) keeps that source instead of being rendered.
+    pub fn planlaeg_med(&mut self, udvalg: &Udvalg, tidligere: &TidligereKilde<'_>) -> Plan {
         let mut alle = self.diagnoser.clone();
         let Some(p) = &self.projekt else {
             return Plan {
@@ -70,7 +79,10 @@ impl Koersel {
             let mut kilde = None;
             let mut ny = None;
             if !diagnoser.iter().any(Diagnose::er_fejl) {
-                match skabeloner.kilde(dok.forlaeg(p)) {
+                match tidligere(&dok, &diagnoser)
+                    .map(Ok)
+                    .unwrap_or_else(|| skabeloner.kilde(dok.forlaeg(p)))
+                {
                     Ok(k) => kilde = Some(k),
                     Err(d) => ny = Some(d),
                 }

@@ -8,10 +8,13 @@
 mod aendring;
 mod api;
 mod bygger;
+mod genbrug;
 mod indbakke;
+mod oversaetter;
 mod oversigt;
 mod server;
 pub(crate) mod sider;
+mod spor;
 pub(crate) mod sse;
 
 #[cfg(feature = "sider-foer")]
@@ -41,7 +44,7 @@ pub struct PreviewValg {
 pub fn koer(rod: &Path, periode: &str, valg: &PreviewValg) -> anyhow::Result<()> {
     let lytter = server::bind(valg.port)?;
     let udfyld = std::sync::Arc::new(formular::Udfyldning::ny(rod, periode)?);
-    vis_og_byg(rod, periode, Vige::Ja, |delt| {
+    vis_og_byg(rod, periode, Brugere::En, |delt| {
         let adresse = server::start(lytter, delt.clone(), udfyld)?;
         let url = format!("http://{adresse}/");
         println!("Forhåndsvisning på {url}");
@@ -54,15 +57,17 @@ pub fn koer(rod: &Path, periode: &str, valg: &PreviewValg) -> anyhow::Result<()>
     })
 }
 
-/// Whether a long compilation gives way to a newer change (see `Bygger::viger`).
+/// Who changes the files, which decides how the rebuild loop compiles.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Vige {
-    /// One person editing: the change they just made matters more than the old one.
-    Ja,
-    /// Many people saving all the time (the hosted collection): giving way would stop the
-    /// worker and throw away its caches again and again, so every compilation runs to
-    /// its end.
-    Nej,
+pub(crate) enum Brugere {
+    /// One person editing: a long compilation gives way (once) to the change they just
+    /// made, and one worker compiles everything.
+    En,
+    /// Many people saving all the time (the hosted collection): every compilation runs
+    /// to its end (giving way would throw the worker's caches away again and again), and
+    /// the documents that gather every status compile in a second worker, so a bilag
+    /// never waits behind them. See [`Bygger::til_mange`].
+    Mange,
 }
 
 /// The live document view every front end serves: watches the project, plans every
@@ -71,15 +76,17 @@ pub(crate) enum Vige {
 pub(crate) fn vis_og_byg(
     rod: &Path,
     periode: &str,
-    vige: Vige,
+    brugere: Brugere,
     start: impl FnOnce(&std::sync::Arc<Delt>) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     let mut indbakke = Indbakke::start(rod)?;
     let delt = Delt::med_indbakke(periode, indbakke.afsender());
     let mut bygger = Bygger::ny(rod.to_path_buf(), periode.to_string());
-    bygger.viger = vige == Vige::Ja;
+    if brugere == Brugere::Mange {
+        bygger.til_mange(&delt);
+    }
     let begyndt = Instant::now();
-    let job = bygger.planlaeg(Omfang::Alt, &delt);
+    let job = bygger.planlaeg(Omfang::Alt, &[], &delt);
     start(&delt)?;
     bygger.oversaet(job, &delt, &|| indbakke.har_nyt());
     let antal = delt.laes(|o| o.dokumenter.len());
@@ -91,7 +98,7 @@ pub(crate) fn vis_og_byg(
         let omfang = aendring::omfang(rod, b.stier.iter().map(|s| s.as_path()));
         // Documents that gave way to this change are planned again in any case.
         if let Some(omfang) = omfang.or(bygger.afbrudt.then_some(Omfang::Kilder)) {
-            let job = bygger.planlaeg(omfang, &delt);
+            let job = bygger.planlaeg(omfang, &b.stier, &delt);
             bygger.oversaet(job, &delt, &|| indbakke.har_nyt());
         }
         for id in b.pdf {

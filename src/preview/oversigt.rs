@@ -110,6 +110,8 @@ mod tests {
             diagnoser,
             venter: false,
             version: 1,
+            indlaesning: 0,
+            indlaesning_planlagt: 0,
         }
     }
 

@@ -39,6 +39,8 @@ pub fn side(o: &Oversigt, id: &str) -> String {
 struct Dok<'a> {
     version: u64,
     tilstand: &'static str,
+    /// The load the pages are valid for (see `Visning::indlaesning`).
+    indlaesning: u64,
     /// The id as a URL path segment.
     del: String,
     fejl: Option<Problemer>,
@@ -90,6 +92,7 @@ pub fn fragment(o: &Oversigt, id: &str) -> String {
     let dok = Dok {
         version: v.version,
         tilstand: tilstand.navn(),
+        indlaesning: v.indlaesning,
         del: url_del(&v.dok.id),
         fejl: (tilstand == Tilstand::Fejl).then(problemer),
         advarsler: (tilstand == Tilstand::Advarsler).then(problemer),
@@ -160,6 +163,8 @@ mod tests {
                 diagnoser,
                 venter: false,
                 version: 7,
+                indlaesning: 0,
+                indlaesning_planlagt: 0,
             }],
             ..Oversigt::default()
         }

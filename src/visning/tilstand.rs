@@ -39,6 +39,11 @@ pub struct Visning {
     pub venter: bool,
     /// The state version in which this document last changed.
     pub version: u64,
+    /// The load (numbered from 1 by the rebuild loop, in the order the files were read)
+    /// the shown pages are valid for: they contain every save read by that load.
+    pub indlaesning: u64,
+    /// The newest load that asked for this document to be compiled.
+    pub indlaesning_planlagt: u64,
 }
 
 /// What the index shows for a document.
@@ -226,6 +231,8 @@ mod tests {
             diagnoser: Vec::new(),
             venter: false,
             version: 0,
+            indlaesning: 0,
+            indlaesning_planlagt: 0,
         }
     }
 

@@ -230,9 +230,10 @@ pub fn dok_fragment(o: &Oversigt, id: &str) -> String {
     };
     let tilstand = v.tilstand();
     let mut ud = format!(
-        r#"<div id="dokument" data-version="{}" data-tilstand="{}">"#,
+        r#"<div id="dokument" data-version="{}" data-tilstand="{}" data-indlaesning="{}">"#,
         v.version,
-        tilstand.navn()
+        tilstand.navn(),
+        v.indlaesning
     );
     match tilstand {
         Tilstand::Fejl => ud.push_str(&fejl(v)),
@@ -323,6 +324,8 @@ pub fn visning(id: &str, titel: &str, art: Option<Art>) -> Visning {
         diagnoser: Vec::new(),
         venter: false,
         version: 1,
+        indlaesning: 0,
+        indlaesning_planlagt: 0,
     }
 }
 
