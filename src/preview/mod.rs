@@ -89,9 +89,17 @@ pub(crate) fn vis_og_byg(
     let job = bygger.planlaeg(Omfang::Alt, &[], &delt);
     start(&delt)?;
     bygger.oversaet(job, &delt, &|| indbakke.har_nyt());
-    let antal = delt.laes(|o| o.dokumenter.len());
+    // With a second lane (the hosted collection) the tilbagemelding may still be compiling.
+    let (antal, venter) = delt.laes(|o| {
+        let venter = o.dokumenter.iter().filter(|v| v.venter).count();
+        (o.dokumenter.len() - venter, venter)
+    });
+    let ved_siden_af = match venter {
+        0 => String::new(),
+        n => format!("; {n} bliver lavet ved siden af"),
+    };
     crate::besked!(
-        "Lavede {antal} dokumenter for {periode} på {}",
+        "Lavede {antal} dokumenter for {periode} på {}{ved_siden_af}",
         bygger::sekunder(begyndt)
     );
     while let Some(b) = indbakke.naeste() {

@@ -27,6 +27,7 @@ pub struct Spor {
 
 struct Koe {
     ko: Mutex<Ko>,
+    /// Wakes the lane's thread: a new task, or the end.
     vaek: Condvar,
 }
 
@@ -127,7 +128,8 @@ impl Koe {
         self.ko.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Waits for the next task; PDFs first (they are quick and someone waits for them).
+    /// Waits for the next task; PDFs first (they are quick and someone waits for them),
+    /// unless their document is about to be compiled anew: then after that.
     fn naeste(&self, oversaetter: &mut Oversaetter) -> Option<Opgave> {
         let mut ko = self.laas();
         loop {
@@ -140,7 +142,11 @@ impl Koe {
             if std::mem::take(&mut ko.glem) {
                 oversaetter.glem();
             }
-            if let Some(id) = ko.pdf.pop_front() {
+            let klar = ko
+                .pdf
+                .iter()
+                .position(|id| !ko.job.iter().any(|j| &j.id == id));
+            if let Some(id) = klar.and_then(|i| ko.pdf.remove(i)) {
                 return Some(Opgave::Pdf(id));
             }
             if let Some(j) = ko.job.pop_front() {
@@ -242,6 +248,23 @@ mod tests {
         // replace the shown ones, so the old source must be sent again.
         s.koe.laas().i_gang = Some("tilbagemelding".into());
         assert_eq!(s.status("tilbagemelding", &kilde("a")), Sporstatus::Ny);
+    }
+
+    #[test]
+    fn a_pdf_waits_for_its_document_to_be_compiled_anew_but_not_for_others() {
+        let s = koe();
+        let mut o = Oversaetter::ny(Path::new("."));
+        s.pdf("bilag-alfa");
+        s.pdf("tilbagemelding");
+        s.bestil(vec![job("a", 1)]);
+        let naeste = |o: &mut Oversaetter| match s.koe.naeste(o) {
+            Some(Opgave::Pdf(id)) => format!("pdf {id}"),
+            Some(Opgave::Oversaet(j)) => format!("oversæt {}", j.id),
+            None => "slut".into(),
+        };
+        assert_eq!(naeste(&mut o), "pdf bilag-alfa");
+        assert_eq!(naeste(&mut o), "oversæt tilbagemelding");
+        assert_eq!(naeste(&mut o), "pdf tilbagemelding");
     }
 
     #[test]
