@@ -342,11 +342,11 @@ fn killing_the_service_during_saves_leaves_every_file_whole_and_every_link_worki
     t.aabn(&sekretariat);
 }
 
-#[test]
-fn the_service_compiles_to_the_end_however_often_kommuner_save() {
+/// The service on the mini project with a tilbagemelding that never finishes: only
+/// the time limit (`sekunder`) ends its compilation.
+fn med_endeloes_tilbagemelding(sekunder: u32) -> (Links, Tjeneste) {
     let port = common::fri_port();
     let p = common::projekt("mini");
-    // A tilbagemelding that never finishes: only the time limit ends it.
     let skabelon = std::fs::read_to_string(common::repo().join("templates/tilbagemelding.typ.j2"))
         .unwrap()
         .replace(
@@ -356,13 +356,21 @@ fn the_service_compiles_to_the_end_however_often_kommuner_save() {
     std::fs::create_dir_all(p.path().join("templates")).unwrap();
     std::fs::write(p.path().join("templates/tilbagemelding.typ.j2"), skabelon).unwrap();
     let l = Links::lav_i(p, &format!("http://127.0.0.1:{port}"));
+    let graense = sekunder.to_string();
     let t = Tjeneste::start_fuldt(
         l.projekt.path(),
         &l.noegle(),
         port,
         &[],
-        &[("FREMDRIFT_TIDSGRAENSE", "5")],
+        &[("FREMDRIFT_TIDSGRAENSE", graense.as_str())],
     );
+    (l, t)
+}
+
+#[test]
+fn the_service_compiles_to_the_end_however_often_kommuner_save() {
+    let (l, t) = med_endeloes_tilbagemelding(5);
+    let port = t.port;
     let sek = t.aabn(&l.sekretariat);
     // Saves keep coming while the tilbagemelding compiles; in the local preview the
     // compilation would give way to them (and the worker with its caches be stopped).
@@ -384,25 +392,9 @@ fn the_service_compiles_to_the_end_however_often_kommuner_save() {
 
 #[test]
 fn a_kommunes_bilag_is_updated_while_the_tilbagemelding_is_still_compiling() {
-    let port = common::fri_port();
-    let p = common::projekt("mini");
-    // A tilbagemelding that takes until the time limit: the bilag must not wait for it.
-    let skabelon = std::fs::read_to_string(common::repo().join("templates/tilbagemelding.typ.j2"))
-        .unwrap()
-        .replace(
-            "{% block indhold %}",
-            "{% block indhold %}\n#for i in range(100000) { for j in range(100000) { } }\n",
-        );
-    std::fs::create_dir_all(p.path().join("templates")).unwrap();
-    std::fs::write(p.path().join("templates/tilbagemelding.typ.j2"), skabelon).unwrap();
-    let l = Links::lav_i(p, &format!("http://127.0.0.1:{port}"));
-    let t = Tjeneste::start_fuldt(
-        l.projekt.path(),
-        &l.noegle(),
-        port,
-        &[],
-        &[("FREMDRIFT_TIDSGRAENSE", "15")],
-    );
+    // The tilbagemelding takes until the time limit: the bilag must not wait for it.
+    let (l, t) = med_endeloes_tilbagemelding(15);
+    let port = t.port;
     // The mini round's frist has passed: the secretariat saves for alfa.
     let alfa = t.aabn(&l.sekretariat);
     let indlaesning = |t: &Tjeneste| {
