@@ -16,7 +16,7 @@ use crate::koersel::{Koersel, Plan, Planlagt, Udvalg, tildel};
 use super::aendring::Omfang;
 use super::genbrug::Genbrug;
 use super::oversaetter::{Byggejob, Oversaetter};
-use super::spor::{Spor, Sporstatus};
+use super::spor::Spor;
 use crate::visning::tilstand::{Delt, Visning};
 
 pub use super::oversaetter::sekunder;
@@ -34,15 +34,6 @@ pub struct Bygger {
     indlaesninger: u64,
     /// The last compilation gave way to a change: documents are still waiting.
     pub afbrudt: bool,
-}
-
-/// What a plan asks of a document.
-enum Behov {
-    /// Compiled from this source already (its compiler errors are in the plan).
-    Kompileret,
-    /// To be compiled (in the given lane): it waits.
-    Hoved(Byggejob),
-    Spor(Byggejob),
 }
 
 impl Bygger {
@@ -75,19 +66,14 @@ impl Bygger {
             self.hoved.stop();
         }
         if omfang >= Omfang::Alt {
-            self.hoved.glem();
-            self.genbrug.glem();
-            if let Some(s) = &self.spor {
-                s.glem(omfang == Omfang::Skrifter);
-            }
+            self.glem(omfang == Omfang::Skrifter);
         } else {
             self.genbrug.efter_aendring(&self.rod, &self.periode, stier);
         }
         self.indlaesninger += 1;
         let resultat = catch_unwind(AssertUnwindSafe(|| self.plan(delt)));
         resultat.unwrap_or_else(|panik| {
-            self.hoved.glem();
-            self.genbrug.glem();
+            self.glem(false);
             let d = intern_fejl(PathBuf::from("content"), &panik);
             eprintln!("{d}");
             delt.skriv(|o, v| {
@@ -99,24 +85,26 @@ impl Bygger {
         })
     }
 
+    /// Forgets every compiled and kept source, in both lanes; with `skrifter`, the
+    /// second lane's worker is stopped too (the first one's already is).
+    fn glem(&mut self, skrifter: bool) {
+        self.hoved.glem();
+        self.genbrug.glem();
+        if let Some(s) = &self.spor {
+            s.glem(skrifter);
+        }
+    }
+
     fn plan(&mut self, delt: &Delt) -> Vec<Byggejob> {
         let mut k = Koersel::start(&self.rod, &self.periode);
         let gamle = delt.laes(|o| o.dokumenter.clone());
         let genbrug = &self.genbrug;
         let mut plan = k.planlaeg_med(&Udvalg::Alle, &|d, diag| genbrug.hent(d, diag));
         behold_gamle(&mut plan, &gamle, &self.rod, &self.periode);
-        let behov = self.behov(&mut plan);
+        let (mut her, spor) = self.job(&mut plan);
         let kkr = k.projekt.as_ref().map(|p| (p.kkr.clone(), p.runde.frist));
-        udgiv_plan(plan, kkr, &behov, self.indlaesninger, delt);
-        let mut her = Vec::new();
-        let mut spor = Vec::new();
-        for (_, b) in behov {
-            match b {
-                Behov::Hoved(j) => her.push(j),
-                Behov::Spor(j) => spor.push(j),
-                Behov::Kompileret => {}
-            }
-        }
+        let venter: Vec<&str> = her.iter().chain(&spor).map(|j| j.id.as_str()).collect();
+        udgiv_plan(plan, kkr, &venter, self.indlaesninger, delt);
         // Sent after the plan is published, so a quick answer finds it waiting.
         if let Some(s) = &self.spor {
             s.bestil(spor);
@@ -148,54 +136,46 @@ impl Bygger {
         }
     }
 
-    /// What each planned document with a source needs (by id); a source it was
-    /// compiled from keeps its compiler errors. Bilag sources are kept for reuse.
-    fn behov(&mut self, plan: &mut Plan) -> Vec<(String, Behov)> {
-        let mut ud = Vec::new();
+    /// Takes the sources that changed out of the plan: those to compile here, and those
+    /// for the second lane. A source a document was compiled from keeps its compiler
+    /// errors; bilag sources are kept for reuse.
+    fn job(&mut self, plan: &mut Plan) -> (Vec<Byggejob>, Vec<Byggejob>) {
+        let (mut her, mut spor) = (Vec::new(), Vec::new());
         for p in &mut plan.dokumenter {
             let Some(kilde) = p.kilde.take() else {
                 continue;
             };
             self.genbrug.husk(&p.dok, &p.diagnoser, &kilde);
             let egen = p.dok.egen_fil().is_some();
-            let spor = self.spor.as_ref().filter(|_| !egen);
-            let kompileret = match spor {
-                Some(s) => match s.status(&p.dok.id, &kilde) {
-                    Sporstatus::Kompileret(fejl) => Some(fejl),
-                    Sporstatus::Ny => None,
-                },
+            let lane = self.spor.as_ref().filter(|_| !egen);
+            let kompileret = match lane {
+                Some(s) => s.kompileret(&p.dok.id, &kilde),
                 None => self
                     .hoved
                     .kompileret(&p.dok.id)
                     .filter(|(k, _)| k == &kilde)
                     .map(|(_, fejl)| fejl.clone()),
             };
-            let b = match kompileret {
-                Some(fejl) => {
-                    p.diagnoser.extend(fejl.iter().cloned());
-                    plan.diagnoser.0.extend(fejl.iter().cloned());
-                    Behov::Kompileret
-                }
-                None => {
-                    let j = Byggejob {
-                        egen,
-                        id: p.dok.id.clone(),
-                        titel: p.dok.titel.clone(),
-                        kilde,
-                        diagnoser: p.diagnoser.clone(),
-                        indlaesning: self.indlaesninger,
-                    };
-                    if spor.is_some() {
-                        Behov::Spor(j)
-                    } else {
-                        Behov::Hoved(j)
-                    }
-                }
+            if let Some(fejl) = kompileret {
+                p.diagnoser.extend(fejl.iter().cloned());
+                plan.diagnoser.0.extend(fejl);
+                continue;
+            }
+            let j = Byggejob {
+                egen,
+                id: p.dok.id.clone(),
+                titel: p.dok.titel.clone(),
+                kilde,
+                diagnoser: p.diagnoser.clone(),
+                indlaesning: self.indlaesninger,
             };
-            ud.push((p.dok.id.clone(), b));
+            match lane {
+                Some(_) => spor.push(j),
+                None => her.push(j),
+            }
         }
         plan.diagnoser.sorter();
-        ud
+        (her, spor)
     }
 }
 
@@ -222,13 +202,7 @@ fn behold_gamle(plan: &mut Plan, gamle: &[Visning], rod: &Path, periode: &str) {
 
 /// Publishes the list and every document's diagnostics; pages are kept. `n` is the
 /// load planned.
-fn udgiv_plan(
-    plan: Plan,
-    kkr: Option<(Kkr, Option<Dato>)>,
-    behov: &[(String, Behov)],
-    n: u64,
-    delt: &Delt,
-) {
+fn udgiv_plan(plan: Plan, kkr: Option<(Kkr, Option<Dato>)>, venter: &[&str], n: u64, delt: &Delt) {
     let frist = kkr.as_ref().and_then(|(_, f)| *f);
     let sekretariat = kkr.as_ref().and_then(|(k, _)| k.sekretariat.email.clone());
     let (kkr, kommuner) = kkr.map_or((None, Vec::new()), |(k, _)| (Some(k.navn), k.kommuner));
@@ -240,9 +214,7 @@ fn udgiv_plan(
         let mut nye = Vec::new();
         for p in plan.dokumenter {
             let gammel = o.dokumenter.iter().find(|g| g.dok.id == p.dok.id);
-            let venter = behov
-                .iter()
-                .any(|(id, b)| id == &p.dok.id && !matches!(b, Behov::Kompileret));
+            let venter = venter.contains(&p.dok.id.as_str());
             let ny = visning(gammel, p, venter.then_some(n), v);
             aendret |= gammel.is_none_or(|g| g.version != ny.version);
             nye.push(ny);

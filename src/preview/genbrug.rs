@@ -41,9 +41,14 @@ impl Genbrug {
         (d == dok && diag == diagnoser).then(|| kilde.clone())
     }
 
-    /// Keeps a rendered source of a document that reads only its own file.
+    /// Keeps a rendered source of a document that reads only its own file (a source
+    /// just taken from here is kept already).
     pub fn husk(&mut self, dok: &Dokument, diagnoser: &[Diagnose], kilde: &Kilde) {
-        if dok.egen_fil().is_some() {
+        let kendt = self
+            .kilder
+            .get(&dok.id)
+            .is_some_and(|(d, diag, k)| d == dok && diag == diagnoser && k == kilde);
+        if dok.egen_fil().is_some() && !kendt {
             self.kilder.insert(
                 dok.id.clone(),
                 (dok.clone(), diagnoser.to_vec(), kilde.clone()),

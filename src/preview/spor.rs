@@ -11,15 +11,6 @@ use crate::diagnose::Diagnose;
 use crate::markup::Kilde;
 use crate::visning::tilstand::Delt;
 
-/// What the rebuild loop knows of a document in the lane.
-#[derive(Debug, PartialEq)]
-pub enum Sporstatus {
-    /// Compiled from this very source, with the compiler's errors; nothing newer waits.
-    Kompileret(Vec<Diagnose>),
-    /// Another source is waiting or being compiled: the source must be sent.
-    Ny,
-}
-
 /// The lane as the rebuild loop holds it; the thread ends with it.
 pub struct Spor {
     koe: Arc<Koe>,
@@ -70,14 +61,15 @@ impl Spor {
         Self { koe }
     }
 
-    /// Whether `kilde` is what the document was compiled from, with nothing else
-    /// waiting for it.
-    pub fn status(&self, id: &str, kilde: &Kilde) -> Sporstatus {
+    /// The compiler's errors, when the document was compiled from `kilde` and nothing
+    /// else waits for it (another source waiting or being compiled would replace the
+    /// pages shown, so then `kilde` must be sent again).
+    pub fn kompileret(&self, id: &str, kilde: &Kilde) -> Option<Vec<Diagnose>> {
         let ko = self.koe.laas();
         let venter = ko.i_gang.as_deref() == Some(id) || ko.job.iter().any(|j| j.id == id);
         match ko.kompileret.get(id) {
-            Some((k, fejl)) if !venter && k == kilde => Sporstatus::Kompileret(fejl.clone()),
-            _ => Sporstatus::Ny,
+            Some((k, fejl)) if !venter && k == kilde => Some(fejl.clone()),
+            _ => None,
         }
     }
 
@@ -240,14 +232,14 @@ mod tests {
             .kompileret
             .insert("tilbagemelding".into(), (kilde("a"), Vec::new()));
         assert_eq!(
-            s.status("tilbagemelding", &kilde("a")),
-            Sporstatus::Kompileret(Vec::new())
+            s.kompileret("tilbagemelding", &kilde("a")),
+            Some(Vec::new())
         );
-        assert_eq!(s.status("tilbagemelding", &kilde("b")), Sporstatus::Ny);
+        assert_eq!(s.kompileret("tilbagemelding", &kilde("b")), None);
         // The old source is back, but another is being compiled: its pages would
         // replace the shown ones, so the old source must be sent again.
         s.koe.laas().i_gang = Some("tilbagemelding".into());
-        assert_eq!(s.status("tilbagemelding", &kilde("a")), Sporstatus::Ny);
+        assert_eq!(s.kompileret("tilbagemelding", &kilde("a")), None);
     }
 
     #[test]
@@ -275,6 +267,6 @@ mod tests {
             .kompileret
             .insert("tilbagemelding".into(), (kilde("a"), Vec::new()));
         s.glem(false);
-        assert_eq!(s.status("tilbagemelding", &kilde("a")), Sporstatus::Ny);
+        assert_eq!(s.kompileret("tilbagemelding", &kilde("a")), None);
     }
 }

@@ -26,6 +26,7 @@ use super::tid;
 use crate::argumenter::{Kontekst, ServeArgs};
 use crate::fejl::fejl;
 use crate::formular::Udfyldning;
+use crate::preview::Brugere;
 use crate::preview::sider::App;
 use crate::web::{self, Graenser, Vaern};
 pub(crate) use tilstand::Tjeneste;
@@ -72,37 +73,32 @@ pub fn koer(ctx: &Kontekst, a: &ServeArgs) -> anyhow::Result<()> {
     })?;
     let udfyld = Arc::new(Udfyldning::ny(&ctx.rod, &ctx.periode)?);
     fristbesked(&p.runde.frist, &ctx.periode);
-    crate::preview::vis_og_byg(
-        &ctx.rod,
-        &ctx.periode,
-        crate::preview::Brugere::Mange,
-        |delt| {
-            let vis = Arc::new(App {
-                delt: delt.clone(),
-                udfyld,
-                stroemme: Arc::new(Semaphore::new(STROEMME)),
-            });
-            let t = Arc::new(Tjeneste::ny(
-                &ctx.rod,
-                &ctx.periode,
-                vis,
-                register,
-                tilstand::Opsaetning {
-                    url: url.clone(),
-                    https,
-                    bag_proxy: a.bag_proxy,
-                    noegle,
-                    post,
-                },
-            ));
-            start(lytter, t, tls, https)?;
-            println!("Indsamlingen kører på {url} (lytter på {}).", a.adresse);
-            crate::besked!(
-                "Kommunerne åbner deres links; sekretariatet åbner sit link for overblikket. Stop med Ctrl+C."
-            );
-            Ok(())
-        },
-    )
+    crate::preview::vis_og_byg(&ctx.rod, &ctx.periode, Brugere::Mange, |delt| {
+        let vis = Arc::new(App {
+            delt: delt.clone(),
+            udfyld,
+            stroemme: Arc::new(Semaphore::new(STROEMME)),
+        });
+        let t = Arc::new(Tjeneste::ny(
+            &ctx.rod,
+            &ctx.periode,
+            vis,
+            register,
+            tilstand::Opsaetning {
+                url: url.clone(),
+                https,
+                bag_proxy: a.bag_proxy,
+                noegle,
+                post,
+            },
+        ));
+        start(lytter, t, tls, https)?;
+        println!("Indsamlingen kører på {url} (lytter på {}).", a.adresse);
+        crate::besked!(
+            "Kommunerne åbner deres links; sekretariatet åbner sit link for overblikket. Stop med Ctrl+C."
+        );
+        Ok(())
+    })
 }
 
 /// Says at start when the frist has passed, and how to reopen.
